@@ -1,0 +1,36 @@
+"""Where rule assets (models/<layer>/...) are read from: the installed package, or the source checkout."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+_INSTALLED = Path(__file__).parent / "models"
+_CHECKOUT = Path(__file__).resolve().parents[2] / "models"
+
+
+@cache
+def models_dir() -> Path:
+    return _INSTALLED if _INSTALLED.is_dir() else _CHECKOUT
+
+
+def asset_path(*parts: str) -> Path:
+    return models_dir().joinpath(*parts)
+
+
+@cache
+def load_json(*parts: str) -> Any:
+    return json.loads(asset_path(*parts).read_text(encoding="utf-8"))
+
+
+def load_jsonl(*parts: str) -> list[Any]:
+    lines = asset_path(*parts).read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip() and not line.lstrip().startswith("//")]
+
+
+def load_lines(*parts: str) -> list[str]:
+    """A plain word list: one entry a line, `#` starts a comment."""
+    text = asset_path(*parts).read_text(encoding="utf-8")
+    return [line.split("#", 1)[0].strip() for line in text.splitlines() if line.split("#", 1)[0].strip()]

@@ -1,0 +1,148 @@
+"""The `claimx` command: parse options, call the library, hand records to the output module. No extraction here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from claimx import output
+
+app = typer.Typer(
+    name="claimx",
+    help="Read news articles and extract organizations, places, money, dates and who claimed what.\n\n"
+    "Exit status: 0 every document processed, 1 some documents failed (after all were tried), 2 usage error.",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class UsageError(Exception):
+    """A mistake in how claimx was called: one line on stderr, exit status 2."""
+
+
+def _check_date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from None
+
+
+def _version(value: bool) -> None:
+    if value:
+        from claimx import __version__
+
+        typer.echo(f"claimx {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.", callback=_version,
+                                          is_eager=True)] = False,
+) -> None:
+    """Read news articles and extract organizations, places, money, dates and who claimed what."""
+
+
+@app.command()
+def extract(
+    paths: Annotated[Optional[list[str]], typer.Argument(
+        help="Files (.txt, .jsonl), directories (walked recursively) or '-' for stdin. None: read stdin.",
+        show_default=False)] = None,
+    format: Annotated[Optional[str], typer.Option(
+        "--format", "-f", help="table | jsonl | json. Default: table on a terminal, jsonl when piped or with -o.",
+        show_default=False)] = None,
+    output_path: Annotated[Optional[Path], typer.Option(
+        "--output", "-o", help="Write to FILE instead of stdout.", dir_okay=False, show_default=False)] = None,
+    date: Annotated[Optional[str], typer.Option(
+        "--date", help="Reference date YYYY-MM-DD for relative dates when the input has none.",
+        callback=_check_date, show_default=False)] = None,
+    model: Annotated[Optional[str], typer.Option(
+        "--model", help="An installed spaCy pipeline (package name or path) instead of en_core_web_sm.",
+        show_default=False)] = None,
+    only: Annotated[Optional[str], typer.Option(
+        "--only", help="Comma-separated layers to run: entities,money,dates,claims (skips unneeded components).",
+        show_default=False)] = None,
+    include_text: Annotated[bool, typer.Option(
+        "--include-text", help="Put the analysed text in each record, so offsets can be used without the source.")
+    ] = False,
+) -> None:
+    """Extract claimx/1 records from news articles.
+
+    \b
+    Examples:
+      claimx extract examples/earnings.txt                 # tables in the terminal
+      claimx extract corpus/ -f jsonl | jq '.money[]'      # one JSON record per article
+      claimx extract feed.jsonl -o out.jsonl --date 2025-05-02
+    """
+    from claimx.extract import extract_many
+    from claimx.ingest import iter_articles
+    from claimx.pipeline import ModelNotFound, normalize_layers
+
+    inputs = paths or ["-"]
+    for raw in inputs:
+        if raw != "-" and not os.path.exists(raw):
+            raise UsageError(f"{raw}: no such file or directory")
+    fmt = format or ("table" if output_path is None and sys.stdout.isatty() else "jsonl")
+    if fmt not in output.FORMATS:
+        raise UsageError(f"unknown format {fmt!r}; choose from {', '.join(output.FORMATS)}")
+    try:
+        layers = normalize_layers(only.split(",")) if only else None
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+    articles = iter_articles(inputs, published=date)
+    try:
+        records = extract_many(articles, model=model, layers=layers, include_text=include_text)
+        failed = _write(records, fmt, output_path)
+    except ModelNotFound as exc:
+        raise UsageError(str(exc)) from None
+    raise typer.Exit(1 if failed else 0)
+
+
+def _write(records, fmt: str, output_path: Path | None) -> int:
+    """Write every record; return how many were error records."""
+    failed = 0
+    if output_path is None:
+        for record in output.write(records, fmt, sys.stdout.buffer, sys.stdout):
+            failed += record.error is not None
+            sys.stdout.flush()
+        return failed
+    with open(output_path, "wb") as binary, open(os.devnull, "w") as devnull:
+        text = open(output_path, "w", encoding="utf-8") if fmt == "table" else devnull
+        with text:
+            for record in output.write(records, fmt, binary, text):
+                failed += record.error is not None
+    return failed
+
+
+def main() -> None:
+    """Entry point: one clear line on stderr for every expected failure, never a traceback."""
+    try:
+        app()
+    except UsageError as exc:
+        print(f"claimx: error: {exc}", file=sys.stderr)
+        sys.exit(2)
+    except BrokenPipeError:  # `claimx extract … | head -1`: the reader left; exit quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(0)
+    except KeyboardInterrupt:
+        print("claimx: interrupted", file=sys.stderr)
+        sys.exit(130)
+    except OSError as exc:
+        print(f"claimx: error: {exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else ""),
+              file=sys.stderr)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,41 @@
+"""The Doc._ and Span._ extensions claimx components read and write. Declared once, guarded, so that
+importing claimx next to another plugin never clashes.
+
+Doc._.claimx_published   str | None   reference date (YYYY-MM-DD) for relative dates
+Doc._.claimx_masked      list[(start, end)]  character ranges of site chrome no layer reports from
+Doc._.claimx_headlines   list[(start, end)]  headline ranges: analysed, but never a claim
+Doc._.claimx_claims      list[dict]   claims: {"content": Span, "speaker": Span|None, "cue": Span|None,
+                                      "direct": bool, "date": dict|None, "score": float, "speaker_canonical": str|None,
+                                      "subject": Span|None}
+Span._.claimx_entity     dict | None  {"canonical", "kind", "country", "id"} on spans in doc.spans["claimx_entities"]
+Span._.claimx_money      dict | None  {"amount", "currency", "approx", "min", "max"} on doc.spans["claimx_money"]
+Span._.claimx_date       dict | None  {"value", "grain", "relative", "mod"} on doc.spans["claimx_dates"]
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+ENTITIES_KEY = "claimx_entities"
+MONEY_KEY = "claimx_money"
+DATES_KEY = "claimx_dates"
+
+_DOC = {"claimx_published": None, "claimx_masked": None, "claimx_headlines": None, "claimx_claims": None}
+_SPAN = ("claimx_entity", "claimx_money", "claimx_date")
+
+
+def register_extensions() -> None:
+    for name, default in _DOC.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+    for name in _SPAN:
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=None)
+
+
+def in_ranges(start: int, end: int, ranges: list[tuple[int, int]] | None) -> bool:
+    """True when [start, end) overlaps any of the ranges."""
+    return any(start < r_end and r_start < end for r_start, r_end in ranges or ())
+
+
+register_extensions()

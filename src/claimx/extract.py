@@ -1,0 +1,95 @@
+"""The Python API the CLI is a thin layer over: text or Articles in, claimx/1 Records out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claimx.ingest import Article, ArticleError
+from claimx.pipeline import LAYERS, load_pipeline, normalize_layers
+from claimx.records import Record, record_from_doc
+
+ArticleLike = Article | ArticleError | str | dict
+
+
+def extract(text: str, published: str | None = None, *, id: str = "-", model: str | None = None) -> Record:
+    """Analyse one article's text. `published` (YYYY-MM-DD) anchors relative dates."""
+    article = Article(id=id, source=id, text=text, published=published,
+                      published_source="input" if published else None)
+    return next(extract_many([article], model=model))
+
+
+def extract_many(
+    articles: Iterable[ArticleLike],
+    *,
+    model: str | None = None,
+    layers: Iterable[str] | None = None,
+    batch_size: int = 32,
+    include_text: bool = False,
+    nlp: Language | None = None,
+) -> Iterator[Record]:
+    """Analyse many articles with `nlp.pipe`, streaming, in input order. Each input yields exactly one Record:
+    a failed document yields an error record and the rest go on."""
+    nlp = nlp or load_pipeline(model, normalize_layers(layers) if layers is not None else LAYERS)
+    pending: list[tuple[Article, Doc] | Record] = []
+    for item in articles:
+        article = _as_article(item)
+        if isinstance(article, ArticleError):
+            pending.append(Record.failed(article.id, article.source, article.type, article.message))
+        else:
+            try:
+                pending.append((article, make_doc(nlp, article)))
+            except Exception as exc:  # one bad document never stops the batch
+                pending.append(_failure(article, exc))
+        if len(pending) >= batch_size:
+            yield from _run(nlp, pending, include_text)
+            pending = []
+    yield from _run(nlp, pending, include_text)
+
+
+def make_doc(nlp: Language, article: Article) -> Doc:
+    doc = nlp.make_doc(article.text)
+    doc._.claimx_published = article.published
+    doc._.claimx_masked = list(article.masked)
+    doc._.claimx_headlines = list(article.headlines)
+    return doc
+
+
+def _run(nlp: Language, pending: list, include_text: bool) -> Iterator[Record]:
+    jobs = [p for p in pending if not isinstance(p, Record)]
+    try:
+        done = iter(list(nlp.pipe(doc for _, doc in jobs)))
+    except Exception:  # a batch failed: redo one by one so only the guilty document is lost
+        done = None
+    for item in pending:
+        if isinstance(item, Record):
+            yield item
+            continue
+        article, doc = item
+        try:
+            processed = next(done) if done is not None else nlp(doc)
+            yield record_from_doc(processed, article, include_text=include_text)
+        except Exception as exc:
+            yield _failure(article, exc)
+
+
+def _failure(article: Article, exc: Exception) -> Record:
+    message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return Record.failed(article.id, article.source, "processing_error", message[:500])
+
+
+def _as_article(item: ArticleLike) -> Article | ArticleError:
+    if isinstance(item, (Article, ArticleError)):
+        return item
+    if isinstance(item, str):
+        return Article(id="-", source="-", text=item)
+    if isinstance(item, dict):
+        published = item.get("published") or item.get("date")
+        return Article(
+            id=str(item.get("id", "-")), source=str(item.get("source", item.get("id", "-"))), text=item["text"],
+            published=published, published_source="input" if published else None,
+            title=item.get("title"), url=item.get("url"),
+        )
+    raise TypeError(f"cannot analyse {type(item).__name__}: give text, a dict with 'text', or an Article")

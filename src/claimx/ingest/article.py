@@ -1,0 +1,32 @@
+"""The one shape every input becomes before analysis: an Article, or an ArticleError."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Article:
+    """One document to analyse. `text` is the analysed text: every offset in the output indexes it."""
+
+    id: str
+    source: str
+    text: str
+    published: str | None = None  # YYYY-MM-DD reference date for relative dates
+    published_source: str | None = None  # input | cli | html | dateline | filename
+    title: str | None = None
+    url: str | None = None
+    # Character ranges of page furniture (navigation, share bars, comment forms) that no layer may report from.
+    masked: list[tuple[int, int]] = field(default_factory=list)
+    # Character ranges of headlines: analysed, but claims never come from them.
+    headlines: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class ArticleError:
+    """An input that could not become an Article; it still yields one error record."""
+
+    id: str
+    source: str
+    type: str  # stable: decode_error, too_large, not_text, bad_jsonl, io_error, worker_died, ...
+    message: str

@@ -1,0 +1,1 @@
+"""Pure functions from strings (and reference dates) to normalized values. No spaCy here."""

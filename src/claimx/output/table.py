@@ -1,0 +1,91 @@
+"""The terminal view: one rich panel per article with tables of entities, money, dates and claims."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import IO
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from claimx.records import Record
+
+
+def print_tables(records: Iterable[Record], stream: IO[str] | None = None) -> Iterator[Record]:
+    console = Console(file=stream, soft_wrap=False)
+    for record in records:
+        console.print(render_record(record))
+        yield record
+
+
+def render_record(record: Record) -> Panel:
+    title = f"[bold]{record.id}[/bold]"
+    if record.error:
+        return Panel(Text(f"{record.error['type']}: {record.error['message']}", style="red"), title=title,
+                     border_style="red")
+    subtitle = f"published {record.published} ({record.published_source})" if record.published else "no date"
+    parts: list = []
+    if record.title:
+        parts.append(Text(record.title, style="bold"))
+    parts += [t for t in (_entities(record), _money(record), _dates(record), _claims(record)) if t is not None]
+    if not parts:
+        parts.append(Text("nothing found", style="dim"))
+    return Panel(Group(*parts), title=title, subtitle=subtitle, title_align="left", subtitle_align="right")
+
+
+def _table(title: str, *columns: str) -> Table:
+    table = Table(title=title, title_justify="left", title_style="bold cyan", expand=False)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    return table
+
+
+def _entities(record: Record) -> Table | None:
+    if not record.entities:
+        return None
+    table = _table("Organizations, places, people", "label", "text", "canonical", "count")
+    counts: dict[tuple[str, str], list] = {}
+    for e in record.entities:  # one row per distinct entity, in order of first mention
+        key = (e.label, e.canonical or e.text)
+        counts.setdefault(key, [e, 0])[1] += 1
+    for (label, _), (e, count) in counts.items():
+        table.add_row(label, e.text, e.canonical or "", str(count))
+    return table
+
+
+def _money(record: Record) -> Table | None:
+    if not record.money:
+        return None
+    table = _table("Money", "text", "amount", "currency", "note")
+    for m in record.money:
+        amount = f"{m.amount:,.2f}".rstrip("0").rstrip(".") if isinstance(m.amount, (int, float)) else "?"
+        note = "approx." if m.approx else ""
+        if m.min is not None and m.max is not None:
+            note = (note + f" range {m.min:,}–{m.max:,}").strip()
+        table.add_row(m.text, amount, m.currency or "?", note)
+    return table
+
+
+def _dates(record: Record) -> Table | None:
+    if not record.dates:
+        return None
+    table = _table("Dates", "text", "value", "grain", "relative")
+    for d in record.dates:
+        table.add_row(d.text, d.value or "?", d.grain or "", "yes" if d.relative else "")
+    return table
+
+
+def _claims(record: Record) -> Table | None:
+    if not record.claims:
+        return None
+    table = _table("Claims", "speaker", "cue", "claim", "date")
+    for c in record.claims:
+        text = f"“{c.text}”" if c.direct else c.text
+        speaker = c.speaker.text if c.speaker else "—"
+        if c.speaker and c.speaker.canonical and c.speaker.canonical != c.speaker.text:
+            speaker += f" ({c.speaker.canonical})"
+        date = f"{c.date['value']} ({c.date['source']})" if c.date and c.date.get("value") else ""
+        table.add_row(speaker, c.cue.text if c.cue else "", text, date)
+    return table

@@ -1,0 +1,203 @@
+"""The claimx/1 record: the one contract between extraction and every output format.
+
+`record_from_doc` is the only place that reads spaCy objects; renderers and the CLI see these dataclasses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+SCHEMA = "claimx/1"
+
+
+def _compact(d: dict[str, Any], optional: tuple[str, ...]) -> dict[str, Any]:
+    """Drop the optional (added) fields that carry nothing; contract fields always stay."""
+    return {k: v for k, v in d.items() if not (k in optional and v is None)}
+
+
+@dataclass
+class TextSpan:
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass
+class Entity:
+    text: str
+    label: str  # ORG | PLACE | PERSON
+    start: int
+    end: int
+    canonical: str | None = None
+    kind: str | None = None  # places: country | region | city | continent | feature
+    country: str | None = None  # ISO 3166-1 alpha-2
+    id: str | None = None  # stable across articles for the same canonical entity
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {"text": self.text, "label": self.label, "start": self.start, "end": self.end,
+             "canonical": self.canonical, "kind": self.kind, "country": self.country, "id": self.id}
+        return _compact(d, ("canonical", "kind", "country", "id"))
+
+
+@dataclass
+class Money:
+    text: str
+    start: int
+    end: int
+    amount: float | int | None
+    currency: str | None
+    approx: bool = False
+    min: float | int | None = None
+    max: float | int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {"text": self.text, "start": self.start, "end": self.end, "amount": self.amount,
+             "currency": self.currency, "approx": self.approx, "min": self.min, "max": self.max}
+        return _compact(d, ("min", "max"))
+
+
+@dataclass
+class DateMention:
+    text: str
+    start: int
+    end: int
+    value: str | None
+    grain: str | None
+    relative: bool = False
+    mod: str | None = None  # TIMEX3-style modifier: START, MID, END, APPROX, ...
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {"text": self.text, "start": self.start, "end": self.end, "value": self.value,
+             "grain": self.grain, "relative": self.relative, "mod": self.mod}
+        return _compact(d, ("mod",))
+
+
+@dataclass
+class Speaker(TextSpan):
+    label: str | None = None  # entity label when the speaker is a named entity
+    canonical: str | None = None  # resolved name for pronoun speakers and aliases
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {**super().to_dict(), "label": self.label, "canonical": self.canonical}
+        return _compact(d, ("label", "canonical"))
+
+
+@dataclass
+class Claim:
+    text: str
+    start: int
+    end: int
+    speaker: Speaker | None
+    cue: TextSpan | None
+    direct: bool
+    date: dict[str, Any] | None = None  # {"value": ..., "source": explicit|cue|published}
+    score: float | None = None
+    subject: TextSpan | None = None  # unattributed factual claims: what the claim is about
+    entities: list[int] = field(default_factory=list)  # indices into the record's lists
+    money: list[int] = field(default_factory=list)
+    dates: list[int] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {
+            "text": self.text, "start": self.start, "end": self.end,
+            "speaker": self.speaker.to_dict() if self.speaker else None,
+            "cue": self.cue.to_dict() if self.cue else None,
+            "direct": self.direct, "date": self.date, "score": self.score,
+            "subject": self.subject.to_dict() if self.subject else None,
+            "entities": self.entities, "money": self.money, "dates": self.dates,
+        }
+        return _compact(d, ("score", "subject"))
+
+
+@dataclass
+class Record:
+    id: str
+    source: str
+    title: str | None = None
+    published: str | None = None
+    published_source: str | None = None
+    url: str | None = None
+    entities: list[Entity] = field(default_factory=list)
+    money: list[Money] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    text: str | None = None  # only with --include-text
+    error: dict[str, str] | None = None  # {"type", "message"}: a document that could not be processed
+
+    def to_dict(self) -> dict[str, Any]:
+        if self.error is not None:
+            return {"schema": SCHEMA, "id": self.id, "source": self.source, "error": self.error}
+        d: dict[str, Any] = {
+            "schema": SCHEMA, "id": self.id, "source": self.source, "title": self.title,
+            "published": self.published, "published_source": self.published_source, "url": self.url,
+            "entities": [e.to_dict() for e in self.entities],
+            "money": [m.to_dict() for m in self.money],
+            "dates": [x.to_dict() for x in self.dates],
+            "claims": [c.to_dict() for c in self.claims],
+        }
+        if self.text is not None:
+            d["text"] = self.text
+        return _compact(d, ("url",))
+
+    @classmethod
+    def failed(cls, id: str, source: str, type: str, message: str) -> Record:
+        return cls(id=id, source=source, error={"type": type, "message": message})
+
+
+def record_from_doc(doc: Any, article: Any, *, include_text: bool = False) -> Record:
+    """Build the claimx/1 record for one processed Doc (duck-typed: no spaCy import needed here)."""
+    from claimx.extensions import DATES_KEY, ENTITIES_KEY, MONEY_KEY
+
+    def spans(key: str) -> list[Any]:
+        return sorted(doc.spans[key], key=lambda s: (s.start_char, s.end_char)) if key in doc.spans else []
+
+    entities = [
+        Entity(s.text, s.label_, s.start_char, s.end_char, **(s._.claimx_entity or {})) for s in spans(ENTITIES_KEY)
+    ]
+    money = [Money(s.text, s.start_char, s.end_char, **_money_fields(s._.claimx_money)) for s in spans(MONEY_KEY)]
+    dates = [DateMention(s.text, s.start_char, s.end_char, **(s._.claimx_date or _NO_DATE)) for s in spans(DATES_KEY)]
+    claims = [_claim(c, entities, money, dates) for c in doc._.claimx_claims or []]
+    return Record(
+        id=article.id, source=article.source, title=article.title, published=article.published,
+        published_source=article.published_source, url=article.url,
+        entities=entities, money=money, dates=dates, claims=claims,
+        text=doc.text if include_text else None,
+    )
+
+
+_NO_DATE = {"value": None, "grain": None, "relative": False}
+
+
+def _money_fields(values: dict | None) -> dict[str, Any]:
+    values = values or {}
+    return {k: values.get(k, default) for k, default in
+            (("amount", None), ("currency", None), ("approx", False), ("min", None), ("max", None))}
+
+
+def _span(span: Any) -> TextSpan | None:
+    return TextSpan(span.text, span.start_char, span.end_char) if span is not None else None
+
+
+def _inside(items: list[Any], start: int, end: int) -> list[int]:
+    return [i for i, item in enumerate(items) if start <= item.start and item.end <= end]
+
+
+def _claim(raw: dict[str, Any], entities: list[Entity], money: list[Money], dates: list[DateMention]) -> Claim:
+    content = raw["content"]
+    start, end = content.start_char, content.end_char
+    speaker = raw.get("speaker")
+    speaker_record = None
+    if speaker is not None:
+        label = next((e.label for e in entities if e.start == speaker.start_char and e.end == speaker.end_char), None)
+        speaker_record = Speaker(speaker.text, speaker.start_char, speaker.end_char, label=label,
+                                 canonical=raw.get("speaker_canonical"))
+    return Claim(
+        text=content.text, start=start, end=end, speaker=speaker_record, cue=_span(raw.get("cue")),
+        direct=bool(raw.get("direct")), date=raw.get("date"), score=raw.get("score"),
+        subject=_span(raw.get("subject")),
+        entities=_inside(entities, start, end), money=_inside(money, start, end), dates=_inside(dates, start, end),
+    )
