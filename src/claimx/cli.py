@@ -58,7 +58,7 @@ def extract(
         help="Files (.txt, .jsonl), directories (walked recursively) or '-' for stdin. None: read stdin.",
         show_default=False)] = None,
     format: Annotated[Optional[str], typer.Option(
-        "--format", "-f", help="table | jsonl | json. Default: table on a terminal, jsonl when piped or with -o.",
+        "--format", "-f", help="table | jsonl | json | csv. Default: table on a terminal, jsonl when piped or with -o.",
         show_default=False)] = None,
     output_path: Annotated[Optional[Path], typer.Option(
         "--output", "-o", help="Write to FILE instead of stdout.", dir_okay=False, show_default=False)] = None,
@@ -122,6 +122,139 @@ def _write(records, fmt: str, output_path: Path | None) -> int:
             for record in output.write(records, fmt, binary, text):
                 failed += record.error is not None
     return failed
+
+
+@app.command()
+def render(
+    paths: Annotated[Optional[list[str]], typer.Argument(
+        help="Articles: files (.txt, .html, .jsonl), directories or '-' for stdin. None: read stdin.",
+        show_default=False)] = None,
+    output_path: Annotated[Optional[Path], typer.Option(
+        "--output", "-o", help="An .html file for one page, or a directory for one page per article plus "
+        "index.html. Default: the page on stdout.", show_default=False)] = None,
+    date: Annotated[Optional[str], typer.Option(
+        "--date", help="Reference date YYYY-MM-DD for relative dates when the input has none.",
+        callback=_check_date, show_default=False)] = None,
+    model: Annotated[Optional[str], typer.Option(
+        "--model", help="An installed spaCy pipeline (package name or path) instead of en_core_web_sm.",
+        show_default=False)] = None,
+) -> None:
+    """Render articles as self-contained HTML: highlighted mentions and a clickable claims panel.
+
+    \b
+    Examples:
+      claimx render examples/earnings-nordvik.txt -o earnings.html
+      claimx render corpus/ -o pages/          # one page per article + pages/index.html
+    """
+    from claimx.extract import extract_many
+    from claimx.ingest import iter_articles
+    from claimx.output import html
+    from claimx.pipeline import ModelNotFound
+
+    inputs = paths or ["-"]
+    for raw in inputs:
+        if raw != "-" and not os.path.exists(raw):
+            raise UsageError(f"{raw}: no such file or directory")
+    records = extract_many(iter_articles(inputs, published=date), model=model, include_text=True)
+    try:
+        if output_path is not None and _is_page_dir(output_path):
+            failed = html.write_pages(records, output_path)
+        else:
+            done = list(records)
+            page = html.render_page(done, title=html.page_title(done)).encode("utf-8")
+            if output_path is None:
+                sys.stdout.buffer.write(page)
+            else:
+                output_path.write_bytes(page)
+            failed = sum(r.error is not None for r in done)
+    except ModelNotFound as exc:
+        raise UsageError(str(exc)) from None
+    raise typer.Exit(1 if failed else 0)
+
+
+def _is_page_dir(path: Path) -> bool:
+    """`-o DIR` (an existing directory, a trailing slash, or a name without .html/.htm) writes one page each."""
+    return path.is_dir() or str(path).endswith(("/", os.sep)) or path.suffix.lower() not in (".html", ".htm")
+
+
+@app.command()
+def info(
+    format: Annotated[str, typer.Option(
+        "--format", "-f", help="table | json.")] = "table",
+    model: Annotated[Optional[str], typer.Option(
+        "--model", help="An installed spaCy pipeline (package name or path) instead of en_core_web_sm.",
+        show_default=False)] = None,
+) -> None:
+    """Show versions, the pipeline's components, rule and gazetteer counts, and where they were loaded from."""
+    from claimx import info as about
+    from claimx.pipeline import ModelNotFound, load_pipeline
+
+    if format not in ("table", "json"):
+        raise UsageError(f"unknown format {format!r}; choose from table, json")
+    try:
+        data = about.collect(load_pipeline(model))
+    except ModelNotFound as exc:
+        raise UsageError(str(exc)) from None
+    if format == "json":
+        import json
+
+        typer.echo(json.dumps(data, indent=2))
+    else:
+        from rich.console import Console
+
+        Console(soft_wrap=False).print(about.render(data))
+
+
+@app.command("eval")
+def eval_(
+    gold: Annotated[str, typer.Argument(
+        help="Gold file: claimx/1 JSON Lines with 'text' (a present layer key = annotated), "
+        "or a Recognizers-Text currency/datetime spec file.", show_default=False)],
+    pred: Annotated[Optional[str], typer.Option(
+        "--pred", help="claimx/1 JSON Lines to score (matched to gold by id). Default: run claimx on the gold "
+        "texts.", show_default=False)] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="table | json.")] = "table",
+    errors: Annotated[int, typer.Option(
+        "--errors", help="Show the first N errors of each kind (missed, spurious, wrong value...) per layer, "
+        "with their context.")] = 0,
+    model: Annotated[Optional[str], typer.Option(
+        "--model", help="An installed spaCy pipeline (package name or path) instead of en_core_web_sm.",
+        show_default=False)] = None,
+) -> None:
+    """Score claimx against gold annotations: P/R/F per layer (see spec/eval.md).
+
+    \b
+    Examples:
+      claimx eval mygold.jsonl                        # run claimx on the gold texts and score it
+      claimx eval mygold.jsonl --pred out.jsonl       # score earlier output
+      claimx eval mygold.jsonl --errors 10 -f json    # with the first 10 errors of each kind
+    """
+    from claimx import evaluate
+    from claimx.output import scores
+    from claimx.pipeline import ModelNotFound
+
+    if format not in ("table", "json"):
+        raise UsageError(f"unknown format {format!r}; choose from table, json")
+    if errors < 0:
+        raise UsageError("--errors must be 0 or more")
+    for path in (gold, pred):
+        if path is not None and not os.path.isfile(path):
+            raise UsageError(f"{path}: no such file")
+    try:
+        gold_docs = evaluate.load_gold(gold)
+        if pred is not None:
+            predictions = evaluate.align(gold_docs, evaluate.load_predictions(pred))
+        else:
+            predictions = evaluate.predict(gold_docs, model=model)
+        result = evaluate.evaluate(gold_docs, predictions)
+    except (evaluate.GoldError, ModelNotFound) as exc:
+        raise UsageError(str(exc)) from None
+    source = pred or f"claimx ({model or 'default model'})"
+    if format == "json":
+        sys.stdout.buffer.write(scores.evaluation_json(result, gold=gold, predictions=source, errors=errors))
+    else:
+        title = f"{gold}: {result.documents} documents, predictions from {source}"
+        scores.print_evaluation(result, title=title, errors=errors)
 
 
 def main() -> None:

@@ -9,7 +9,7 @@ import orjson
 
 from claimx.records import Record
 
-FORMATS = ("table", "jsonl", "json")
+FORMATS = ("table", "jsonl", "json", "csv")
 
 
 def jsonl_line(record: Record) -> bytes:
@@ -38,6 +38,12 @@ def write_table(records: Iterable[Record], stream: IO[str] | None = None) -> Ite
     yield from print_tables(records, stream)
 
 
+def write_csv(records: Iterable[Record], stream: IO[bytes]) -> Iterator[Record]:
+    from claimx.output.csv import write_csv as _write_csv
+
+    yield from _write_csv(records, stream)
+
+
 def write(records: Iterable[Record], fmt: str, binary: IO[bytes], text: IO[str] | None = None) -> Iterator[Record]:
     """Write records in `fmt`, yielding each one after it is written (so callers can count and flush)."""
     if fmt == "jsonl":
@@ -46,4 +52,6 @@ def write(records: Iterable[Record], fmt: str, binary: IO[bytes], text: IO[str] 
         return write_json(records, binary)
     if fmt == "table":
         return write_table(records, text)
+    if fmt == "csv":
+        return write_csv(records, binary)
     raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
