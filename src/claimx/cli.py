@@ -209,10 +209,10 @@ def info(
 def eval_(
     gold: Annotated[str, typer.Argument(
         help="Gold file: claimx/1 JSON Lines with 'text' (a present layer key = annotated), "
-        "or a Recognizers-Text currency/datetime spec file.", show_default=False)],
+        "or a Recognizers-Text currency/datetime spec file.", metavar="GOLD", show_default=False)],
     pred: Annotated[Optional[str], typer.Option(
         "--pred", help="claimx/1 JSON Lines to score (matched to gold by id). Default: run claimx on the gold "
-        "texts.", show_default=False)] = None,
+        "texts.", metavar="PRED", show_default=False)] = None,
     format: Annotated[str, typer.Option("--format", "-f", help="table | json.")] = "table",
     errors: Annotated[int, typer.Option(
         "--errors", help="Show the first N errors of each kind (missed, spurious, wrong value...) per layer, "
