@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 import orjson
 
 from claimx.ingest.article import Article, ArticleError
+from claimx.ingest.select import is_selected
 
 TEXT_FIELDS = ("text", "content", "body")
 DATE_FIELDS = ("published", "date", "publish_date", "pubDate")
@@ -16,8 +17,10 @@ TITLE_FIELDS = ("title", "headline")
 ID_FIELDS = ("id", "url")
 
 
-def iter_articles(paths: Iterable[str], *, published: str | None = None) -> Iterator[Article | ArticleError]:
-    """Yield articles from files, directories (recursively, sorted) and `-` (stdin), in the order given."""
+def iter_articles(paths: Iterable[str], *, published: str | None = None, include: Sequence[str] = (),
+                  exclude: Sequence[str] = ()) -> Iterator[Article | ArticleError]:
+    """Yield articles from files, directories (recursively, sorted) and `-` (stdin), in the order given.
+    `include`/`exclude`: glob patterns choosing which files of a directory are read (see ingest.select)."""
     for raw in paths:
         if raw == "-":
             yield from read_stdin(sys.stdin.buffer.read(), published=published)
@@ -25,7 +28,9 @@ def iter_articles(paths: Iterable[str], *, published: str | None = None) -> Iter
         path = Path(raw)
         if path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                yield from read_file(child, id_=child.relative_to(path).as_posix(), published=published)
+                relative = child.relative_to(path).as_posix()
+                if is_selected(relative, include, exclude):
+                    yield from read_file(child, id_=relative, published=published)
         else:
             yield from read_file(path, id_=raw, published=published)
 
