@@ -1,5 +1,6 @@
 """The Doc._ and Span._ extensions claimx components read and write. Declared once, guarded, so that
-importing claimx next to another plugin never clashes.
+importing claimx next to another plugin never clashes. How to use them from your own spaCy pipeline: docs/plugin.md
+(tests/test_plugin.py checks that every claimx extension is listed both here and there).
 
 Doc._.claimx_published   str | None   reference date (YYYY-MM-DD) for relative dates
 Doc._.claimx_masked      list[(start, end)]  character ranges of site chrome no layer reports from
