@@ -1,44 +1,62 @@
-"""claimx_entities: organizations, places and people from the statistical NER, with clean edges."""
+"""claimx_entities: organizations, places and people, as a careful reader would underline them.
+
+The statistical NER proposes; rules from models/entities/ clean the edges, add what it missed (gazetteer
+places, organization patterns, acronyms, names the article repeats), drop what a reader would not underline
+(jargon, headline fragments, demonyms), fix labels from the rest of the article and give every mention a
+canonical name, a place kind and country, and a stable id.
+"""
 
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from claimx.components.entities import aliases, resolve
+from claimx.components.entities.context import DocContext
+from claimx.components.entities.orgs import OrgMatcher, ticker_owners
+from claimx.components.entities.places import find_places
 from claimx.extensions import ENTITIES_KEY, in_ranges
-
-# OntoNotes labels → claimx labels. NORP (demonyms) and FAC (buildings) are not places.
-LABELS = {"ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "PERSON": "PERSON"}
-_LEADING = {"the", "The", "a", "an"}
-_TRAILING = {"'s", "’s", "'", "’"}
 
 
 @Language.factory("claimx_entities", assigns=["doc.spans"], default_config={})
 def make_entities(nlp: Language, name: str) -> EntitiesComponent:
-    return EntitiesComponent()
+    return EntitiesComponent(nlp)
 
 
 class EntitiesComponent:
+    def __init__(self, nlp: Language):
+        self.orgs = OrgMatcher(nlp.vocab)
+
     def __call__(self, doc: Doc) -> Doc:
+        context = DocContext(doc)
+        candidates = resolve.ner_mentions(doc)
+        candidates += self.orgs(doc, skip_lines=lambda i: context.in_headline(i, i + 1))
+        candidates += find_places(doc, context)
+        mentions = resolve.choose(candidates)
+        _mark_listed_companies(doc, mentions)
+        mentions = resolve.drop_noise(doc, mentions, context)
+        resolve.fix_labels(doc, mentions)
+        mentions = aliases.acronym_mentions(doc, mentions)
+        mentions = resolve.propagate(doc, mentions, context)
+        mentions = aliases.head_word_mentions(doc, mentions, context)
+        aliases.assign_canonical(doc, mentions, context)
+        aliases.assign_ids(mentions)
         spans = []
-        for ent in doc.ents:
-            label = LABELS.get(ent.label_)
-            if label is None:
+        for m in mentions:
+            span = Span(doc, m.start, m.end, label=m.label)
+            if in_ranges(span.start_char, span.end_char, doc._.claimx_masked):
                 continue
-            span = trim(ent)
-            if span is None or in_ranges(span.start_char, span.end_char, doc._.claimx_masked):
-                continue
-            spans.append(Span(doc, span.start, span.end, label=label))
+            place = m.place if m.label == "PLACE" else None
+            span._.claimx_entity = {"canonical": m.canonical, "kind": place.kind if place else None,
+                                    "country": place.country if place else None, "id": m.id}
+            spans.append(span)
         doc.spans[ENTITIES_KEY] = spans
         return doc
 
 
-def trim(span: Span) -> Span | None:
-    """Drop leading determiners and trailing possessives or punctuation."""
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end and (doc[start].text in _LEADING or doc[start].is_punct):
-        start += 1
-    while end > start and (doc[end - 1].text in _TRAILING or doc[end - 1].is_punct):
-        end -= 1
-    return doc[start:end] if end > start else None
+def _mark_listed_companies(doc: Doc, mentions) -> None:
+    """The name right before "(NYSE: MO)" is a company, whatever the NER thought."""
+    for bracket, _ in ticker_owners(doc):
+        for m in mentions:
+            if m.end == bracket:
+                m.label = "ORG"

@@ -1,0 +1,79 @@
+"""Mentions: the candidate entities every step of claimx_entities reads and rewrites, and span hygiene."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from claimx.normalize.places import Place
+
+LABELS = ("ORG", "PLACE", "PERSON")
+_LEADING_WORDS = {"the", "a", "an"}
+_TRAILING_WORDS = {"'s", "’s", "'", "’", "s"}
+_EDGE_PUNCT = set("\"'“”‘’«»()[]{},;:!?-–—/|*•·")
+
+
+@dataclass
+class Mention:
+    start: int  # token indices into the doc
+    end: int
+    label: str  # ORG | PLACE | PERSON
+    source: str  # which step found it: ner | place | org-pattern | alias | propagated
+    place: Place | None = None
+    canonical: str | None = None
+    id: str | None = None
+
+    def span(self, doc: Doc) -> Span:
+        return doc[self.start:self.end]
+
+    def overlaps(self, other: Mention) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+def trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Token bounds without leading determiners and punctuation, trailing possessives and punctuation
+    ("the Irish Data Protection Commission" → "Irish Data Protection Commission", "TikTok’s" → "TikTok").
+    A dot that belongs to a token ("U.S.", "Inc.") stays."""
+    while start < end and (doc[start].lower_ in _LEADING_WORDS or _is_edge(doc[start])):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in _TRAILING_WORDS or _is_edge(doc[end - 1])
+                           or doc[end - 1].text == "."):
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _is_edge(token) -> bool:
+    return token.is_space or token.text in _EDGE_PUNCT or (token.is_punct and token.text != ".")
+
+
+def split_lines(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """A span that runs over a line break is two names glued by the layout ("…Marketing\\nTikTok")."""
+    parts, part_start = [], start
+    for i in range(start, end):
+        if "\n" in doc[i].text or (i + 1 < end and "\n" in doc[i].whitespace_):
+            if doc[i].is_space:
+                parts.append((part_start, i))
+            else:
+                parts.append((part_start, i + 1))
+            part_start = i + 1
+    parts.append((part_start, end))
+    return [p for p in parts if p[1] > p[0]]
+
+
+def split_commas(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """"Hamar, Norway" → "Hamar" and "Norway"."""
+    parts, part_start = [], start
+    for i in range(start, end):
+        if doc[i].text == ",":
+            parts.append((part_start, i))
+            part_start = i + 1
+    parts.append((part_start, end))
+    return [p for p in parts if p[1] > p[0]]
+
+
+def is_capitalized(token) -> bool:
+    return token.text[:1].isupper() or (token.text[:1].isdigit() and any(c.isupper() for c in token.text))

@@ -1,0 +1,67 @@
+"""Organization names the statistical NER missed or cut short: legal suffixes ("Telenor ASA"), head words
+("Data Protection Commission", "Ministry of Defence") and stock tickers ("Altria Group (NYSE: MO)")."""
+
+from __future__ import annotations
+
+import copy
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+from spacy.vocab import Vocab
+
+from claimx.assets import load_jsonl
+from claimx.components.entities import lexicon
+from claimx.components.entities.mentions import Mention
+
+# Entity types of the statistical NER that are never part of an organization's name.
+_NOT_NAME_TYPES = ["DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"]
+STOCK_EXCHANGES = {"NYSE", "Nasdaq", "NASDAQ", "LSE", "TSX", "TSXV", "ASX", "HKEX", "SEHK", "SGX", "TSE", "JPX",
+                   "Euronext", "OTC", "OTCQX", "OTCQB", "AMEX", "BSE", "NSE", "SIX", "OMX", "FWB", "Xetra", "KRX",
+                   "KOSDAQ", "TWSE", "SSE", "SZSE", "JSE", "B3", "BMV", "OSE", "NYSEAMERICAN", "NYSEArca", "CBOE"}
+
+
+def _name_token() -> dict:
+    return {"TEXT": {"REGEX": r"^[A-Z0-9][\w&'’.\-]*$"}, "LOWER": {"NOT_IN": sorted(lexicon.function_words())},
+            "ENT_TYPE": {"NOT_IN": _NOT_NAME_TYPES}, "IS_SPACE": False}
+
+
+def _expand(pattern: list[dict]) -> list[dict]:
+    lists = {"@org_suffixes": lexicon.org_suffixes(), "@org_heads": lexicon.org_heads(),
+             "@org_heads_before_of": lexicon.org_heads_before_of()}
+    out = []
+    for token in copy.deepcopy(pattern):
+        if token.pop("@", None) == "name":
+            token = {**_name_token(), **token}
+        for attrs in token.values():
+            if isinstance(attrs, dict) and isinstance(attrs.get("IN"), str):
+                attrs["IN"] = sorted(lists[attrs["IN"]])
+        out.append(token)
+    return out
+
+
+class OrgMatcher:
+    """Compiled once per pipeline from models/entities/org_patterns.jsonl."""
+
+    def __init__(self, vocab: Vocab):
+        self.matcher = Matcher(vocab)
+        for rule in load_jsonl("entities", "org_patterns.jsonl"):
+            self.matcher.add(rule["id"], [_expand(rule["pattern"])], greedy="LONGEST")
+
+    def __call__(self, doc: Doc, skip_lines) -> list[Mention]:
+        spans = [doc[start:end] for _, start, end in self.matcher(doc)]
+        found = []
+        for span in filter_spans(spans):
+            if "\n" in span.text or skip_lines(span.start):
+                continue
+            found.append(Mention(span.start, span.end, "ORG", "org-pattern"))
+        return found
+
+
+def ticker_owners(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of "(NYSE: MO)"-style tickers: the name just before them is a listed company."""
+    found = []
+    for token in doc[:-3]:
+        if token.text == "(" and doc[token.i + 1].text in STOCK_EXCHANGES and doc[token.i + 2].text == ":":
+            found.append((token.i, token.i + 1))
+    return found

@@ -1,0 +1,91 @@
+"""Places the statistical NER missed, found in the gazetteer of claimx.normalize.places, with the context an
+ambiguous name needs ("Nice", "Reading", "Jordan")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from claimx.components.entities.context import DocContext
+from claimx.components.entities.lexicon import function_words
+from claimx.components.entities.mentions import Mention, is_capitalized
+from claimx.normalize.places import Place, common_word_places, lookup_place, name_like_places, place_key
+
+MAX_PLACE_TOKENS = 5
+# A gazetteer city with no other support must be this big: smaller towns share names with too much else.
+CITY_MIN_POPULATION = 100_000
+_CONNECTORS = {"of", "the", "de", "del", "la", "le", "du", "and", "-", ".", "'", "am", "upon", "on", "es", "al", "el"}
+
+
+def find_places(doc: Doc, context: DocContext) -> list[Mention]:
+    """Gazetteer matches, longest first, left to right, kept when the context supports a place."""
+    mentions: list[Mention] = []
+    i = 0
+    while i < len(doc):
+        found = None
+        if is_capitalized(doc[i]):
+            for n in range(min(MAX_PLACE_TOKENS, len(doc) - i), 0, -1):
+                end = i + n
+                if not is_capitalized(doc[end - 1]) or any(_breaks_name(t) for t in doc[i:end]):
+                    continue
+                place = lookup_place(doc[i:end].text)
+                if place is not None and _supported(doc, context, i, end, place):
+                    found = Mention(i, end, "PLACE", "place", place=place)
+                    break
+        if found:
+            mentions.append(found)
+            i = found.end
+        else:
+            i += 1
+    return mentions
+
+
+def _breaks_name(token) -> bool:
+    return token.is_space or "\n" in token.whitespace_ or not (is_capitalized(token) or token.lower_ in _CONNECTORS)
+
+
+def _supported(doc: Doc, context: DocContext, start: int, end: int, place: Place) -> bool:
+    """Whether a gazetteer hit that the NER did not tag is a place here."""
+    key = place_key(doc[start:end].text)
+    in_caps = context.line_of(start) in context.caps_lines
+    strong_context = (context.after_place_preposition(start) or context.is_dateline(start, end)
+                      or _before_place(doc, end))
+    if key in common_word_places() or key in name_like_places():
+        return strong_context
+    if _inside_longer_name(doc, start, end, in_caps):
+        return False
+    if place.kind == "city" and place.population < CITY_MIN_POPULATION and end - start == 1:
+        return strong_context
+    return True
+
+
+def _before_place(doc: Doc, end: int) -> bool:
+    """"Hamar, Norway": a name followed by a comma and a country or region."""
+    if end + 1 < len(doc) and doc[end].text == ",":
+        for n in (3, 2, 1):
+            if end + 1 + n <= len(doc):
+                place = lookup_place(doc[end + 1:end + 1 + n].text)
+                if place is not None and place.kind in {"country", "region"}:
+                    return True
+    return False
+
+
+def _inside_longer_name(doc: Doc, start: int, end: int, in_caps: bool) -> bool:
+    """"Boston Globe", "Bank of China", "Paris Saint-Germain": a place word inside some other name."""
+    if in_caps:
+        return False  # in a capitals line every word looks like a name
+    after = doc[end] if end < len(doc) else None
+    if after is not None and not after.is_space and after.text[:1].isupper() and after.is_alpha:
+        return True
+    if start >= 2 and doc[start - 1].lower_ in {"of", "for", "de"} and doc[start - 2].text[:1].isupper():
+        return True
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and before.is_alpha and before.text[:1].isupper() and before.lower_ not in function_words():
+        return not _sentence_start(doc, start - 1)
+    return False
+
+
+def _sentence_start(doc: Doc, i: int) -> bool:
+    if i == 0:
+        return True
+    before = doc[i - 1]
+    return before.is_space or "\n" in before.whitespace_ or before.text in {".", "!", "?", '"', "“", ":", "-", "—"}

