@@ -97,6 +97,7 @@ class Claim:
     date: dict[str, Any] | None = None  # {"value": ..., "source": explicit|cue|published}
     score: float | None = None
     subject: TextSpan | None = None  # unattributed factual claims: what the claim is about
+    rule: str | None = None  # id of the claims rule that fired (models/claims/rules.tsv)
     entities: list[int] = field(default_factory=list)  # indices into the record's lists
     money: list[int] = field(default_factory=list)
     dates: list[int] = field(default_factory=list)
@@ -108,9 +109,10 @@ class Claim:
             "cue": self.cue.to_dict() if self.cue else None,
             "direct": self.direct, "date": self.date, "score": self.score,
             "subject": self.subject.to_dict() if self.subject else None,
+            "rule": self.rule,
             "entities": self.entities, "money": self.money, "dates": self.dates,
         }
-        return _compact(d, ("score", "subject"))
+        return _compact(d, ("score", "subject", "rule"))
 
 
 @dataclass
@@ -199,5 +201,6 @@ def _claim(raw: dict[str, Any], entities: list[Entity], money: list[Money], date
         text=content.text, start=start, end=end, speaker=speaker_record, cue=_span(raw.get("cue")),
         direct=bool(raw.get("direct")), date=raw.get("date"), score=raw.get("score"),
         subject=_span(raw.get("subject")),
+        rule=raw.get("rule"),
         entities=_inside(entities, start, end), money=_inside(money, start, end), dates=_inside(dates, start, end),
     )
