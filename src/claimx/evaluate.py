@@ -33,6 +33,7 @@ import math
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -205,6 +206,10 @@ def evaluate(gold: Sequence[Doc], predictions: Sequence[Doc]) -> Evaluation:
     counts: dict[tuple[str, str, str], Counts] = {}
     for key in _row_keys(layers, labels):
         counts[key] = Counts()
+    scorers: dict[str, Callable[[Doc, Doc], tuple[dict, list[Mismatch]]]] = {
+        "entities": partial(score_entities, labels=labels), "money": score_money, "dates": score_dates,
+        "claims": score_claims,
+    }
     mismatches: list[Mismatch] = []
     failed = 0
     for doc, pred in zip(gold, predictions, strict=True):
@@ -212,8 +217,7 @@ def evaluate(gold: Sequence[Doc], predictions: Sequence[Doc]) -> Evaluation:
         for layer in layers:
             if layer not in doc:
                 continue
-            scorer = _SCORERS[layer]
-            doc_counts, doc_mismatches = (scorer(doc, pred, labels) if layer == "entities" else scorer(doc, pred))
+            doc_counts, doc_mismatches = scorers[layer](doc, pred)
             for key, value in doc_counts.items():
                 counts[key] += value
             mismatches += doc_mismatches
@@ -299,8 +303,9 @@ def score_entities(doc: Doc, pred: Doc, labels: Sequence[str]) -> tuple[dict, li
             pairs = greedy_match(gold, predicted, score)
             counts[("entities", metric, label)] = _counts(pairs, len(gold), predicted, _never)
             if metric == "overlap":
+                matched = set(pairs.values())
                 missed += [g for i, g in enumerate(gold) if i not in pairs]
-                spurious += [p for i, p in enumerate(predicted) if i not in set(pairs.values())]
+                spurious += [p for i, p in enumerate(predicted) if i not in matched]
     mismatches = []
     confused = greedy_match(missed, spurious, overlap)  # same span, other label: one error, not two
     for g_index, p_index in confused.items():
@@ -308,8 +313,9 @@ def score_entities(doc: Doc, pred: Doc, labels: Sequence[str]) -> tuple[dict, li
         mismatches.append(_mismatch("entities", "wrong label", doc, p, expected=g["label"], got=p["label"]))
     mismatches += [_mismatch("entities", "missed", doc, g, expected=g["label"])
                    for i, g in enumerate(missed) if i not in confused]
+    confused_predictions = set(confused.values())
     mismatches += [_mismatch("entities", "spurious", doc, p, got=p["label"])
-                   for i, p in enumerate(spurious) if i not in set(confused.values())]
+                   for i, p in enumerate(spurious) if i not in confused_predictions]
     return counts, sorted(mismatches, key=lambda m: m.start)
 
 
@@ -432,11 +438,6 @@ def score_claims(doc: Doc, pred: Doc) -> tuple[dict, list[Mismatch]]:
                              got=speaker(predicted[p]))
                    for g, p in content.items() if not same_speaker(gold[g], predicted[p])]
     return counts, sorted(mismatches, key=lambda m: m.start)
-
-
-_SCORERS: dict[str, Callable] = {
-    "entities": score_entities, "money": score_money, "dates": score_dates, "claims": score_claims,
-}
 
 
 # ---------------------------------------------------------------- mismatches
