@@ -7,7 +7,7 @@ A spec line has `text`, `reference_datetime` and `spans[]`, each span with `star
 - Currency spans → the `money` layer. `amount` is `resolution.value` as a number (null when the spec has none);
   `currency` is `resolution.isoCurrency` when given, else the unit name looked up in
   models/money/recognizers_text_units.json (e.g. Dollar → USD, Pound → GBP, Finnish markka → FIM), else
-  pycountry's name for a current ISO 4217 currency when pycountry is installed, else null. Minor units are
+  pycountry's name of a current ISO 4217 currency ("Lao Kip"), else null. Minor units are
   converted to their currency: "50 cents" (value 50, unit Cent) → amount 0.5, USD. Units that name no single
   ISO 4217 currency (Franc, Sen) or none at all (Bitcoin, Satoshi) → currency null.
 - Datetime spans → the `dates` layer, sorted by type:
@@ -110,10 +110,8 @@ def _unit_table() -> dict[str, dict[str, Any]]:
 
 
 def _pycountry_code(name: str) -> str | None:
-    try:
-        import pycountry
-    except ImportError:
-        return None
+    import pycountry  # a claimx dependency (places); imported only when a unit is not in the table
+
     try:
         return pycountry.currencies.lookup(name).alpha_3
     except LookupError:
