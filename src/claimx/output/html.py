@@ -42,11 +42,17 @@ def markup(text: str, highlights: Iterable[Highlight]) -> str:
     # Outer layers first, then earlier and longer ranges: the order open elements nest in.
     spans = sorted((h for h in highlights if 0 <= h.start < h.end <= len(text)),
                    key=lambda h: (h.rank, h.start, -h.end))
+    order = {id(h): i for i, h in enumerate(spans)}
+    starting: dict[int, list[Highlight]] = {}
+    for h in spans:
+        starting.setdefault(h.start, []).append(h)
     bounds = sorted({0, len(text), *(h.start for h in spans), *(h.end for h in spans)})
     out: list[str] = []
     stack: list[Highlight] = []
+    active: list[Highlight] = []
     for left, right in zip(bounds, bounds[1:]):
-        wanted = [h for h in spans if h.start <= left and right <= h.end]
+        active = [h for h in active if h.end > left] + starting.get(left, [])
+        wanted = sorted(active, key=lambda h: order[id(h)])
         keep = 0
         while keep < min(len(stack), len(wanted)) and stack[keep] is wanted[keep]:
             keep += 1
