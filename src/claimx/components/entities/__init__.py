@@ -15,7 +15,9 @@ from claimx.components.entities import aliases, resolve
 from claimx.components.entities.context import DocContext
 from claimx.components.entities.orgs import OrgMatcher, ticker_owners
 from claimx.components.entities.places import find_places
+from claimx.components.entities.sports import relabel_teams
 from claimx.extensions import ENTITIES_KEY, in_ranges
+from claimx.normalize.places import lookup_place
 
 
 @Language.factory("claimx_entities", assigns=["doc.spans"], default_config={})
@@ -36,6 +38,10 @@ class EntitiesComponent:
         _mark_listed_companies(doc, mentions)
         mentions = resolve.drop_noise(doc, mentions, context)
         resolve.fix_labels(doc, mentions)
+        for m in mentions:
+            if m.label == "PLACE" and m.place is None:
+                m.place = lookup_place(m.span(doc).text)
+        relabel_teams(doc, mentions, context)
         mentions = aliases.acronym_mentions(doc, mentions)
         mentions = resolve.propagate(doc, mentions, context)
         mentions = aliases.head_word_mentions(doc, mentions, context)

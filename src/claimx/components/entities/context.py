@@ -74,12 +74,9 @@ class DocContext:
         line_start = self.line_starts[self.line_of(start)]
         if doc.text[line_start:doc[start].idx].strip():
             return False
-        for token in doc[end:end + 5]:
-            if "\n" in token.text:
-                return False
-            if token.like_num or token.text in {"-", "—", "–", "("} or token.ent_type_ == "DATE":
-                return True
-        return False
+        after = [t for t in doc[end:end + 3] if t.text != ","]
+        return bool(after) and (after[0].text[:1].isdigit() or after[0].text in {"-", "—", "–", "("}
+                                or after[0].ent_type_ == "DATE")
 
     def after_place_preposition(self, start: int) -> bool:
         return start > 0 and self.doc[start - 1].lower_ in PLACE_PREPOSITIONS

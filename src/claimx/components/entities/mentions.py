@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from claimx.normalize.places import Place
+from claimx.normalize.places import Place, place_key
 
 LABELS = ("ORG", "PLACE", "PERSON")
 _LEADING_WORDS = {"the", "a", "an"}
 _TRAILING_WORDS = {"'s", "’s", "'", "’", "s"}
+_KEPT_LOWER = {"plc", "p.l.c."}
+_SCORE = re.compile(r"^\d+[-–]\d+$")
 _EDGE_PUNCT = set("\"'“”‘’«»()[]{},;:!?-–—/|*•·")
 
 
@@ -27,6 +30,9 @@ class Mention:
     def span(self, doc: Doc) -> Span:
         return doc[self.start:self.end]
 
+    def canonical_key(self, doc: Doc) -> str:
+        return place_key(self.span(doc).text)
+
     def overlaps(self, other: Mention) -> bool:
         return self.start < other.end and other.start < self.end
 
@@ -38,12 +44,17 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """Token bounds without leading determiners and punctuation, trailing possessives and punctuation
     ("the Irish Data Protection Commission" → "Irish Data Protection Commission", "TikTok’s" → "TikTok").
     A dot that belongs to a token ("U.S.", "Inc.") stays."""
-    while start < end and (doc[start].lower_ in _LEADING_WORDS or _is_edge(doc[start])):
+    while start < end and (doc[start].lower_ in _LEADING_WORDS or _is_edge(doc[start]) or doc[start].is_lower):
         start += 1
     while end > start and (doc[end - 1].lower_ in _TRAILING_WORDS or _is_edge(doc[end - 1])
-                           or doc[end - 1].text == "."):
+                           or doc[end - 1].text == "." or _is_tail(doc[end - 1])):
         end -= 1
     return (start, end) if end > start else None
+
+
+def _is_tail(token) -> bool:
+    """Words after a name that are not part of it: "Interfax news agency", "Mexico 2-0"."""
+    return (token.is_lower and token.text not in _KEPT_LOWER) or _SCORE.match(token.text) is not None
 
 
 def _is_edge(token) -> bool:

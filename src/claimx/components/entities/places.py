@@ -22,7 +22,7 @@ def find_places(doc: Doc, context: DocContext) -> list[Mention]:
     i = 0
     while i < len(doc):
         found = None
-        if is_capitalized(doc[i]):
+        if is_capitalized(doc[i]) and doc[i].lower_ not in function_words():
             for n in range(min(MAX_PLACE_TOKENS, len(doc) - i), 0, -1):
                 end = i + n
                 if not is_capitalized(doc[end - 1]) or any(_breaks_name(t) for t in doc[i:end]):

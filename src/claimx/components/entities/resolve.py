@@ -97,6 +97,10 @@ def fix_labels(doc: Doc, mentions: list[Mention]) -> None:
                 m.label = "PERSON"
         if m.label == "PLACE" and m.place is None and span[-1].lower_ in lexicon.org_heads():
             m.label = "ORG"
+        if m.label == "ORG" and m.source == "ner":  # "Belarus" the NER read as an organization
+            place = lookup_place(span.text)
+            if place is not None and place.kind in {"country", "continent"}:
+                m.label, m.place = "PLACE", place
     _one_label_per_name(doc, mentions)
 
 

@@ -1,0 +1,62 @@
+"""Sports reports: there a city or region named as a competitor ("Leicestershire beat Somerset", a results
+table's "CHICAGO 4") is a team, an organization; countries stay places (national teams are read as places)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.tokens import Doc
+
+from claimx.assets import load_lines
+from claimx.components.entities.context import DocContext
+from claimx.components.entities.mentions import Mention
+
+_SCORE = re.compile(r"(?<![\d-])\d{1,3}-\d{1,3}(?![\d-])")
+MIN_CUES = 4
+MIN_CUE_DENSITY = 0.02  # cue words and scores per word; news on other topics stays well below
+TEAM_KINDS = {"city", "region"}
+
+
+@cache
+def sports_cues() -> frozenset[str]:
+    return frozenset(load_lines("entities", "sports_cues.txt"))
+
+
+def is_sports_report(doc: Doc) -> bool:
+    cues = sum(1 for t in doc if t.lower_ in sports_cues()) + len(_SCORE.findall(doc.text))
+    words = sum(1 for t in doc if t.is_alpha)
+    return cues >= MIN_CUES and cues >= MIN_CUE_DENSITY * max(words, 1)
+
+
+_BEFORE_TEAM = {"beat", "beats", "defeated", "v", "v.", "vs", "vs.", "versus", "against", "host", "hosts",
+                "face", "faces", "play", "plays", "rivals", "champions", "leaders"}
+_BEFORE_TEAM_PAIRS = {("lost", "to"), ("drew", "with"), ("draw", "with"), ("win", "over"), ("victory", "over"),
+                      ("loss", "to"), ("defeat", "by"), ("beaten", "by")}
+_AFTER_TEAM = {"beat", "beats", "defeated", "drew", "lost", "won", "win", "lead", "led", "leads", "trail",
+               "trailed", "reached", "scored", "captain", "coach", "manager", "striker", "v", "v.", "vs", "vs.",
+               "were", "are", "have", "had", "will", "made", "closed", "rallied", "edged", "routed", "declared"}
+
+
+def relabel_teams(doc: Doc, mentions: list[Mention], context: DocContext) -> None:
+    """In a sports report, a city or region named where a competitor stands (before a score, next to
+    "beat" or "v") is a team, and so is every other mention of that name outside a dateline or a place
+    preposition ("at Leicester", "in Chicago")."""
+    if not is_sports_report(doc):
+        return
+    candidates = [m for m in mentions if m.label == "PLACE" and m.place is not None and m.place.kind in TEAM_KINDS]
+    teams = {m.canonical_key(doc) for m in candidates if _team_position(doc, m)}
+    for m in candidates:
+        if m.canonical_key(doc) not in teams:
+            continue
+        if context.after_place_preposition(m.start) or context.is_dateline(m.start, m.end):
+            continue
+        m.label, m.place = "ORG", None
+
+
+def _team_position(doc: Doc, m: Mention) -> bool:
+    before = doc[m.start - 1].lower_ if m.start > 0 else ""
+    before2 = doc[m.start - 2].lower_ if m.start > 1 else ""
+    after = doc[m.end] if m.end < len(doc) else None
+    return (before in _BEFORE_TEAM or (before2, before) in _BEFORE_TEAM_PAIRS
+            or (after is not None and (after.lower_ in _AFTER_TEAM or after.text[:1].isdigit())))
