@@ -74,6 +74,26 @@ def extract(
     include_text: Annotated[bool, typer.Option(
         "--include-text", help="Put the analysed text in each record, so offsets can be used without the source.")
     ] = False,
+    jobs: Annotated[int, typer.Option(
+        "--jobs", "-j", min=0, help="Worker processes, each with its own pipeline. 0: one per CPU core.",
+        rich_help_panel="Batch")] = 1,
+    glob: Annotated[Optional[list[str]], typer.Option(
+        "--glob", help="In directories, read only files whose path or name matches (repeatable), e.g. '*.txt'.",
+        show_default=False, rich_help_panel="Batch")] = None,
+    exclude: Annotated[Optional[list[str]], typer.Option(
+        "--exclude", help="In directories, skip files whose path, name or folder matches (repeatable).",
+        show_default=False, rich_help_panel="Batch")] = None,
+    resume: Annotated[bool, typer.Option(
+        "--resume", help="With -o FILE (jsonl): skip documents already in FILE and append the rest.",
+        rich_help_panel="Batch")] = False,
+    unordered: Annotated[bool, typer.Option(
+        "--unordered", help="With --jobs: write records as they finish instead of in input order.",
+        rich_help_panel="Batch")] = False,
+    strict: Annotated[bool, typer.Option(
+        "--strict", help="Stop at the first document that fails (its error record is written).",
+        rich_help_panel="Batch")] = False,
+    quiet: Annotated[bool, typer.Option(
+        "--quiet", "-q", help="No progress bar and no summary line on stderr.", rich_help_panel="Batch")] = False,
 ) -> None:
     """Extract claimx/1 records from news articles.
 
@@ -82,8 +102,9 @@ def extract(
       claimx extract examples/earnings.txt                 # tables in the terminal
       claimx extract corpus/ -f jsonl | jq '.money[]'      # one JSON record per article
       claimx extract feed.jsonl -o out.jsonl --date 2025-05-02
+      claimx extract archive/ -o out.jsonl --jobs 0 --resume  # every core; rerun to finish after Ctrl-C
     """
-    from claimx.extract import extract_many
+    from claimx import batch
     from claimx.ingest import iter_articles
     from claimx.pipeline import ModelNotFound, normalize_layers
 
@@ -99,29 +120,28 @@ def extract(
     except ValueError as exc:
         raise UsageError(str(exc)) from None
 
-    articles = iter_articles(inputs, published=date)
+    if resume and (output_path is None or fmt != "jsonl"):
+        raise UsageError("--resume needs -o FILE in jsonl format")
     try:
-        records = extract_many(articles, model=model, layers=layers, include_text=include_text)
-        failed = _write(records, fmt, output_path)
+        done = batch.completed_ids(output_path) if resume else set()
+    except batch.ResumeError as exc:
+        raise UsageError(str(exc)) from None
+    include, skip = tuple(glob or ()), tuple(exclude or ())
+    articles = iter_articles(inputs, published=date, include=include, exclude=skip)
+    settings = batch.BatchSettings(jobs=jobs, ordered=not unordered, strict=strict, model=model, layers=layers,
+                                   include_text=include_text)
+    show_bar = not quiet and sys.stderr.isatty()
+    progress = batch.Progress(inputs, include, skip, skipped=len(done)) if show_bar else batch.NoProgress()
+    try:
+        summary = batch.run_batch(articles, batch.open_sink(fmt, output_path, append=resume), settings,
+                                  progress=progress, skip_ids=done)
     except ModelNotFound as exc:
         raise UsageError(str(exc)) from None
-    raise typer.Exit(1 if failed else 0)
-
-
-def _write(records, fmt: str, output_path: Path | None) -> int:
-    """Write every record; return how many were error records."""
-    failed = 0
-    if output_path is None:
-        for record in output.write(records, fmt, sys.stdout.buffer, sys.stdout):
-            failed += record.error is not None
-            sys.stdout.flush()
-        return failed
-    with open(output_path, "wb") as binary, open(os.devnull, "w") as devnull:
-        text = open(output_path, "w", encoding="utf-8") if fmt == "table" else devnull
-        with text:
-            for record in output.write(records, fmt, binary, text):
-                failed += record.error is not None
-    return failed
+    if not quiet:
+        print(summary.line(), file=sys.stderr)
+    if summary.stopped_by is not None:
+        raise typer.Exit(128 + summary.stopped_by)
+    raise typer.Exit(1 if summary.failed else 0)
 
 
 @app.command()

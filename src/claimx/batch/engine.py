@@ -1,0 +1,147 @@
+"""Turn a stream of articles into a stream of record batches: in this process (`--jobs 1`) or on worker processes.
+
+Memory stays flat because work is pulled from the input only while fewer than `window` chunks are in flight
+(ordered output also counts finished chunks still waiting for an earlier one).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from claimx.batch.workers import Died, Done, PipelineSpec, Task, WorkerPool
+from claimx.ingest import Article, ArticleError
+from claimx.records import Record
+
+ArticleItem = Article | ArticleError
+
+
+@dataclass
+class Batch:
+    """Records of consecutive input documents (in input order within the batch), and how many words they had."""
+
+    records: list[Record]
+    words: int
+
+
+def chunked(articles: Iterable[ArticleItem], max_docs: int, max_chars: int) -> Iterator[list[ArticleItem]]:
+    """Consecutive articles, at most `max_docs` or about `max_chars` characters a chunk (a long one goes alone)."""
+    chunk: list[ArticleItem] = []
+    chars = 0
+    for article in articles:
+        size = len(article.text) if isinstance(article, Article) else 0
+        if chunk and (len(chunk) >= max_docs or chars + size > max_chars):
+            yield chunk
+            chunk, chars = [], 0
+        chunk.append(article)
+        chars += size
+    if chunk:
+        yield chunk
+
+
+def count_words(articles: Iterable[ArticleItem]) -> int:
+    return sum(len(a.text.split()) for a in articles if isinstance(a, Article))
+
+
+class InProcess:
+    """`--jobs 1`: the pipeline runs here; no processes, no copies."""
+
+    def __init__(self, spec: PipelineSpec):
+        self.spec = spec
+        self.nlp = spec.load()
+
+    def batches(self, chunks: Iterable[list[ArticleItem]], stop) -> Iterator[Batch]:
+        from claimx.extract import extract_many
+
+        for chunk in chunks:
+            if stop.requested:
+                return
+            records = list(extract_many(chunk, nlp=self.nlp, batch_size=len(chunk),
+                                        include_text=self.spec.include_text))
+            yield Batch(records, count_words(chunk))
+
+    def close(self) -> None:
+        pass
+
+
+class _Slot:
+    """One chunk's records as its tasks come back (a chunk whose worker died comes back one document at a time)."""
+
+    def __init__(self, chunk: list[ArticleItem]):
+        self.chunk = chunk
+        self.records: list[Record | None] = [None] * len(chunk)
+        self.missing = len(chunk)
+
+    def fill(self, offset: int, records: list[Record]) -> None:
+        for index, record in enumerate(records, start=offset):
+            self.missing -= self.records[index] is None
+            self.records[index] = record
+
+    def batch(self) -> Batch:
+        return Batch(self.records, count_words(self.chunk))  # type: ignore[arg-type]
+
+
+class Parallel:
+    """`--jobs N`: chunks go to N worker processes; a chunk whose worker died is retried one document at a time,
+    and a document whose worker dies again becomes a `worker_died` error record."""
+
+    def __init__(self, spec: PipelineSpec, jobs: int, *, ordered: bool = True, prefetch: int = 2):
+        self.pool = WorkerPool(jobs, spec, prefetch=prefetch)
+        self.ordered = ordered
+        self.window = jobs * prefetch * 2  # chunks held at once: bounds memory
+
+    def batches(self, chunks: Iterable[list[ArticleItem]], stop) -> Iterator[Batch]:
+        chunks = iter(chunks)
+        slots: dict[int, _Slot] = {}
+        retry: deque[Task] = deque()
+        task_ids = itertools.count()
+        next_seq = next_out = 0
+        exhausted = False
+        while True:
+            while self.pool.has_room() and not stop.requested:
+                if retry:
+                    self.pool.submit(retry.popleft())
+                    continue
+                if exhausted or len(slots) >= self.window:
+                    break
+                chunk = next(chunks, None)
+                if chunk is None:
+                    exhausted = True
+                    break
+                slots[next_seq] = _Slot(chunk)
+                self.pool.submit(Task(next(task_ids), next_seq, 0, chunk))
+                next_seq += 1
+            if stop.requested or (exhausted and not slots):
+                return
+            for event in self.pool.wait(timeout=0.2):
+                if isinstance(event, Done):
+                    slots[event.task.seq].fill(event.task.offset, event.records)
+                else:
+                    self._after_death(event, slots, retry, task_ids)
+            if self.ordered:
+                while next_out in slots and not slots[next_out].missing:
+                    yield slots.pop(next_out).batch()
+                    next_out += 1
+            else:
+                for seq in [seq for seq, slot in slots.items() if not slot.missing]:
+                    yield slots.pop(seq).batch()
+
+    @staticmethod
+    def _after_death(event: Died, slots: dict[int, _Slot], retry: deque[Task], task_ids) -> None:
+        if not event.tasks:
+            return
+        suspect, *innocent = event.tasks
+        retry.extend(innocent)  # queued behind the dying task, never started: they go again unchanged
+        if suspect.attempt == 1:  # retry each document alone, so only the guilty one can die again
+            retry.extend(Task(next(task_ids), suspect.seq, suspect.offset + i, [article], attempt=2)
+                         for i, article in enumerate(suspect.articles))
+            return
+        records = [Record.failed(a.id, a.source, "worker_died",
+                                 f"the worker process analysing this document {event.reason}, twice")
+                   for a in suspect.articles]
+        slots[suspect.seq].fill(suspect.offset, records)
+
+    def close(self) -> None:
+        self.pool.close()

@@ -1,0 +1,113 @@
+"""What a batch run tells the person watching it, on stderr: a live progress bar when stderr is a terminal,
+and one summary line at the end (both silenced by --quiet)."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass
+class Summary:
+    documents: int = 0  # records written in this run (error records included)
+    failed: int = 0
+    words: int = 0
+    seconds: float = 0.0
+    skipped: int = 0  # already in the output (--resume)
+    stopped_by: int | None = None  # the signal that interrupted the run
+    stopped_at_error: bool = False  # --strict
+
+    def line(self) -> str:
+        rate = self.words / self.seconds if self.seconds > 0 else 0.0
+        text = (f"claimx: {self.documents:,} document{'s' if self.documents != 1 else ''}, {self.failed:,} failed, "
+                f"{self.seconds:.1f} s, {rate:,.0f} words/s")
+        if self.skipped:
+            text += f" ({self.skipped:,} already done, skipped)"
+        if self.stopped_by is not None:
+            text += "; interrupted: run again with --resume to finish"
+        elif self.stopped_at_error:
+            text += "; stopped at the first error (--strict)"
+        return text
+
+
+class Progress:
+    """A rich progress bar on stderr: documents, documents/s, failures and, once the input is counted, the ETA."""
+
+    def __init__(self, inputs: Sequence[str], include: Sequence[str] = (), exclude: Sequence[str] = (),
+                 *, skipped: int = 0):
+        from rich.console import Console
+        from rich.progress import (BarColumn, MofNCompleteColumn, Progress as Bar, SpinnerColumn, TextColumn,
+                                   TimeElapsedColumn, TimeRemainingColumn)
+
+        self._bar = Bar(
+            SpinnerColumn(), TextColumn("extracting"), BarColumn(), MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]} docs/s"), TextColumn("[red]{task.fields[failed]} failed"),
+            TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+            console=Console(file=sys.stderr), transient=True,
+        )
+        self._task = self._bar.add_task("extract", total=None, rate="0.0", failed=0)
+        self._count_args = (inputs, include, exclude, skipped)
+
+    def start(self) -> None:
+        self._bar.start()
+        threading.Thread(target=self._count, daemon=True).start()
+
+    def advance(self, summary: Summary) -> None:
+        elapsed = self._bar.tasks[0].elapsed or 0.0
+        rate = f"{summary.documents / elapsed:.1f}" if elapsed > 0 else "0.0"
+        self._bar.update(self._task, completed=summary.documents, rate=rate, failed=summary.failed)
+
+    def stop(self) -> None:
+        self._bar.stop()
+
+    def _count(self) -> None:
+        inputs, include, exclude, skipped = self._count_args
+        total = count_documents(inputs, include, exclude)
+        if total is not None:
+            self._bar.update(self._task, total=max(0, total - skipped))
+
+
+class NoProgress:
+    def start(self) -> None:
+        pass
+
+    def advance(self, summary: Summary) -> None:
+        pass
+
+    def stop(self) -> None:
+        pass
+
+
+def count_documents(inputs: Sequence[str], include: Sequence[str] = (), exclude: Sequence[str] = ()) -> int | None:
+    """How many documents the inputs hold (one per file, one per non-empty JSONL line), for the ETA only;
+    None when it cannot be known ahead (stdin) or the count fails."""
+    from claimx.ingest.select import is_selected
+
+    total = 0
+    try:
+        for raw in inputs:
+            if raw == "-":
+                return None
+            path = Path(raw)
+            if path.is_dir():
+                for child in path.rglob("*"):
+                    if child.is_file() and is_selected(child.relative_to(path).as_posix(), include, exclude):
+                        total += _documents_in(child)
+            else:
+                total += _documents_in(path)
+    except OSError:
+        return None
+    return total
+
+
+def _documents_in(path: Path) -> int:
+    if path.suffix.lower() != ".jsonl":
+        return 1
+    count = 0
+    with open(path, "rb") as handle:
+        for line in handle:
+            count += bool(line.strip())
+    return count

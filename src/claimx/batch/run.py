@@ -1,0 +1,87 @@
+"""One batch run, start to finish: skip what is done, analyse the rest, write it, report, stop cleanly."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from claimx.batch.engine import ArticleItem, Batch, InProcess, Parallel, chunked
+from claimx.batch.progress import NoProgress, Progress, Summary
+from claimx.batch.stop import StopRequest
+from claimx.batch.workers import PipelineSpec
+from claimx.records import Record
+
+
+@dataclass(frozen=True)
+class BatchSettings:
+    jobs: int = 1  # worker processes; 1 runs in this process, 0 means one per CPU core
+    ordered: bool = True  # records in input order (else as they finish)
+    strict: bool = False  # stop after the first error record
+    batch_size: int = 32  # documents per nlp.pipe batch (and per task sent to a worker)
+    max_batch_chars: int = 500_000  # ...or fewer, so a batch of long documents stays small in memory
+    model: str | None = None
+    layers: tuple[str, ...] | None = None  # None: every layer
+    include_text: bool = False
+    pipeline_loader: str = PipelineSpec.loader  # see PipelineSpec.loader
+
+    @property
+    def workers(self) -> int:
+        return self.jobs if self.jobs > 0 else (os.cpu_count() or 1)
+
+
+def run_batch(articles: Iterable[ArticleItem], sink, settings: BatchSettings = BatchSettings(), *,
+              progress: Progress | NoProgress | None = None, skip_ids: set[str] | frozenset[str] = frozenset()
+              ) -> Summary:
+    """Analyse every article not in `skip_ids` and write its record to `sink`; return what happened.
+
+    Ctrl-C or SIGTERM stops the run after the batch being written (see `Summary.stopped_by`)."""
+    from claimx.pipeline import LAYERS
+
+    started = time.perf_counter()
+    progress = progress or NoProgress()
+    summary = Summary()
+    spec = PipelineSpec(settings.model, settings.layers or LAYERS, settings.include_text, settings.pipeline_loader)
+    todo = _skipping(articles, skip_ids, summary)
+    with StopRequest() as stop:
+        engine = Parallel(spec, settings.workers, ordered=settings.ordered) if settings.workers > 1 \
+            else InProcess(spec)
+        try:
+            progress.start()  # after the workers are forked: see batch.workers
+            batches = engine.batches(chunked(todo, settings.batch_size, settings.max_batch_chars), stop)
+            sink.write_batches(_counted(batches, summary, settings.strict, progress))
+        finally:
+            progress.stop()
+            engine.close()
+            sink.close()
+        summary.stopped_by = stop.signal
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _skipping(articles: Iterable[ArticleItem], done: set[str] | frozenset[str], summary: Summary
+              ) -> Iterator[ArticleItem]:
+    for article in articles:
+        if article.id in done:
+            summary.skipped += 1
+        else:
+            yield article
+
+
+def _counted(batches: Iterable[Batch], summary: Summary, strict: bool, progress) -> Iterator[list[Record]]:
+    """Count each batch as it goes to the sink; with `strict`, end after the first error record."""
+    for batch in batches:
+        records = batch.records
+        if strict:
+            first_error = next((i for i, r in enumerate(records) if r.error is not None), None)
+            if first_error is not None:
+                records = records[:first_error + 1]
+                summary.stopped_at_error = True
+        summary.documents += len(records)
+        summary.failed += sum(r.error is not None for r in records)
+        summary.words += batch.words if len(records) == len(batch.records) else 0
+        yield records
+        progress.advance(summary)
+        if summary.stopped_at_error:
+            return
