@@ -1,63 +1,71 @@
-"""claimx_claims: who said what. A first cut: a reporting verb, its subject as speaker, its clause as content."""
+"""claimx_claims: who said what, and when.
+
+The layer runs last, over the parse and the entities, money and dates layers. It finds, in this order:
+
+1. direct speech (direct.py): each quotation with the cue before or after it, mid-quote attributions, quotes that
+   run over paragraphs;
+2. reported speech introduced by a verb (indirect.py): X said (that) …, …, X said., X denied the report;
+3. non-verbal cues (nonverbal.py): According to X, …, In X's view, …, X's statement that …, NAME: …;
+4. factual claims (factual.py): unattributed sentences asserting a number about a named entity.
+
+A claim found later that covers mostly the same words as an earlier one is dropped. Each claim is dated
+(dating.py) and scored: score = the rule's score × the cue verb's weight × the speaker factor, all three read from
+models/claims/ (rules.tsv documents every rule with the form it reads; cue_verbs.tsv the verbs and their weights).
+Speakers are full noun phrases; pronoun and relative-pronoun speakers are resolved to the nearest fitting entity
+(speakers.py) and the name goes to `speaker_canonical`.
+"""
 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc
 
-from claimx.assets import load_lines
-from claimx.extensions import in_ranges
+from claimx.components.claims.dating import claim_date
+from claimx.components.claims.direct import direct_claims
+from claimx.components.claims.factual import factual_claims
+from claimx.components.claims.indirect import verb_claims
+from claimx.components.claims.lexicon import Lexicon, load_lexicon
+from claimx.components.claims.nonverbal import nonverbal_claims
+from claimx.components.claims.reading import Found, Reading
 
-_QUOTES = "\"“”'‘’"
+_SAME_CONTENT = 0.5  # overlap (intersection over union) above which two claims are the same claim
 
 
 @Language.factory("claimx_claims", assigns=["doc._.claimx_claims"], default_config={})
 def make_claims(nlp: Language, name: str) -> ClaimsComponent:
-    return ClaimsComponent(cue_lemmas=frozenset(load_lines("claims", "cue_verbs.txt")))
+    return ClaimsComponent(load_lexicon())
 
 
 class ClaimsComponent:
-    def __init__(self, cue_lemmas: frozenset[str]):
-        self.cue_lemmas = cue_lemmas
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
 
     def __call__(self, doc: Doc) -> Doc:
-        claims = []
-        skip = (doc._.claimx_masked or []) + (doc._.claimx_headlines or [])
-        for sent in doc.sents:
-            if in_ranges(sent.start_char, sent.end_char, skip):
-                continue
-            for token in sent:
-                claim = self._claim_from_cue(token, sent)
-                if claim is not None:
-                    claims.append(claim)
-        doc._.claimx_claims = claims
+        reading = Reading(doc, self.lexicon)
+        attributed: list[Found] = []
+        for finder in (direct_claims, verb_claims, nonverbal_claims):
+            attributed.extend(claim for claim in finder(reading) if not _repeats(claim, attributed))
+        claims = attributed + factual_claims(reading, attributed)
+        claims.sort(key=lambda c: (c.content.start_char, c.content.end_char))
+        doc._.claimx_claims = [self._as_dict(reading, claim) for claim in claims]
         return doc
 
-    def _claim_from_cue(self, cue: Token, sent: Span) -> dict | None:
-        if cue.pos_ != "VERB" or cue.lemma_.lower() not in self.cue_lemmas:
-            return None
-        subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None:
-            return None
-        speaker = sent.doc[subject.left_edge.i : subject.right_edge.i + 1]
-        clause = next((c for c in cue.children if c.dep_ in ("ccomp", "parataxis")), None)
-        if clause is not None:
-            content = _strip(sent.doc[clause.left_edge.i : clause.right_edge.i + 1])
-        else:
-            content = _strip(sent.doc[sent.start : min(speaker.start, cue.i)])
-        if content is None or len(content) < 2:
-            return None
-        direct = content.start > 0 and sent.doc[content.start - 1].text in _QUOTES
-        return {"content": content, "speaker": speaker, "cue": sent.doc[cue.i : cue.i + 1], "direct": direct,
-                "date": None, "score": 0.5, "speaker_canonical": None, "subject": None}
+    def _as_dict(self, reading: Reading, claim: Found) -> dict:
+        scores = self.lexicon.scores
+        score = scores[claim.rule] * claim.weight * scores[f"speaker:{claim.speaker_kind}"]
+        return {
+            "content": claim.content, "speaker": claim.speaker, "cue": claim.cue, "direct": claim.direct,
+            "date": claim_date(reading, claim.content, claim.cue), "score": round(score, 3),
+            "speaker_canonical": claim.speaker_canonical, "subject": claim.subject, "rule": claim.rule,
+        }
 
 
-def _strip(span: Span) -> Span | None:
-    """Trim punctuation, quotes and the complementizer 'that' from the edges of a content span."""
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end and (doc[start].is_punct or doc[start].lower_ == "that"):
-        start += 1
-    while end > start and doc[end - 1].is_punct:
-        end -= 1
-    return doc[start:end] if end > start else None
+def _repeats(claim: Found, earlier: list[Found]) -> bool:
+    start, end = claim.content.start_char, claim.content.end_char
+    for other in earlier:
+        overlap = min(end, other.content.end_char) - max(start, other.content.start_char)
+        if overlap > 0:
+            union = max(end, other.content.end_char) - min(start, other.content.start_char)
+            if overlap / union > _SAME_CONTENT:
+                return True
+    return False

@@ -1,0 +1,62 @@
+"""The content of a claim: clean edges, and quotations taken whole."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from claimx.components.claims.reading import Reading, is_quote_mark
+
+_DASHES = frozenset({"—", "–", "-", "--", "―"})
+
+
+def subtree(token: Token) -> Span:
+    return token.doc[token.left_edge.i : token.right_edge.i + 1]
+
+
+def tidy(reading: Reading, start: int, end: int) -> Span | None:
+    """Trim punctuation and spaces from the token range's edges, keeping quotation marks that belong to a quote
+    inside it ("that" stays: it is part of the reported clause)."""
+    doc = reading.doc
+    while start < end and (doc[start].is_space or (doc[start].is_punct and not _opens_inside(reading, start, end))):
+        start += 1
+    while end > start and (doc[end - 1].is_space or (doc[end - 1].is_punct and not _closes_inside(reading, start, end))):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _opens_inside(reading: Reading, start: int, end: int) -> bool:
+    quote = reading.quote_of[start]
+    return quote >= 0 and is_quote_mark(reading.doc[start]) and reading.quote_spans[quote].start == start
+
+
+def _closes_inside(reading: Reading, start: int, end: int) -> bool:
+    """True when a closing mark (or the punctuation just before one) ends a quote that opened inside the range."""
+    doc = reading.doc
+    last = end - 1
+    quote = reading.quote_of[last]
+    if quote < 0:
+        return False
+    span = reading.quote_spans[quote]
+    return span.start >= start and span.end >= end and (is_quote_mark(doc[span.end - 1]) or span.end == end)
+
+
+def take_quotes_whole(reading: Reading, content: Span) -> tuple[Span, bool]:
+    """A content span inside one quotation becomes the whole quotation (direct speech); one that ends inside a
+    quotation grows to its closing mark (mixed speech). Returns the span and whether it is direct."""
+    doc = reading.doc
+    first, last = reading.quote_of[content.start], reading.quote_of[content.end - 1]
+    if first >= 0 and first == last:
+        quote = reading.quote_spans[first]
+        if quote.start <= content.start and content.end <= quote.end:
+            return quote, True
+    start, end = content.start, content.end
+    if last >= 0:
+        end = max(end, reading.quote_spans[last].end)
+    if first >= 0 and reading.quote_spans[first].start < start:
+        start = reading.quote_spans[first].start
+    span = doc[start:end]
+    return span, False
+
+
+def is_dash(token: Token) -> bool:
+    return token.text in _DASHES

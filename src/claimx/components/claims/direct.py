@@ -1,0 +1,215 @@
+"""Direct speech: each quotation and the cue that attributes it.
+
+A quotation takes its cue from right after it (“…,” X said / “…,” said X / “…,” according to X), else from right
+before it (X said: “…”, also across a paragraph break after a colon), else from a dash byline (“…” — Name). A quote
+split by its attribution (“…,” X said. “…”) is one claim from the first opening mark to the last closing mark, as
+news annotators mark it. A quote that runs on into the next paragraph, and a paragraph that is only a quotation
+right after one quoting someone, keep the earlier claim's speaker.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from claimx.components.claims.content import is_dash
+from claimx.components.claims.nonverbal import source_phrase_at
+from claimx.components.claims.reading import Found, Reading
+from claimx.components.claims.speakers import describe_speaker, strip_marks, subject_of
+
+_WINDOW = 12  # tokens searched for a cue on either side of a quotation
+_SENTENCE_END = frozenset({".", "!", "?"})
+
+
+def direct_claims(reading: Reading) -> list[Found]:
+    found: list[Found] = []
+    claim_of_quote: dict[int, Found] = {}
+    index = 0
+    while index < len(reading.quotes):
+        span = reading.quote_spans[index]
+        claim = None
+        if span is not None and not reading.excluded(span):
+            if _speech_like(reading, span):
+                claim = _cue_after(reading, index) or _cue_before(reading, index) or _dash_byline(reading, index)
+            claim = claim or _continued(reading, index, claim_of_quote) or _follow_on(reading, index, found)
+        if claim is None:
+            index += 1
+            continue
+        last = _last_part(reading, index, claim)
+        claim.content = reading.doc[span.start : reading.quote_spans[last].end]
+        if claim.cue is not None and claim.rule != "quote_continued":
+            reading.used_cues.add(claim.cue.start)
+        for part in range(index, last + 1):
+            claim_of_quote[part] = claim
+            reading.claimed_quotes.add(part)
+        found.append(claim)
+        index = last + 1
+    return found
+
+
+def _speech_like(reading: Reading, span: Span) -> bool:
+    """A quoted utterance rather than a quoted term: four words or more, or closed by , ? or ! inside the marks."""
+    words = sum(1 for token in span if not (token.is_punct or token.is_space))
+    return words >= 4 or (words >= 1 and len(span) >= 3 and span[-2].text in {",", "?", "!"})
+
+
+def _cue_after(reading: Reading, index: int) -> Found | None:
+    if not reading.quotes[index].closed:
+        return None
+    doc, span = reading.doc, reading.quote_spans[index]
+    for i in range(span.end, min(len(doc), span.end + _WINDOW)):
+        token = doc[i]
+        if reading.quote_of[i] >= 0 or "\n" in token.text:
+            return None
+        phrase = source_phrase_at(reading, i)
+        if phrase is not None:
+            cue, speaker_head = phrase
+            return _claim(reading, span, "quote_cue_after", cue, speaker_head, 1.0)
+        entry = reading.cue_verb(token) if i not in reading.used_cues else None
+        if entry is not None:
+            subject = subject_of(token)
+            if subject is None or subject.i < span.end or _has_own_content(reading, token):
+                return None
+            return _claim(reading, span, "quote_cue_after", _cue_span(token), subject, entry.weight)
+        if token.text in _SENTENCE_END:
+            return None
+    return None
+
+
+def _cue_before(reading: Reading, index: int) -> Found | None:
+    doc, span = reading.doc, reading.quote_spans[index]
+    i, steps = span.start - 1, 0
+    while i >= 0 and steps < _WINDOW:
+        token = doc[i]
+        if token.is_space:
+            if "\n" in token.text and not _ends_with_colon(doc, i):
+                return None
+            i -= 1
+            continue
+        if reading.quote_of[i] >= 0 or token.text in _SENTENCE_END:
+            return None
+        entry = reading.cue_verb(token) if i not in reading.used_cues else None
+        if entry is not None:
+            subject = subject_of(token)
+            if subject is None or _complement_before(reading, token, span):
+                return None
+            return _claim(reading, span, "quote_cue_before", _cue_span(token), subject, entry.weight)
+        if steps == 0 and token.lower_ == "that":
+            return None  # said that “…”: the reported clause starts with "that"; the clause rules take it
+        i -= 1
+        steps += 1
+    return None
+
+
+def _dash_byline(reading: Reading, index: int) -> Found | None:
+    """“…” — Jane Doe: a dash and a short name closing the line."""
+    if not reading.quotes[index].closed:
+        return None
+    doc, span = reading.doc, reading.quote_spans[index]
+    i = span.end
+    while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
+        i += 1
+    if i >= len(doc) or not is_dash(doc[i]):
+        return None
+    end = i + 1
+    while end < len(doc) and "\n" not in doc[end].text and end - i <= 7:
+        end += 1
+    name = strip_marks(doc[i + 1 : end]) if end > i + 1 else None
+    if name is None or end - i > 7 or not any(t.pos_ == "PROPN" for t in name) or any(t.pos_ == "VERB" for t in name):
+        return None
+    mention = reading.entity_in(name)
+    return Found(span, "quote_dash", speaker=name, cue=doc[i : i + 1], direct=True,
+                 speaker_kind="entity" if mention is not None else "nominal",
+                 speaker_canonical=mention.text if mention is not None else None)
+
+
+def _continued(reading: Reading, index: int, claim_of_quote: dict[int, Found]) -> Found | None:
+    earlier = claim_of_quote.get(index - 1)
+    if not reading.quotes[index].continues or earlier is None:
+        return None
+    return _same_speaker(earlier, reading.quote_spans[index], "quote_continued")
+
+
+def _follow_on(reading: Reading, index: int, found: list[Found]) -> Found | None:
+    """A paragraph that is only a quotation, right after a paragraph whose last claim quoted someone."""
+    if not found or not found[-1].direct or found[-1].speaker is None:
+        return None
+    text, quote = reading.doc.text, reading.quotes[index]
+    para_start = text.rfind("\n", 0, quote.start) + 1
+    para_end = text.find("\n", quote.end)
+    para_end = len(text) if para_end < 0 else para_end
+    if text[para_start : quote.start].strip() or text[quote.end : para_end].strip():
+        return None
+    previous_end = len(text[:para_start].rstrip())
+    earlier = found[-1]
+    previous_para_start = text.rfind("\n", 0, previous_end) + 1
+    if not previous_para_start <= earlier.content.end_char <= previous_end:
+        return None
+    return _same_speaker(earlier, reading.quote_spans[index], "quote_follow_on")
+
+
+def _same_speaker(earlier: Found, span: Span, rule: str) -> Found:
+    return Found(span, rule, speaker=earlier.speaker, cue=earlier.cue, direct=True, speaker_kind=earlier.speaker_kind,
+                 speaker_canonical=earlier.speaker_canonical, weight=earlier.weight)
+
+
+def _last_part(reading: Reading, index: int, claim: Found) -> int:
+    """The last quote this claim runs to: the part after a mid-quote attribution, and parts right next to it."""
+    last = index
+    if claim.rule == "quote_cue_after" and last + 1 < len(reading.quotes) and _resumes(reading, last + 1, claim.cue):
+        last += 1
+    while last + 1 < len(reading.quotes) and _adjacent(reading, last):
+        last += 1
+    return last
+
+
+def _resumes(reading: Reading, following: int, cue: Span) -> bool:
+    """The quote goes on after its attribution (“…,” X said. “…”): the next quote opens in the cue's sentence or
+    right after it, in the same paragraph, and has no attribution of its own."""
+    span = reading.quote_spans[following]
+    sentence = cue.sent
+    if span is None or span.start <= cue.start or reading.quotes[following].continues:
+        return False
+    text = reading.doc.text
+    if "\n" in text[cue.end_char : span.start_char]:
+        return False
+    if span.start >= sentence.end and text[sentence.end_char : span.start_char].strip():
+        return False
+    return _cue_after(reading, following) is None
+
+
+def _adjacent(reading: Reading, index: int) -> bool:
+    """The next quote starts right after this one in the same paragraph, nothing but spaces between."""
+    here, following = reading.quotes[index], reading.quotes[index + 1]
+    gap = reading.doc.text[here.end : following.start]
+    return here.closed and not following.continues and not gap.strip() and "\n" not in gap
+
+
+def _claim(reading: Reading, span: Span, rule: str, cue: Span, subject: Token, weight: float) -> Found:
+    speaker, kind, canonical = describe_speaker(reading, subject)
+    return Found(span, rule, speaker=speaker, cue=cue, direct=True, speaker_kind=kind,
+                 speaker_canonical=canonical, weight=weight)
+
+
+def _cue_span(token: Token) -> Span:
+    return token.doc[token.i : token.i + 1]
+
+
+def _has_own_content(reading: Reading, cue: Token) -> bool:
+    """The cue reports a clause of its own after it (“…” Smith said the plan …): it does not attribute the quote."""
+    return any(c.dep_ == "ccomp" and c.i > cue.i and reading.quote_of[c.i] < 0 for c in cue.children)
+
+
+def _complement_before(reading: Reading, cue: Token, quote: Span) -> bool:
+    """The cue's reported clause starts before the quotation (said the plan “…”): mixed speech, not a whole quote."""
+    for child in cue.children:
+        if child.dep_ in ("ccomp", "xcomp") and child.left_edge.i < quote.start and child.left_edge.i > cue.i:
+            return True
+    return False
+
+
+def _ends_with_colon(doc, space_index: int) -> bool:
+    before = space_index - 1
+    while before >= 0 and doc[before].is_space:
+        before -= 1
+    return before >= 0 and doc[before].text == ":"
+

@@ -1,0 +1,65 @@
+"""Factual claims: unattributed sentences that assert a checkable number about a named entity.
+
+"Nordvik's revenue rose 12% in 2024" is a claim a fact-checker can verify even though nobody is quoted. A sentence
+qualifies when its subject holds a named entity and it holds money, a percentage or a written number; questions,
+headlines, masked chrome, quotations and sentences already carrying an attributed claim never do.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from claimx.components.claims.content import tidy
+from claimx.components.claims.reading import Found, Reading
+from claimx.components.claims.speakers import noun_phrase
+
+_NUMBER_LABELS = frozenset({"PERCENT", "MONEY", "QUANTITY", "CARDINAL"})
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def factual_claims(reading: Reading, attributed: list[Found]) -> list[Found]:
+    taken = [False] * len(reading.doc)
+    for claim in attributed:
+        for part in (claim.content, claim.speaker, claim.cue):
+            for i in range(part.start, part.end) if part is not None else ():
+                taken[i] = True
+    found = []
+    for sentence in reading.doc.sents:
+        if reading.excluded(sentence) or any(taken[sentence.start : sentence.end]) or _is_question(sentence):
+            continue
+        if _mostly_quoted(reading, sentence) or not _has_number(reading, sentence):
+            continue
+        subject = _entity_subject(reading, sentence)
+        content = tidy(reading, sentence.start, sentence.end)
+        if subject is None or content is None:
+            continue
+        found.append(Found(content, "factual_number", subject=subject))
+    return found
+
+
+def _is_question(sentence: Span) -> bool:
+    return "?" in sentence.text.rstrip()[-3:]
+
+
+def _mostly_quoted(reading: Reading, sentence: Span) -> bool:
+    return sum(1 for t in sentence if reading.quote_of[t.i] >= 0) * 2 > len(sentence)
+
+
+def _has_number(reading: Reading, sentence: Span) -> bool:
+    if any(m.start >= sentence.start and m.end <= sentence.end for m in reading.money):
+        return True
+    dated = {i for d in reading.dates if sentence.start <= d.start < sentence.end for i in range(d.start, d.end)}
+    for ent in sentence.ents:
+        if ent.label_ in _NUMBER_LABELS and ent.start not in dated:
+            if ent.label_ == "PERCENT" or ent.label_ == "MONEY" or any(c.isdigit() for c in ent.text):
+                return True
+    return False
+
+
+def _entity_subject(reading: Reading, sentence: Span) -> Span | None:
+    root = sentence.root
+    subject = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
+    if subject is None:
+        return None
+    phrase = noun_phrase(subject)
+    return phrase if reading.mentions_within(phrase) else None

@@ -1,0 +1,51 @@
+"""The claims layer's data, read once from models/claims/: cue verbs, non-verbal cues, pronouns, rule scores."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from claimx.assets import asset_path, load_json
+
+
+@dataclass(frozen=True)
+class CueVerb:
+    lemma: str
+    particle: str | None  # "out" in "point out": a child the verb must carry
+    weight: float
+    takes_object: bool
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, tuple[CueVerb, ...]]  # by lemma
+    source_phrases: tuple[tuple[str, ...], ...]  # lower-cased words: ("according", "to")
+    view_nouns: frozenset[str]
+    statement_nouns: frozenset[str]
+    pronoun_labels: dict[str, str | None]  # personal pronoun → label of the entity it can stand for
+    relative_pronouns: frozenset[str]
+    scores: dict[str, float]  # rule id or "speaker:<kind>" → score
+
+
+def _rows(*parts: str) -> list[list[str]]:
+    lines = asset_path(*parts).read_text(encoding="utf-8").splitlines()
+    return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    verbs: dict[str, list[CueVerb]] = {}
+    for lemma_words, weight, content in _rows("claims", "cue_verbs.tsv"):
+        lemma, _, particle = lemma_words.partition(" ")
+        verbs.setdefault(lemma, []).append(CueVerb(lemma, particle or None, float(weight), content == "object"))
+    nonverbal = load_json("claims", "nonverbal_cues.json")
+    pronouns = load_json("claims", "pronouns.json")
+    return Lexicon(
+        verbs={lemma: tuple(entries) for lemma, entries in verbs.items()},
+        source_phrases=tuple(tuple(p.split()) for p in nonverbal["source_phrases"]),
+        view_nouns=frozenset(nonverbal["view_nouns"]),
+        statement_nouns=frozenset(nonverbal["statement_nouns"]),
+        pronoun_labels=dict(pronouns["personal"]),
+        relative_pronouns=frozenset(pronouns["relative"]),
+        scores={rule: float(score) for rule, score, _ in _rows("claims", "rules.tsv")},
+    )

@@ -1,0 +1,126 @@
+"""Claims whose cue is not a reporting verb: "according to X", "in X's view", "X's statement that …", "NAME: …"."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from claimx.components.claims.content import subtree, tidy
+from claimx.components.claims.reading import Found, Reading
+from claimx.components.claims.speakers import describe_speaker
+
+_SPEAKER_COLON_MAX = 5  # tokens in a "NAME:" prefix
+
+
+def source_phrase_at(reading: Reading, i: int) -> tuple[Span, Token] | None:
+    """("according to", head of X) when a source phrase starts at token i and has an object."""
+    doc = reading.doc
+    for words in reading.lexicon.source_phrases:
+        end = i + len(words)
+        if end <= len(doc) and all(doc[i + k].lower_ == word for k, word in enumerate(words)):
+            source = _object_of(doc[end - 1])
+            return (doc[i:end], source) if source is not None else None
+    return None
+
+
+def nonverbal_claims(reading: Reading) -> list[Found]:
+    found: list[Found] = []
+    first_words = {words[0] for words in reading.lexicon.source_phrases}
+    for token in reading.doc:
+        if reading.quote_of[token.i] >= 0 or reading.excluded(token):
+            continue
+        claim = None
+        if token.lower_ in first_words:
+            claim = _source_phrase_claim(reading, token)
+        elif token.lower_ in reading.lexicon.view_nouns:
+            claim = _view_claim(reading, token)
+        if claim is None and token.lemma_.lower() in reading.lexicon.statement_nouns:
+            claim = _statement_claim(reading, token)
+        if claim is not None:
+            found.append(claim)
+    found.extend(_speaker_colon_claims(reading))
+    return found
+
+
+def _source_phrase_claim(reading: Reading, token: Token) -> Found | None:
+    phrase = source_phrase_at(reading, token.i)
+    if phrase is None:
+        return None
+    cue, source = phrase
+    content = _clause_around(reading, token, cue.start, source.right_edge.i + 1)
+    return _found(reading, content, "source_phrase", cue, source) if content is not None else None
+
+
+def _view_claim(reading: Reading, noun: Token) -> Found | None:
+    """In X's view, …"""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if noun.head.lower_ != "in" or owner is None:
+        return None
+    preposition = noun.head
+    content = _clause_around(reading, preposition, preposition.i, noun.right_edge.i + 1)
+    return _found(reading, content, "view_phrase", noun.doc[noun.i : noun.i + 1], owner) if content else None
+
+
+def _statement_claim(reading: Reading, noun: Token) -> Found | None:
+    """X's statement that …  /  the claim by X that …"""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        owner = _object_of(by) if by is not None else None
+    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "appos", "relcl")
+                   and c.i > noun.i and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark"), None)
+    if owner is None or clause is None or owner.lower_ in reading.lexicon.relative_pronouns:
+        return None
+    content = tidy(reading, clause.left_edge.i, clause.right_edge.i + 1)
+    return _found(reading, content, "statement_noun", noun.doc[noun.i : noun.i + 1], owner) if content else None
+
+
+def _speaker_colon_claims(reading: Reading) -> list[Found]:
+    """NAME: text at the start of a paragraph (transcripts, headline-style attributions)."""
+    doc, found = reading.doc, []
+    starts = [0] + [t.i + 1 for t in doc if t.is_space and "\n" in t.text and t.i + 1 < len(doc)]
+    for start in starts:
+        colon = next((t.i for t in doc[start : start + _SPEAKER_COLON_MAX + 1] if t.text == ":" or "\n" in t.text), None)
+        if colon is None or colon == start or doc[colon].text != ":":
+            continue
+        name = doc[start:colon]
+        if not (all(t.pos_ == "PROPN" or t.is_punct for t in name) or all(t.is_upper for t in name if t.is_alpha)):
+            continue
+        end = colon + 1
+        while end < len(doc) and "\n" not in doc[end].text:
+            end += 1
+        content = tidy(reading, colon + 1, end)
+        if content is None or len(content) < 4 or reading.excluded(content):
+            continue
+        mention = reading.entity_in(name)
+        found.append(Found(content, "speaker_colon", speaker=name, cue=doc[colon : colon + 1],
+                           speaker_kind="entity" if mention is not None else "nominal"))
+    return found
+
+
+def _clause_around(reading: Reading, anchor: Token, cut_start: int, cut_end: int) -> Span | None:
+    """The clause the phrase [cut_start, cut_end) hangs from, without the phrase when it opens or closes it."""
+    head = anchor.head if anchor.head is not anchor else anchor
+    clause = subtree(head) if head.pos_ in ("VERB", "AUX") else anchor.sent
+    start, end = clause.start, clause.end
+    doc = reading.doc
+    before = tidy(reading, start, cut_start)
+    after = tidy(reading, cut_end, end)
+    if before is None or all(t.is_punct for t in doc[start:cut_start]):
+        return after
+    if after is None or all(t.is_punct for t in doc[cut_end:end]):
+        return before
+    return tidy(reading, start, end)
+
+
+def _object_of(preposition: Token) -> Token | None:
+    obj = next((c for c in preposition.children if c.dep_ in ("pobj", "dobj", "pcomp")), None)
+    if obj is None and preposition.i + 1 < len(preposition.doc):  # the parser sometimes hangs X elsewhere
+        following = preposition.doc[preposition.i + 1]
+        if following.pos_ in ("PROPN", "NOUN", "PRON", "DET"):
+            obj = following if following.pos_ != "DET" else following.head
+    return obj
+
+
+def _found(reading: Reading, content: Span, rule: str, cue: Span, source: Token) -> Found:
+    speaker, kind, canonical = describe_speaker(reading, source)
+    return Found(content, rule, speaker=speaker, cue=cue, speaker_kind=kind, speaker_canonical=canonical)

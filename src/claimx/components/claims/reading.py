@@ -1,0 +1,134 @@
+"""What the claims layer knows about one document before it looks for claims: quotes, paragraphs, mentions, cues,
+and the ranges (masked chrome, headlines) no claim may come from."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from claimx.components.claims.lexicon import CueVerb, Lexicon
+from claimx.components.claims.quotes import Quote, find_quotes
+from claimx.extensions import DATES_KEY, ENTITIES_KEY, MONEY_KEY, in_ranges
+
+QUOTE_MARKS = frozenset({'"', "“", "”", "„", "«", "»", "``", "''", "‘", "’", "'"})
+_NER_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE"}
+
+
+@dataclass
+class Found:
+    """A claim under construction; the component turns it into the doc._.claimx_claims dict."""
+
+    content: Span
+    rule: str
+    speaker: Span | None = None
+    cue: Span | None = None
+    direct: bool = False
+    speaker_kind: str = "none"  # entity | nominal | resolved | pronoun | none
+    speaker_canonical: str | None = None
+    subject: Span | None = None
+    weight: float = 1.0  # the cue's weight
+
+
+@dataclass
+class Reading:
+    doc: Doc
+    lexicon: Lexicon
+    quotes: list[Quote] = field(init=False)
+    quote_spans: list[Span | None] = field(init=False)
+    quote_of: list[int] = field(init=False)  # token index → index of the quote holding it, or -1
+    paragraph_of: list[int] = field(init=False)  # token index → paragraph number (a line break starts one)
+    mentions: list[Span] = field(init=False)  # PERSON/ORG/PLACE entities, in text order
+    dates: list[Span] = field(init=False)
+    money: list[Span] = field(init=False)
+    used_cues: set[int] = field(default_factory=set)  # tokens already serving as a claim's cue
+    claimed_quotes: set[int] = field(default_factory=set)  # quotes already the content of a direct claim
+
+    def __post_init__(self) -> None:
+        doc = self.doc
+        self.quotes = find_quotes(doc.text)
+        self.quote_spans = [doc.char_span(q.start, q.end, alignment_mode="expand") for q in self.quotes]
+        self.quote_of = [-1] * len(doc)
+        for index, span in enumerate(self.quote_spans):
+            for i in range(span.start, span.end) if span is not None else ():
+                self.quote_of[i] = index
+        self.paragraph_of, self._paragraph_bounds = _paragraphs(doc)
+        self.mentions = _sorted(_entities(doc))
+        self.dates = _sorted(doc.spans[DATES_KEY]) if DATES_KEY in doc.spans else []
+        self.money = _sorted(doc.spans[MONEY_KEY]) if MONEY_KEY in doc.spans else []
+        self._mention_starts = [m.start_char for m in self.mentions]
+        self._no_claims = (doc._.claimx_masked or []) + (doc._.claimx_headlines or [])
+
+    def paragraph(self, token: Token) -> Span:
+        """The tokens of the token's paragraph (line)."""
+        start, end = self._paragraph_bounds[self.paragraph_of[token.i]]
+        return self.doc[start:end]
+
+    def excluded(self, span: Span | Token) -> bool:
+        """Masked chrome and headlines never yield a claim."""
+        start = span.idx if isinstance(span, Token) else span.start_char
+        end = start + len(span.text) if isinstance(span, Token) else span.end_char
+        return in_ranges(start, end, self._no_claims)
+
+    def cue_verb(self, token: Token) -> CueVerb | None:
+        """The lexicon entry when `token` is a reporting verb here (with its particle, if the entry needs one)."""
+        if token.pos_ != "VERB":
+            return None
+        for entry in self.lexicon.verbs.get(token.lemma_.lower(), ()):
+            if entry.particle is None or any(c.lower_ == entry.particle for c in token.children):
+                return entry
+        return None
+
+    def mentions_before(self, char: int) -> Iterator[Span]:
+        """Entity mentions ending before `char`, nearest first."""
+        for index in range(bisect_left(self._mention_starts, char) - 1, -1, -1):
+            if self.mentions[index].end_char <= char:
+                yield self.mentions[index]
+
+    def mentions_within(self, span: Span) -> list[Span]:
+        within = []
+        for mention in self.mentions[bisect_left(self._mention_starts, span.start_char) :]:
+            if mention.start_char >= span.end_char:
+                break
+            if mention.end_char <= span.end_char:
+                within.append(mention)
+        return within
+
+    def entity_in(self, span: Span) -> Span | None:
+        """The entity mention that makes up most of `span` (its head is inside it), if any."""
+        for mention in self.mentions_within(span):
+            if mention.root.i == span.root.i or len(mention) >= len(span) - 1:
+                return mention
+        return None
+
+
+def is_quote_mark(token: Token) -> bool:
+    return token.text in QUOTE_MARKS
+
+
+def is_line_break(token: Token) -> bool:
+    return token.is_space and "\n" in token.text
+
+
+def _paragraphs(doc: Doc) -> tuple[list[int], list[tuple[int, int]]]:
+    """Each token's paragraph number, and each paragraph's token range (a line break opens the next one)."""
+    numbers, bounds, start = [], [], 0
+    for token in doc:
+        if is_line_break(token):
+            bounds.append((start, token.i))
+            start = token.i + 1
+        numbers.append(len(bounds))
+    bounds.append((start, len(doc)))
+    return numbers, bounds
+
+
+def _entities(doc: Doc) -> list[Span]:
+    if ENTITIES_KEY in doc.spans:
+        return list(doc.spans[ENTITIES_KEY])
+    return [Span(doc, e.start, e.end, label=_NER_LABELS[e.label_]) for e in doc.ents if e.label_ in _NER_LABELS]
+
+
+def _sorted(spans) -> list[Span]:
+    return sorted(spans, key=lambda s: (s.start_char, s.end_char))
