@@ -38,12 +38,12 @@ class EntitiesComponent:
         _mark_listed_companies(doc, mentions)
         mentions = resolve.drop_noise(doc, mentions, context)
         resolve.fix_labels(doc, mentions)
+        mentions = aliases.acronym_mentions(doc, mentions)
+        mentions = resolve.propagate(doc, mentions, context)
         for m in mentions:
             if m.label == "PLACE" and m.place is None:
                 m.place = lookup_place(m.span(doc).text)
         relabel_teams(doc, mentions, context)
-        mentions = aliases.acronym_mentions(doc, mentions)
-        mentions = resolve.propagate(doc, mentions, context)
         mentions = aliases.head_word_mentions(doc, mentions, context)
         aliases.assign_canonical(doc, mentions, context)
         aliases.assign_ids(mentions)

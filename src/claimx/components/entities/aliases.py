@@ -41,6 +41,10 @@ def head_word_mentions(doc: Doc, mentions: list[Mention], context: DocContext) -
              and m.span(doc)[-1].lower_ in lexicon.org_heads() | lexicon.org_heads_before_of()}
     if not heads:
         return mentions
+    for m in mentions:  # the NER's own "Commission"
+        owner = heads.get(doc[m.start].text) if len(m) == 1 and m.label == "ORG" else None
+        if owner is not None and owner.start < m.start:
+            m.canonical = _own_name(doc, owner)
     covered = {i for m in mentions for i in range(m.start, m.end)}
     added = []
     for token in doc[1:]:

@@ -11,6 +11,7 @@ from claimx.components.entities.mentions import Mention, is_capitalized
 from claimx.normalize.places import Place, common_word_places, lookup_place, name_like_places, place_key
 
 MAX_PLACE_TOKENS = 5
+_NOT_PLACE = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}  # "in March", "in May"
 # A gazetteer city with no other support must be this big: smaller towns share names with too much else.
 CITY_MIN_POPULATION = 100_000
 _CONNECTORS = {"of", "the", "de", "del", "la", "le", "du", "and", "-", ".", "'", "am", "upon", "on", "es", "al", "el"}
@@ -22,7 +23,7 @@ def find_places(doc: Doc, context: DocContext) -> list[Mention]:
     i = 0
     while i < len(doc):
         found = None
-        if is_capitalized(doc[i]) and doc[i].lower_ not in function_words():
+        if is_capitalized(doc[i]) and doc[i].lower_ not in function_words() and doc[i].ent_type_ not in _NOT_PLACE:
             for n in range(min(MAX_PLACE_TOKENS, len(doc) - i), 0, -1):
                 end = i + n
                 if not is_capitalized(doc[end - 1]) or any(_breaks_name(t) for t in doc[i:end]):

@@ -101,7 +101,23 @@ def fix_labels(doc: Doc, mentions: list[Mention]) -> None:
             place = lookup_place(span.text)
             if place is not None and place.kind in {"country", "continent"}:
                 m.label, m.place = "PLACE", place
+    _short_org_names(doc, mentions)
     _one_label_per_name(doc, mentions)
+
+
+def _short_org_names(doc: Doc, mentions: list[Mention]) -> None:
+    """"Telenor" after "Telenor ASA" is the company, whatever label the NER gave it."""
+    endings = lexicon.org_suffixes() | lexicon.org_heads()
+    short_names = set()
+    for m in mentions:
+        words = [t.text for t in m.span(doc)]
+        if m.label == "ORG" and len(words) > 1 and words[-1].lower() in endings:
+            while len(words) > 1 and words[-1].lower() in endings | {","}:
+                words.pop()
+                short_names.add(" ".join(words))
+    for m in mentions:
+        if m.label != "ORG" and m.source == "ner" and m.span(doc).text in short_names:
+            m.label, m.place = "ORG", None
 
 
 def _one_label_per_name(doc: Doc, mentions: list[Mention]) -> None:

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from claimx.assets import load_lines
 from claimx.components.entities.context import DocContext
 from claimx.components.entities.mentions import Mention
+from claimx.normalize.places import lookup_place
 
 _SCORE = re.compile(r"(?<![\d-])\d{1,3}-\d{1,3}(?![\d-])")
 MIN_CUES = 4
@@ -44,14 +45,27 @@ def relabel_teams(doc: Doc, mentions: list[Mention], context: DocContext) -> Non
     preposition ("at Leicester", "in Chicago")."""
     if not is_sports_report(doc):
         return
-    candidates = [m for m in mentions if m.label == "PLACE" and m.place is not None and m.place.kind in TEAM_KINDS]
+    in_full_names = {t.text for m in mentions if m.label == "PERSON" and len(m) > 1 for t in m.span(doc)}
+    candidates = [m for m in mentions if _place_kind(doc, m, in_full_names) in TEAM_KINDS]
     teams = {m.canonical_key(doc) for m in candidates if _team_position(doc, m)}
     for m in candidates:
         if m.canonical_key(doc) not in teams:
             continue
         if context.after_place_preposition(m.start) or context.is_dateline(m.start, m.end):
+            if m.label == "PERSON":
+                m.label, m.place = "PLACE", lookup_place(m.span(doc).text)
             continue
         m.label, m.place = "ORG", None
+
+
+def _place_kind(doc: Doc, m: Mention, in_full_names: set[str]) -> str | None:
+    """The place kind of a place mention, or of a one-word "person" that is only a place name ("Kent")."""
+    if m.label == "PLACE":
+        return m.place.kind if m.place is not None else None
+    if m.label == "PERSON" and len(m) == 1 and doc[m.start].text not in in_full_names:
+        place = lookup_place(doc[m.start].text)
+        return place.kind if place is not None else None
+    return None
 
 
 def _team_position(doc: Doc, m: Mention) -> bool:
