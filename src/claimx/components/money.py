@@ -1,12 +1,20 @@
-"""claimx_money: money amounts from the statistical MONEY spans, normalized to amount + ISO currency."""
+"""claimx_money: every money amount in the article, with full value, ISO currency, hedges and ranges.
+
+Our rules (normalize/money.py) find the amounts; they replace the statistical MONEY spans, which cut "$US552 million"
+to "US552" and carry no value. The article's places (from the NER) and its own currency marks settle what a bare "$"
+or "rupees" means (normalize/money_context.py).
+"""
 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from claimx.extensions import MONEY_KEY, in_ranges
-from claimx.normalize.money import parse_money
+from claimx.normalize.money import MoneyMention, MoneyReader
+from claimx.normalize.money_context import CurrencyContext, count_places, currency_context
+
+PLACE_LABELS = {"GPE", "LOC", "NORP"}
 
 
 @Language.factory("claimx_money", assigns=["doc.spans"], default_config={})
@@ -15,12 +23,24 @@ def make_money(nlp: Language, name: str) -> MoneyComponent:
 
 
 class MoneyComponent:
+    def __init__(self) -> None:
+        self.reader = MoneyReader()  # compiles the patterns once, not per document
+
     def __call__(self, doc: Doc) -> Doc:
-        spans = []
-        for ent in doc.ents:
-            if ent.label_ != "MONEY" or in_ranges(ent.start_char, ent.end_char, doc._.claimx_masked):
-                continue
-            ent._.claimx_money = parse_money(ent.text)
-            spans.append(ent)
-        doc.spans[MONEY_KEY] = spans
+        masked = doc._.claimx_masked
+        mentions = [m for m in self.reader.find(doc.text) if not in_ranges(m.start, m.end, masked)]
+        places = count_places((ent.text for ent in doc.ents if ent.label_ in PLACE_LABELS), self.reader.vocab)
+        context = currency_context(mentions, places, vocab=self.reader.vocab)
+        doc.spans[MONEY_KEY] = [span for span in (self._span(doc, m, context) for m in mentions) if span is not None]
         return doc
+
+    @staticmethod
+    def _span(doc: Doc, mention: MoneyMention, context: CurrencyContext) -> Span | None:
+        currency = context.resolve(mention)
+        if mention.weak and not context.supports(currency):
+            return None
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return None
+        span._.claimx_money = mention.fields(currency)
+        return span

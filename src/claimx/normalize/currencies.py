@@ -1,0 +1,137 @@
+"""The currency vocabulary: ISO 4217 codes and English names from CLDR (via Babel, which keeps withdrawn currencies
+such as DEM, FRF or FIM), plus our own signs, words, scales and hedges from models/money/.
+
+A currency value in these tables is an ISO code, `DOLLAR` (the article's own dollar), a tuple of candidate codes
+(the first is the default; the article's places choose) or None (no ISO code, e.g. bitcoin).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from babel import Locale
+from babel.numbers import get_currency_name, get_territory_currencies, list_currencies
+
+from claimx.assets import load_json, load_lines
+
+DOLLAR = "$"
+Currency = str | tuple[str, ...] | None
+
+# Currencies written "1.234.567,89": a lone "1.200" next to them is twelve hundred.
+COMMA_DECIMAL = frozenset(
+    "EUR DEM FRF ESP ITL NLG BEF LUF ATS PTE FIM GRD DKK NOK SEK ISK BRL ARS CLP COP IDR TRY RUB PLN CZK HUF RON "
+    "VND HRK BGN UAH".split()
+)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    codes: frozenset[str]  # ISO 4217 codes we read as currency codes (minus English-word look-alikes)
+    codes_any_case: frozenset[str]  # codes also read in lower case: "20 usd"
+    before: dict[str, Currency]  # signs before the number
+    before_attached: dict[str, Currency]
+    before_any_case: dict[str, Currency]
+    after: dict[str, Currency]  # signs after the number
+    after_minor: dict[str, Currency]  # hundredths glued to the number: 50p
+    weak_signs: frozenset[str]
+    names: dict[str, Currency]  # lower-cased currency words and names
+    minor_names: dict[str, Currency]  # lower-cased words for hundredths: cents, pence
+    weak_words: frozenset[str]
+    scale_words: dict[str, float]  # lower-cased
+    scale_abbreviations: dict[str, float]
+    scale_attached: dict[str, float]
+    code_prefixes: dict[str, float]
+    scalable_codes: frozenset[str]
+    hedges_before: tuple[str, ...]
+    hedges_after: tuple[str, ...]
+    places: dict[str, str]  # place name or demonym → ISO 3166 territory
+    territories: dict[str, frozenset[str]]  # currency code → territories that use or used it
+    dollars: frozenset[str]  # the dollars in use today (AUD, CAD, USD, ...): who a bare "$" may be
+
+
+@cache
+def load_vocabulary() -> Vocabulary:
+    symbols = load_json("money", "symbols.json")
+    words = load_json("money", "words.json")
+    scales = load_json("money", "scales.json")
+    hedges = load_json("money", "hedges.json")
+    stoplist = set(load_lines("money", "code_stoplist.txt"))
+    codes = frozenset(code for code in list_currencies() if len(code) == 3 and code.isalpha()) - stoplist
+    territories = _currency_territories()
+    names = {**_cldr_names(), **_values(words["generic"]), **_values(words["aliases"])}
+    return Vocabulary(
+        codes=codes,
+        codes_any_case=frozenset(symbols["codes_any_case"]),
+        before=_values(symbols["before"]),
+        before_attached=_values(symbols["before_attached"]),
+        before_any_case={k.lower(): v for k, v in _values(symbols["before_any_case"]).items()},
+        after=_values(symbols["after"]),
+        after_minor=_values(symbols["after_minor"]),
+        weak_signs=frozenset(symbols["weak"]),
+        names={k.lower(): v for k, v in names.items()},
+        minor_names={k.lower(): v for k, v in _values(words["minor"]).items()},
+        weak_words=frozenset(w.lower() for w in words["weak"]),
+        scale_words={k.lower(): float(v) for k, v in scales["words"].items()},
+        scale_abbreviations={k: float(v) for k, v in scales["abbreviations"].items()},
+        scale_attached={k: float(v) for k, v in scales["attached"].items()},
+        code_prefixes={k: float(v) for k, v in scales["code_prefixes"].items()},
+        scalable_codes=frozenset(scales["scalable_codes"]),
+        hedges_before=tuple(hedges["before"]),
+        hedges_after=tuple(hedges["after"]),
+        places=_places(),
+        territories=territories,
+        dollars=frozenset(
+            code for code, name in Locale("en").currencies.items()
+            if name.endswith(" Dollar") and code in _today_codes() and code in codes
+        ),
+    )
+
+
+def _values(table: dict[str, Any]) -> dict[str, Currency]:
+    """JSON lists become tuples (hashable, immutable); '_comment' keys are documentation."""
+    return {k: tuple(v) if isinstance(v, list) else v for k, v in table.items() if not k.startswith("_")}
+
+
+def _cldr_names() -> dict[str, str]:
+    """English singular and plural names ('Swiss franc', 'Swiss francs') → code. Current currencies win a shared
+    name; one-word names (Euro, Gold) are left to words.json, and dated names ('Afghan Afghani (1927–2002)') out."""
+    english = Locale("en")
+    names: dict[str, str] = {}
+    for code, name in sorted(english.currencies.items(), key=lambda item: item[0] in _today_codes()):
+        if "(" in name or " " not in name:
+            continue
+        for form in (name, get_currency_name(code, count=2, locale="en"), get_currency_name(code, count=1, locale="en")):
+            names[form.lower()] = code
+    return names
+
+
+@cache
+def _today_codes() -> frozenset[str]:
+    codes: set[str] = set()
+    for territory in Locale("en").territories:
+        codes.update(get_territory_currencies(territory))
+    return frozenset(codes)
+
+
+def _currency_territories() -> dict[str, frozenset[str]]:
+    """Which territories used each currency since 1900: how a place mention votes for a currency."""
+    result: dict[str, set[str]] = {}
+    since = dt.date(1900, 1, 1)
+    for territory in Locale("en").territories:
+        if not territory.isalpha():  # "001", "150": regions, not countries
+            continue
+        for code in get_territory_currencies(territory, start_date=since, end_date=dt.date.today()):
+            result.setdefault(code, set()).add(territory)
+    return {code: frozenset(places) for code, places in result.items()}
+
+
+def _places() -> dict[str, str]:
+    places = {name: territory for territory, name in Locale("en").territories.items() if territory.isalpha()}
+    for territory, names in load_json("money", "places.json").items():
+        if territory.startswith("_"):
+            continue
+        places.update({name: territory for name in names})
+    return places

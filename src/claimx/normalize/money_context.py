@@ -1,0 +1,134 @@
+"""The article's own usage settles what its open currencies mean: whose dollar a bare "$" is, whose rupees or kroner.
+
+Pure functions of the article's money mentions and the places it names. The dollar rule:
+- the article marks US dollars ("$US5m", "US$5m", "USD") and no other dollar: it is written where the local
+  currency is another dollar, so a bare "$" is that dollar: the one of the places it names, else AUD for the
+  Australian house style "$US" (US_SUFFIX_DOLLAR), else USD;
+- it marks another dollar ("A$", "C$", "Hong Kong dollars"): a bare "$" is the US dollar (the Reuters style);
+- it marks nothing: USD, unless the article is clearly local (three or more mentions of one dollar country, at least
+  twice its US mentions);
+- a bare "$552 million" repeating the numeral of a marked "$US552 million" is that currency.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from claimx.normalize.currencies import DOLLAR, Currency, Vocabulary, load_vocabulary
+from claimx.normalize.money import MoneyMention
+
+US_SUFFIX_DOLLAR = "AUD"  # "$US" is Australian (and New Zealand) style; without places, assume Australia
+_LOCAL_PLACE_MENTIONS = 3  # how clearly an unmarked article must be local for its "$" to be local
+
+
+@dataclass(frozen=True)
+class CurrencyContext:
+    dollar: str  # what a bare "$" or "dollars" means here
+    cents: str  # what bare cents are hundredths of
+    vocab: Vocabulary
+    named: Counter = field(default_factory=Counter)  # codes the article names unambiguously
+    places: Counter = field(default_factory=Counter)  # ISO 3166 territory → mentions
+    marked_numbers: dict[str, str] = field(default_factory=dict)  # numeral → code of a marked dollar amount
+
+    def resolve(self, mention: MoneyMention) -> str | None:
+        currency = mention.currency
+        if currency == DOLLAR:
+            if mention.minor:
+                return self.cents
+            return self.marked_numbers.get(_digits(mention.number), self.dollar)
+        if isinstance(currency, tuple):
+            return self.choose(currency)
+        return currency
+
+    def choose(self, candidates: tuple[str, ...]) -> str:
+        """Among currencies sharing a sign or word: one the article names outright, else the one of its places,
+        else the first (most common) candidate."""
+        named = [code for code in candidates if self.named[code]]
+        if named:
+            return max(named, key=lambda code: self.named[code])
+        votes = {code: self._place_votes(code) for code in candidates}
+        best = max(candidates, key=lambda code: votes[code])
+        return best if votes[best] > 0 else candidates[0]
+
+    def supports(self, code: str | None) -> bool:
+        """Does the article name this currency elsewhere, or a place that uses it? (for weak mentions: "50p")"""
+        return code is not None and (self.named[code] > 0 or self._place_votes(code) > 0)
+
+    def _place_votes(self, code: str) -> int:
+        return sum(self.places[territory] for territory in self.vocab.territories.get(code, ()))
+
+
+def currency_context(
+    mentions: Iterable[MoneyMention],
+    places: Counter | None = None,
+    *,
+    vocab: Vocabulary | None = None,
+    dollar: str | None = None,
+) -> CurrencyContext:
+    """Settle the article's currencies from its mentions and place counts (territory → mentions)."""
+    vocab = vocab or load_vocabulary()
+    mentions = list(mentions)
+    places = places or Counter()
+    strong = [m for m in mentions if not m.weak]
+    named = Counter(m.currency for m in strong if isinstance(m.currency, str) and m.currency != DOLLAR)
+    dollar = dollar or article_dollar(mentions, places, vocab)
+    uses_dollars = any(m.currency == DOLLAR and not m.minor for m in strong) or any(c in vocab.dollars for c in named)
+    cents = "EUR" if named["EUR"] and not uses_dollars else dollar
+    marked_numbers = {
+        _digits(m.number): m.currency for m in strong if m.currency in vocab.dollars and m.number[:1].isdigit()
+    }
+    return CurrencyContext(dollar, cents, vocab, named, places, marked_numbers)
+
+
+def article_dollar(mentions: list[MoneyMention], places: Counter, vocab: Vocabulary) -> str:
+    marked = {m.currency for m in mentions if m.currency in vocab.dollars and not m.weak}
+    local_marked = marked - {"USD"}
+    local_place, local_votes = _local_dollar_place(places, vocab)
+    if "USD" in marked and not local_marked:
+        if local_votes:
+            return local_place
+        suffix_style = any(_spaceless(m.sign).startswith("$US") for m in mentions)
+        return US_SUFFIX_DOLLAR if suffix_style else "USD"
+    if marked:
+        return "USD"
+    us_votes = sum(places[t] for t in vocab.territories.get("USD", ()))
+    if local_votes >= _LOCAL_PLACE_MENTIONS and local_votes >= 2 * us_votes:
+        return local_place
+    return "USD"
+
+
+def _local_dollar_place(places: Counter, vocab: Vocabulary) -> tuple[str, int]:
+    """The non-US dollar whose countries the article names most, and how often."""
+    votes = {
+        code: sum(places[t] for t in vocab.territories.get(code, ()))
+        for code in sorted(vocab.dollars - {"USD"})
+    }
+    best = max(votes, key=lambda code: votes[code], default="USD")
+    return best, votes.get(best, 0)
+
+
+def count_places(names: Iterable[str], vocab: Vocabulary | None = None) -> Counter:
+    """Place names and demonyms as found by NER ("Sydney", "Australian", "the U.S.") → territory counts."""
+    vocab = vocab or load_vocabulary()
+    counts: Counter = Counter()
+    for name in names:
+        name = name.strip()
+        if name.lower().startswith("the "):
+            name = name[4:]
+        territory = vocab.places.get(name) or vocab.places.get(name.title())
+        if territory:
+            counts[territory] += 1
+    return counts
+
+
+def _digits(numeral: str) -> str:
+    return "".join(char for char in numeral if char.isdigit() or char == ".")
+
+
+def _spaceless(text: str) -> str:
+    return "".join(text.split())
+
+
+__all__ = ["CurrencyContext", "Currency", "article_dollar", "count_places", "currency_context"]
