@@ -45,6 +45,7 @@ class ClaimsComponent:
         attributed: list[Found] = []
         for finder in (direct_claims, verb_claims, nonverbal_claims):
             attributed.extend(claim for claim in finder(reading) if not _repeats(claim, attributed))
+        attributed = _outermost(attributed, len(doc))
         claims = attributed + factual_claims(reading, attributed)
         claims.sort(key=lambda c: (c.content.start_char, c.content.end_char))
         doc._.claimx_claims = [self._as_dict(reading, claim) for claim in claims]
@@ -58,6 +59,25 @@ class ClaimsComponent:
             "date": claim_date(reading, claim.content, claim.cue), "score": round(score, 3),
             "speaker_canonical": claim.speaker_canonical, "subject": claim.subject, "rule": claim.rule,
         }
+
+
+def _outermost(claims: list[Found], length: int) -> list[Found]:
+    """Drop claims reported inside another claim (he said she wants …): news annotators mark the outer one."""
+    starts, ends = [0] * (length + 1), [0] * (length + 1)
+    for claim in claims:
+        starts[claim.content.start] += 1
+        ends[claim.content.end] += 1
+    covering, depth = [0] * length, 0
+    for i in range(length):
+        depth += starts[i] - ends[i]
+        covering[i] = depth
+    kept = []
+    for claim in claims:
+        cue = claim.cue.start if claim.cue is not None else None
+        own = 1 if cue is not None and claim.content.start <= cue < claim.content.end else 0
+        if cue is None or covering[cue] - own == 0:
+            kept.append(claim)
+    return kept
 
 
 def _repeats(claim: Found, earlier: list[Found]) -> bool:

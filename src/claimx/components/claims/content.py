@@ -19,7 +19,8 @@ def tidy(reading: Reading, start: int, end: int) -> Span | None:
     doc = reading.doc
     while start < end and (doc[start].is_space or (doc[start].is_punct and not _opens_inside(reading, start, end))):
         start += 1
-    while end > start and (doc[end - 1].is_space or (doc[end - 1].is_punct and not _closes_inside(reading, start, end))):
+    while end > start and (doc[end - 1].is_space or doc[end - 1].dep_ == "cc"
+                           or (doc[end - 1].is_punct and not _closes_inside(reading, start, end))):
         end -= 1
     return doc[start:end] if end > start else None
 

@@ -53,9 +53,9 @@ def _speech_like(reading: Reading, span: Span) -> bool:
 
 
 def _cue_after(reading: Reading, index: int) -> Found | None:
-    if not reading.quotes[index].closed:
-        return None
     doc, span = reading.doc, reading.quote_spans[index]
+    if not reading.quotes[index].closed or (len(span) > 2 and span[-2].text == "."):
+        return None  # “… .” closes a sentence: what follows starts a new one
     for i in range(span.end, min(len(doc), span.end + _WINDOW)):
         token = doc[i]
         if reading.quote_of[i] >= 0 or "\n" in token.text:
@@ -174,7 +174,11 @@ def _resumes(reading: Reading, following: int, cue: Span) -> bool:
         return False
     if span.start >= sentence.end and text[sentence.end_char : span.start_char].strip():
         return False
-    return _cue_after(reading, following) is None
+    if not _speech_like(reading, span) or _cue_after(reading, following) is not None:
+        return False
+    # Between the parts only the attribution: no clause with a subject of its own (“…,” she said, but he …, “…”).
+    return not any(t.pos_ in ("VERB", "AUX") and t.dep_ != "relcl" and t.i != cue.start
+                   and any(c.dep_.startswith("nsubj") for c in t.children) for t in reading.doc[cue.end : span.start])
 
 
 def _adjacent(reading: Reading, index: int) -> bool:

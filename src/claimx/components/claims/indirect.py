@@ -11,16 +11,17 @@ from claimx.components.claims.speakers import describe_speaker, subject_of
 
 _CLAUSES = ("ccomp", "xcomp")
 _OBJECTS = ("dobj",)
+_RESUMING = ("ccomp", "advcl", "conj", "parataxis", "xcomp")  # the sentence going on after "…, X said, …"
 _MIN_TOKENS = 2
 
 
 def verb_claims(reading: Reading) -> list[Found]:
     found = []
     for token in reading.doc:
-        if token.i in reading.used_cues or reading.quote_of[token.i] in reading.claimed_quotes:
-            continue  # a cue inside an attributed quotation is the speaker's own wording
+        if token.i in reading.used_cues or reading.quote_of[token.i] >= 0:
+            continue  # a cue inside a quotation is the quoted speaker's own wording
         entry = reading.cue_verb(token)
-        if entry is None or reading.excluded(token):
+        if entry is None or entry.quote_only or reading.excluded(token):
             continue
         claim = _verb_claim(reading, token, entry)
         if claim is not None:
@@ -36,8 +37,11 @@ def _verb_claim(reading: Reading, cue: Token, entry: CueVerb) -> Found | None:
     if located is None:
         return None
     content, rule = located
-    if content is None or len(content) < _MIN_TOKENS or subject.i in range(content.start, content.end):
+    content = _within_paragraph(reading, cue, content) if content is not None else None
+    inside = range(content.start, content.end) if content is not None else range(0)
+    if content is None or len(content) < _MIN_TOKENS or (subject.i in inside and cue.i not in inside):
         return None
+    content = _before_next_cue(reading, content)
     content, direct = take_quotes_whole(reading, content)
     speaker, kind, canonical = describe_speaker(reading, subject)
     return Found(content, rule, speaker=speaker, cue=_cue_span(cue, entry), direct=direct, speaker_kind=kind,
@@ -48,25 +52,67 @@ def _content(reading: Reading, cue: Token, entry: CueVerb) -> tuple[Span | None,
     clause = next((c for c in cue.children if c.dep_ in _CLAUSES and c.i > cue.i), None)
     if clause is None:
         clause = next((c for c in cue.children if c.dep_ == "ccomp"), None)
-    if clause is not None:
-        rule = "verb_clause" if clause.i > cue.i else "verb_parenthetical"
-        return tidy(reading, clause.left_edge.i, clause.right_edge.i + 1), rule
-    if cue.dep_ == "parataxis" and cue.head.i < cue.i:
+    if clause is not None and clause.i > cue.i:
+        start = clause.left_edge.i
+        if clause.dep_ == "xcomp":  # urged voters to stay home: the object belongs to what was urged
+            obj = next((c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < clause.i), None)
+            start = obj.left_edge.i if obj is not None else start
+        return tidy(reading, start, clause.right_edge.i + 1), "verb_clause"
+    if clause is not None:  # …, X said.  or  Though …, X said, … (the attribution inside the sentence)
+        end = clause.right_edge.i + 1
+        rest = next((c for c in cue.children if c.dep_ in _RESUMING and c.i > cue.i
+                     and reading.cue_verb(c) is None and c.left_edge.nbor(-1).text == ","), None)
+        if rest is not None:
+            end = rest.right_edge.i + 1
+        return tidy(reading, clause.left_edge.i, end), "verb_parenthetical"
+    if cue.dep_ == "parataxis":
         return _around_parenthetical(reading, cue), "verb_parenthetical"
     if entry.takes_object:
-        obj = next((c for c in cue.children if c.dep_ in _OBJECTS), None)
-        if obj is not None:
-            return tidy(reading, obj.left_edge.i, obj.right_edge.i + 1), "verb_object"
+        return _object(reading, cue, entry), "verb_object"
     return None
+
+
+def _object(reading: Reading, cue: Token, entry: CueVerb) -> Span | None:
+    """The noun object, with what the verb says of it: called the plan "a disaster", described her as a leader, urged
+    voters to stay home. For "call for", "point to": the preposition's object."""
+    holder = cue
+    if entry.particle is not None:
+        holder = next((c for c in cue.children if c.lower_ == entry.particle), cue)
+        obj = next((c for c in holder.children if c.dep_ in ("pobj", "pcomp")), None)
+    else:
+        obj = next((c for c in cue.children if c.dep_ in _OBJECTS and c.i > cue.i), None)
+    if obj is None:
+        return None
+    end = obj.right_edge.i + 1
+    for child in cue.children:
+        if child.i > obj.i and (child.dep_ in ("oprd", "xcomp") or (child.dep_ == "prep" and child.lower_ == "as")):
+            end = max(end, child.right_edge.i + 1)
+    return tidy(reading, obj.left_edge.i, end)
 
 
 def _around_parenthetical(reading: Reading, cue: Token) -> Span | None:
     """…, X said.  →  the clause before the attribution;  The plan, X said, will fail.  →  the whole clause."""
-    head = cue.head
-    clause = subtree(head)
+    clause = subtree(cue.head)
     if cue.right_edge.i + 1 >= clause.end or all(t.is_punct for t in reading.doc[cue.right_edge.i + 1 : clause.end]):
         return tidy(reading, clause.start, cue.left_edge.i)
     return tidy(reading, clause.start, clause.end)
+
+
+def _within_paragraph(reading: Reading, cue: Token, content: Span) -> Span | None:
+    """A reported clause never runs over a line break: a parse that crosses one has joined two paragraphs."""
+    paragraph = reading.paragraph(cue)
+    return tidy(reading, max(content.start, paragraph.start), min(content.end, paragraph.end))
+
+
+def _before_next_cue(reading: Reading, content: Span) -> Span:
+    """Stop before a further reporting verb joined to the clause (…, adding that …; … and warned …): that is the
+    next claim, not part of this one."""
+    for token in content[1:]:
+        if token.dep_ in ("conj", "advcl") and token.head.i in range(content.start, content.end) \
+                and not any(c.dep_ == "nsubj" for c in token.children) and reading.cue_verb(token) is not None:
+            cut = tidy(reading, content.start, token.left_edge.i)
+            return cut if cut is not None and len(cut) >= _MIN_TOKENS else content
+    return content
 
 
 def _cue_span(cue: Token, entry: CueVerb) -> Span:

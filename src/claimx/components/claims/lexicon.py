@@ -13,7 +13,8 @@ class CueVerb:
     lemma: str
     particle: str | None  # "out" in "point out": a child the verb must carry
     weight: float
-    takes_object: bool
+    takes_object: bool  # a noun object can be the content
+    quote_only: bool  # only attributes a quotation it introduces
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,8 @@ def load_lexicon() -> Lexicon:
     verbs: dict[str, list[CueVerb]] = {}
     for lemma_words, weight, content in _rows("claims", "cue_verbs.tsv"):
         lemma, _, particle = lemma_words.partition(" ")
-        verbs.setdefault(lemma, []).append(CueVerb(lemma, particle or None, float(weight), content == "object"))
+        verbs.setdefault(lemma, []).append(
+            CueVerb(lemma, particle or None, float(weight), content == "object", content == "quote"))
     nonverbal = load_json("claims", "nonverbal_cues.json")
     pronouns = load_json("claims", "pronouns.json")
     return Lexicon(

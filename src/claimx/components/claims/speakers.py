@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from claimx.components.claims.reading import Reading, is_quote_mark
+from claimx.components.claims.reading import Reading, is_line_break, is_quote_mark
 
 _CLIMB = ("conj", "xcomp", "advcl")  # "…, adding that", "went on to say": the subject is the head verb's
 _ANTECEDENT_WINDOW = 1500  # characters back to look for what a pronoun stands for
@@ -19,22 +19,40 @@ def subject_of(verb: Token) -> Token | None:
             return subject
         if verb.dep_ not in _CLIMB or verb.head is verb:
             return None
+        if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in verb.head.children):
+            return None  # urged voters to say: the one saying is the object, not the subject
         verb = verb.head
     return None
 
 
 def noun_phrase(head: Token) -> Span:
-    """The head's phrase with appositions ("Jane Doe, the chief executive") but without relative clauses."""
+    """The head's phrase with appositions ("Jane Doe, the chief executive") but without relative clauses, and never
+    across a line break or a quotation mark (a parse that runs over them has gone astray)."""
     doc = head.doc
     start, end = head.left_edge.i, head.right_edge.i + 1
     for child in head.children:
         if child.dep_ in ("relcl", "acl") and child.i > head.i:
             end = min(end, child.left_edge.i)
+    for i in range(start, end):
+        if is_line_break(doc[i]) or is_quote_mark(doc[i]):
+            if i < head.i:
+                start = i + 1
+            elif i > head.i:
+                end = i
+                break
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "case"):
+    while end > start and (doc[end - 1].is_space or doc[end - 1].dep_ == "case" or _loose_punct(doc[start:end])):
         end -= 1
     return doc[start:end] if end > start else doc[head.i : head.i + 1]
+
+
+def _loose_punct(span: Span) -> bool:
+    """The span ends in punctuation that does not close a bracket opened inside it."""
+    last = span[-1]
+    if not last.is_punct:
+        return False
+    return not (last.text == ")" and any(t.text == "(" for t in span))
 
 
 def describe_speaker(reading: Reading, subject: Token) -> tuple[Span, str, str | None]:
