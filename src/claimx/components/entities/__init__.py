@@ -15,7 +15,7 @@ from claimx.components.entities import aliases, resolve
 from claimx.components.entities.context import DocContext
 from claimx.components.entities.orgs import OrgMatcher, ticker_owners
 from claimx.components.entities.places import find_places
-from claimx.components.entities.sports import relabel_teams
+from claimx.components.entities.sports import relabel_teams, table_teams
 from claimx.extensions import ENTITIES_KEY, in_ranges
 from claimx.normalize.places import lookup_place
 
@@ -35,6 +35,7 @@ class EntitiesComponent:
         candidates += self.orgs(doc, skip_lines=lambda i: context.in_headline(i, i + 1))
         candidates += find_places(doc, context)
         mentions = resolve.choose(candidates)
+        mentions = resolve.override(mentions, table_teams(doc, context))
         _mark_listed_companies(doc, mentions)
         mentions = resolve.drop_noise(doc, mentions, context)
         resolve.fix_labels(doc, mentions)

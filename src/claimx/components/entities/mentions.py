@@ -12,6 +12,8 @@ from claimx.normalize.places import Place, place_key
 LABELS = ("ORG", "PLACE", "PERSON")
 _LEADING_WORDS = {"the", "a", "an"}
 _TRAILING_WORDS = {"'s", "’s", "'", "’", "s"}
+NAME_PARTICLES = {"de", "da", "di", "del", "della", "der", "den", "van", "von", "bin", "bint", "ibn", "al", "el",
+                  "la", "le", "du", "dos", "das", "ter", "y", "e", "zu", "af", "st."}
 _KEPT_LOWER = {"plc", "p.l.c."}
 _SCORE = re.compile(r"^\d+[-–]\d+$")
 _EDGE_PUNCT = set("\"'“”‘’«»()[]{},;:!?-–—/|*•·")
@@ -70,6 +72,17 @@ def split_lines(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
                 parts.append((part_start, i))
             else:
                 parts.append((part_start, i + 1))
+            part_start = i + 1
+    parts.append((part_start, end))
+    return [p for p in parts if p[1] > p[0]]
+
+
+def split_person(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """"Yorkshire at Headingley" is two names: a person's name has no lower-case words but particles."""
+    parts, part_start = [], start
+    for i in range(start, end):
+        if doc[i].is_lower and doc[i].is_alpha and doc[i].text not in NAME_PARTICLES:
+            parts.append((part_start, i))
             part_start = i + 1
     parts.append((part_start, end))
     return [p for p in parts if p[1] > p[0]]

@@ -10,8 +10,8 @@ from spacy.tokens import Doc
 
 from claimx.components.entities import lexicon
 from claimx.components.entities.context import DocContext
-from claimx.components.entities.mentions import Mention, is_capitalized, split_commas, split_lines, trim
-from claimx.normalize.places import common_word_places, lookup_place, place_key
+from claimx.components.entities.mentions import Mention, is_capitalized, split_commas, split_lines, split_person, trim
+from claimx.normalize.places import common_word_places, lookup_place, name_like_places, place_key
 
 # OntoNotes labels → claimx labels. NORP (demonyms) and FAC (buildings) are not places.
 NER_LABELS = {"ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "PERSON": "PERSON"}
@@ -28,8 +28,8 @@ def ner_mentions(doc: Doc) -> list[Mention]:
         if label is None:
             continue
         for start, end in split_lines(doc, ent.start, ent.end):
-            parts = split_commas(doc, start, end)
-            if len(parts) > 1 and not all(lookup_place(doc[s:e].text) for s, e in parts):
+            parts = split_person(doc, start, end) if label == "PERSON" else split_commas(doc, start, end)
+            if label != "PERSON" and len(parts) > 1 and not all(lookup_place(doc[s:e].text) for s, e in parts):
                 parts = [(start, end)] if label != "PLACE" else parts
             for part in parts:
                 bounds = trim(doc, *part)
@@ -52,6 +52,14 @@ def choose(mentions: list[Mention]) -> list[Mention]:
                 clash.label = mention.label
             clash.place = clash.place or mention.place
     return sorted(chosen, key=lambda m: m.start)
+
+
+def override(mentions: list[Mention], stronger: list[Mention]) -> list[Mention]:
+    """Mentions from a rule that knows better (a results table) replace whatever they overlap."""
+    if not stronger:
+        return mentions
+    kept = [m for m in mentions if not any(m.overlaps(s) for s in stronger)]
+    return sorted(kept + stronger, key=lambda m: m.start)
 
 
 def drop_noise(doc: Doc, mentions: list[Mention], context: DocContext) -> list[Mention]:
@@ -90,11 +98,16 @@ def fix_labels(doc: Doc, mentions: list[Mention]) -> None:
                     if t.is_alpha and len(t) > 1}
     for m in mentions:
         span = m.span(doc)
+        before = doc[m.start - 1].lower_ if m.start > 0 else ""
         if m.label in {"ORG", "PLACE"} and m.source == "ner":
-            before = doc[m.start - 1].lower_ if m.start > 0 else ""
             is_country = m.place is not None and m.place.kind in {"country", "continent"}
             if not is_country and (before in lexicon.honorifics() or (len(span) == 1 and span.text in person_words)):
                 m.label = "PERSON"
+        if (m.label == "PERSON" and m.source == "ner" and len(span) == 1 and span.text not in person_words
+                and before not in lexicon.honorifics()):  # "Derbyshire" is no one's name here
+            place = lookup_place(span.text)
+            if place is not None and _well_known(place) and place_key(span.text) not in name_like_places():
+                m.label, m.place = "PLACE", place
         if m.label == "PLACE" and m.place is None and span[-1].lower_ in lexicon.org_heads():
             m.label = "ORG"
         if m.label == "ORG" and m.source == "ner":  # "Belarus" the NER read as an organization
@@ -118,6 +131,10 @@ def _short_org_names(doc: Doc, mentions: list[Mention]) -> None:
     for m in mentions:
         if m.label != "ORG" and m.source == "ner" and m.span(doc).text in short_names:
             m.label, m.place = "ORG", None
+
+
+def _well_known(place) -> bool:
+    return place.kind != "city" or place.population >= 100_000
 
 
 def _one_label_per_name(doc: Doc, mentions: list[Mention]) -> None:

@@ -11,12 +11,13 @@ from spacy.tokens import Doc
 from claimx.assets import load_lines
 from claimx.components.entities.context import DocContext
 from claimx.components.entities.mentions import Mention
-from claimx.normalize.places import lookup_place
+from claimx.normalize.places import Place, lookup_place
 
 _SCORE = re.compile(r"(?<![\d-])\d{1,3}-\d{1,3}(?![\d-])")
 MIN_CUES = 4
 MIN_CUE_DENSITY = 0.02  # cue words and scores per word; news on other topics stays well below
 TEAM_KINDS = {"city", "region"}
+_NOT_A_PLACE = Place("", "none", None)
 
 
 @cache
@@ -48,6 +49,8 @@ def relabel_teams(doc: Doc, mentions: list[Mention], context: DocContext) -> Non
     in_full_names = {t.text for m in mentions if m.label == "PERSON" and len(m) > 1 for t in m.span(doc)}
     candidates = [m for m in mentions if _place_kind(doc, m, in_full_names) in TEAM_KINDS]
     teams = {m.canonical_key(doc) for m in candidates if _team_position(doc, m)}
+    teams |= {m.canonical_key(doc) for m in mentions if m.label == "ORG" and len(m) <= 3
+              and (lookup_place(m.span(doc).text) or _NOT_A_PLACE).kind in TEAM_KINDS}
     for m in candidates:
         if m.canonical_key(doc) not in teams:
             continue
@@ -74,3 +77,61 @@ def _team_position(doc: Doc, m: Mention) -> bool:
     after = doc[m.end] if m.end < len(doc) else None
     return (before in _BEFORE_TEAM or (before2, before) in _BEFORE_TEAM_PAIRS
             or (after is not None and (after.lower_ in _AFTER_TEAM or after.text[:1].isdigit())))
+
+
+def table_teams(doc: Doc, context: DocContext) -> list[Mention]:
+    """Results and standings lines of a sports report ("Ashford 2 Kelso 1", "Ashford 4 3 1 0 9 3 10"): a run
+    of capitalized words right before a number, at a line start or after a number, is a team (a country
+    there stays a place; a run starting with an initial, "C. Tolley 64", is a player)."""
+    if not is_sports_report(doc):
+        return []
+    found = []
+    for line_tokens in _lines(doc):
+        words = [t for t in line_tokens if t.is_alpha]
+        if not words or sum(t.is_lower for t in words) > 2:
+            continue
+        run: list = []
+        for token in line_tokens:
+            if token.text.isdigit() and run and (run[0].i == line_tokens[0].i or _after_number(doc, run[0].i)):
+                found.append(_team(doc, run[0].i, run[-1].i + 1))
+                run = []
+            elif token.text[:1].isupper() or (run and token.text in _RUN_INNER):
+                run.append(token)
+            else:
+                run = []
+    return [m for m in found if m is not None]
+
+
+_RUN_INNER = {"(", ")", "-", "'s", "&", ".", "of", "de"}
+
+
+def _lines(doc: Doc) -> list[list]:
+    lines, current = [], []
+    for token in doc:
+        if token.is_space:
+            if current:
+                lines.append(current)
+            current = []
+            continue
+        current.append(token)
+        if "\n" in token.whitespace_:
+            lines.append(current)
+            current = []
+    if current:
+        lines.append(current)
+    return lines
+
+
+def _after_number(doc: Doc, i: int) -> bool:
+    return i > 0 and (doc[i - 1].text.isdigit() or doc[i - 1].text in {")", "-"})
+
+
+def _team(doc: Doc, start: int, end: int) -> Mention | None:
+    while end > start and doc[end - 1].text in _RUN_INNER - {")"}:
+        end -= 1
+    if end <= start or (len(doc[start].text) <= 2 and doc[start].text.endswith(".")):
+        return None
+    place = lookup_place(doc[start:end].text)
+    if place is not None and place.kind in {"country", "continent"}:
+        return Mention(start, end, "PLACE", "org-pattern", place=place)
+    return Mention(start, end, "ORG", "org-pattern")
