@@ -286,3 +286,19 @@ def test_render_to_a_file_and_to_a_directory(runner, nlp, tmp_path):
     result = runner.invoke(_app(), ["render", str(source), "-o", str(site)])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in site.iterdir()) == ["index.html", "one.txt.html", "two.txt.html"]
+
+
+@pytest.mark.parametrize("claim_text, direct, shown", [
+    ("we will grow", True, "“we will grow”"),  # a direct quote gets quote marks
+    ('"we will grow"', True, "&quot;we will grow&quot;</a>"),  # ... unless it carries its own
+    ("it will grow", False, "it will grow</a>"),
+])
+def test_panel_quotes_direct_claims_once(claim_text, direct, shown):
+    text = f"Acme Corp said {claim_text}."
+    start = text.index(claim_text)
+    claim = Claim(claim_text, start, start + len(claim_text), Speaker("Acme Corp", 0, 9, canonical="Acme Corp"),
+                  None, direct=direct)
+    page = render_page([Record(id="q", source="q", text=text, claims=[claim])])
+    panel = page[page.index('<aside class="claims">'):]
+    assert shown in panel
+    assert "(Acme Corp)" not in panel  # a canonical name equal to the text is not repeated

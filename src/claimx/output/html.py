@@ -19,6 +19,7 @@ from claimx.records import Claim, DateMention, Entity, Money, Record
 # Drawn outermost first: a claim holds speaker and cue marks, which hold entity, money and date marks.
 _CLAIM, _ROLE, _MENTION = 0, 1, 2
 _KIND_CLASS = {"ORG": "org", "PLACE": "place", "PERSON": "person", "MONEY": "money", "DATE": "date"}
+_QUOTES = "\"“”'‘’«»„"
 _KIND_NAME = {"ORG": "organization", "PLACE": "place", "PERSON": "person", "MONEY": "money", "DATE": "date"}
 
 
@@ -161,9 +162,14 @@ def _safe_url(url: str | None) -> str | None:
 
 
 def _claim_item(c: Claim, record: Record, prefix: str, number: int) -> str:
-    quote = f"“{_e(c.text)}”" if c.direct else _e(c.text)
-    rows = [("speaker", _e(c.speaker.text) + (f" <span class=note>({_e(c.speaker.canonical)})</span>"
-                                               if c.speaker and c.speaker.canonical else "") if c.speaker else "—"),
+    quoted = c.direct and not c.text.startswith(tuple(_QUOTES))  # some claims carry their own quote marks
+    quote = f"“{_e(c.text)}”" if quoted else _e(c.text)
+    speaker = "—"
+    if c.speaker is not None:
+        speaker = _e(c.speaker.text)
+        if c.speaker.canonical and c.speaker.canonical != c.speaker.text:
+            speaker += f" <span class=note>({_e(c.speaker.canonical)})</span>"
+    rows = [("speaker", speaker),
             ("cue", _e(c.cue.text) if c.cue else "—")]
     if c.date and c.date.get("value"):
         rows.append(("date", f"{_e(c.date['value'])} <span class=note>({_e(c.date.get('source') or '?')})</span>"))
