@@ -20,7 +20,8 @@ class DocContext:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.line_starts = [0] + [i + 1 for i, c in enumerate(doc.text) if c == "\n"]
+        self.text = doc.text  # Doc.text joins every token on each call
+        self.line_starts = [0] + [i + 1 for i, c in enumerate(self.text) if c == "\n"]
 
     def line_of(self, token_i: int) -> int:
         return bisect_right(self.line_starts, self.doc[token_i].idx) - 1
@@ -72,7 +73,7 @@ class DocContext:
         """First words of a line followed by a date, "(Reuters)" or a dash: "OSLO, May 2 (Reuters) -"."""
         doc = self.doc
         line_start = self.line_starts[self.line_of(start)]
-        if doc.text[line_start:doc[start].idx].strip():
+        if self.text[line_start:doc[start].idx].strip():
             return False
         after = [t for t in doc[end:end + 3] if t.text != ","]
         return bool(after) and (after[0].text[:1].isdigit() or after[0].text in {"-", "—", "–", "("}

@@ -26,9 +26,12 @@ def sports_cues() -> frozenset[str]:
 
 
 def is_sports_report(doc: Doc) -> bool:
+    if "claimx_sports" in doc.user_data:
+        return doc.user_data["claimx_sports"]
     cues = sum(1 for t in doc if t.lower_ in sports_cues()) + len(_SCORE.findall(doc.text))
     words = sum(1 for t in doc if t.is_alpha)
-    return cues >= MIN_CUES and cues >= MIN_CUE_DENSITY * max(words, 1)
+    doc.user_data["claimx_sports"] = answer = cues >= MIN_CUES and cues >= MIN_CUE_DENSITY * max(words, 1)
+    return answer
 
 
 _BEFORE_TEAM = {"beat", "beats", "defeated", "v", "v.", "vs", "vs.", "versus", "against", "host", "hosts",
