@@ -55,7 +55,8 @@ def _root(
 @app.command()
 def extract(
     paths: Annotated[Optional[list[str]], typer.Argument(
-        help="Files (.txt, .jsonl), directories (walked recursively) or '-' for stdin. None: read stdin.",
+        help="Files (.txt, .html, .jsonl), directories (walked recursively), http(s) URLs or '-' for stdin. "
+        "None: read stdin.",
         show_default=False)] = None,
     format: Annotated[Optional[str], typer.Option(
         "--format", "-f", help="table | jsonl | json | csv. Default: table on a terminal, jsonl when piped or with -o.",
@@ -74,6 +75,12 @@ def extract(
     include_text: Annotated[bool, typer.Option(
         "--include-text", help="Put the analysed text in each record, so offsets can be used without the source.")
     ] = False,
+    text_field: Annotated[Optional[str], typer.Option(
+        "--text-field", help="JSON Lines: the field holding the article text (default: text, content or body; "
+        "dots reach into objects: article.body).", show_default=False)] = None,
+    id_field: Annotated[Optional[str], typer.Option(
+        "--id-field", help="JSON Lines: the field holding the article id (default: id, else url).",
+        show_default=False)] = None,
     jobs: Annotated[int, typer.Option(
         "--jobs", "-j", min=0, help="Worker processes, each with its own pipeline. 0: one per CPU core.",
         rich_help_panel="Batch")] = 1,
@@ -105,12 +112,12 @@ def extract(
       claimx extract archive/ -o out.jsonl --jobs 0 --resume  # every core; rerun to finish after Ctrl-C
     """
     from claimx import batch
-    from claimx.ingest import iter_articles
+    from claimx.ingest import is_url, iter_articles
     from claimx.pipeline import ModelNotFound, normalize_layers
 
     inputs = paths or ["-"]
     for raw in inputs:
-        if raw != "-" and not os.path.exists(raw):
+        if raw != "-" and not is_url(raw) and not os.path.exists(raw):
             raise UsageError(f"{raw}: no such file or directory")
     fmt = format or ("table" if output_path is None and sys.stdout.isatty() else "jsonl")
     if fmt not in output.FORMATS:
@@ -127,7 +134,8 @@ def extract(
     except batch.ResumeError as exc:
         raise UsageError(str(exc)) from None
     include, skip = tuple(glob or ()), tuple(exclude or ())
-    articles = iter_articles(inputs, published=date, include=include, exclude=skip)
+    articles = iter_articles(inputs, published=date, include=include, exclude=skip, text_field=text_field,
+                             id_field=id_field)
     settings = batch.BatchSettings(jobs=jobs, ordered=not unordered, strict=strict, model=model, layers=layers,
                                    include_text=include_text)
     show_bar = not quiet and sys.stderr.isatty()
@@ -167,13 +175,13 @@ def render(
       claimx render corpus/ -o pages/          # one page per article + pages/index.html
     """
     from claimx.extract import extract_many
-    from claimx.ingest import iter_articles
+    from claimx.ingest import is_url, iter_articles
     from claimx.output import html
     from claimx.pipeline import ModelNotFound
 
     inputs = paths or ["-"]
     for raw in inputs:
-        if raw != "-" and not os.path.exists(raw):
+        if raw != "-" and not is_url(raw) and not os.path.exists(raw):
             raise UsageError(f"{raw}: no such file or directory")
     records = extract_many(iter_articles(inputs, published=date), model=model, include_text=True)
     try:

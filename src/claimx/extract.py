@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
@@ -54,7 +55,22 @@ def make_doc(nlp: Language, article: Article) -> Doc:
     doc._.claimx_published = article.published
     doc._.claimx_masked = list(article.masked)
     doc._.claimx_headlines = list(article.headlines)
+    _start_sentences_at(doc, article.masked + article.headlines)
     return doc
+
+
+def _start_sentences_at(doc: Doc, ranges: list[tuple[int, int]]) -> None:
+    """Chrome and headlines stand as sentences of their own: the parser (which keeps preset boundaries) never
+    joins a headline to the first paragraph, or a "RELATED ARTICLES" line to the last one."""
+    if not ranges:
+        return
+    starts = [token.idx for token in doc]
+    for char in {edge for span in ranges for edge in span}:
+        i = bisect_left(starts, char)
+        while i < len(doc) and doc[i].is_space:
+            i += 1
+        if 0 < i < len(doc):
+            doc[i].is_sent_start = True
 
 
 def _run(nlp: Language, pending: list, include_text: bool) -> Iterator[Record]:

@@ -16,6 +16,7 @@ class Article:
     published_source: str | None = None  # input | cli | html | dateline | filename
     title: str | None = None
     url: str | None = None
+    author: str | None = None  # from the page's metadata (HTML only)
     # Character ranges of page furniture (navigation, share bars, comment forms) that no layer may report from.
     masked: list[tuple[int, int]] = field(default_factory=list)
     # Character ranges of headlines: analysed, but claims never come from them.
@@ -28,5 +29,6 @@ class ArticleError:
 
     id: str
     source: str
-    type: str  # stable: decode_error, too_large, not_text, bad_jsonl, io_error, worker_died, ...
+    # stable: decode_error, too_large, not_text, bad_jsonl, io_error, fetch_error, no_content, worker_died, ...
+    type: str
     message: str

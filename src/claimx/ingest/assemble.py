@@ -1,0 +1,41 @@
+"""Decoded text plus what the input said about it → one Article: chrome masks, headlines, and the publication
+date with its source (input, cli, html, dateline, filename — in that order of precedence)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from claimx.ingest.article import Article
+from claimx.ingest.layout import find_layout
+from claimx.ingest.options import IngestOptions
+from claimx.ingest.published import choose_published, date_from_path, find_dateline_date
+
+
+def make_article(
+    id_: str,
+    source: str,
+    text: str,
+    options: IngestOptions,
+    *,
+    input_date: str | None = None,
+    html_date: str | None = None,
+    path: str | None = None,
+    title: str | None = None,
+    url: str | None = None,
+    author: str | None = None,
+    headings: Sequence[str] = (),
+) -> Article:
+    """`path` is the file name dates may be read from (None for feeds and URLs)."""
+    article = Article(id=id_, source=source, text=text, title=title, url=url, author=author)
+    if options.mask_chrome:
+        layout = find_layout(text, title=title, headings=headings)
+        article.masked, article.headlines = layout.masked, layout.headlines
+    # the weaker sources are only looked at when every stronger one is silent
+    article.published, article.published_source = choose_published({"input": input_date, "cli": options.published,
+                                                                     "html": html_date})
+    if article.published is None:
+        article.published, article.published_source = choose_published({
+            "dateline": find_dateline_date(text),
+            "filename": date_from_path(path) if path else None,
+        })
+    return article

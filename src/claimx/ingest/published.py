@@ -1,0 +1,163 @@
+"""Finding an article's publication date: normalising a feed's date field, a dateline at the top of the text,
+a date in the file name, and the precedence between them.
+
+All functions are pure: strings in, `YYYY-MM-DD` or None out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from email.utils import parsedate_to_datetime
+
+# Where a publication date came from, strongest first (the order `choose_published` applies).
+SOURCES = ("input", "cli", "html", "dateline", "filename")
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+# One full calendar date as news pages write it: "March 14, 1998", "14 March 1998", "Jun 06, 2014", "2025-05-02".
+_DATE_FORMS = (
+    rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}",
+    rf"{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}",
+    r"(?P<iyear>(?:19|20)\d\d)[-/.](?P<imonth>[01]?\d)[-/.](?P<iday>[0-3]?\d)(?!\d)",
+)
+_FORMS = [re.compile(rf"(?<![\w-]){form}(?!\w)", re.IGNORECASE) for form in _DATE_FORMS]
+
+_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?,?"
+# Words that may stand before the date in a metadata line: "Published: Friday, May 2, 2025".
+_CLOCK = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:gmt|utc|bst|cet|cest|[ecmp][sd]?t))?"
+_LABEL = (rf"(?:(?:published|updated|last\s+updated|posted|date|dated|first\s+published|on|at|{_CLOCK}"
+          rf"|[:|,\-–—]|\s)*(?:{_WEEKDAY}\s*)?)")
+_LINE_START = re.compile(rf"^\W*{_LABEL}$", re.IGNORECASE)
+# A wire-style dateline before the date: "NAIROBI, Kenya (AP) — ", "LONDON (Reuters) - ", "WASHINGTON _ ".
+_DATELINE_PREFIX = re.compile(
+    r"^[A-Z][A-Z .'’-]+(?:,\s*[A-Z][\w .'’-]*)*(?:\s*\([\w .&'’-]+\))?\s*(?:[-–—_:]+|\|)\s*"
+    rf"(?:{_WEEKDAY}\s*)?$"
+)
+# A short metadata line may carry the date anywhere: "By Ann Lee | May 2, 2025 | 10:00".
+_SHORT_META_LINE = 120
+_TOP_LINES = 8  # datelines sit in the first few non-empty lines
+_TOP_CHARS = 2000
+
+# A date in a file name or path: 2025-05-02-tiktok.txt, 20250502_story.html, news/2025/05/02/story.txt
+_PATH_DATE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)(?P<sep>[-_./]?)(?P<month>0[1-9]|1[0-2])(?P=sep)"
+                        r"(?P<day>0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def normalize_published(value: object) -> str | None:
+    """A feed's date field → YYYY-MM-DD, or None when it holds no full calendar date.
+
+    Accepts ISO 8601 ("2025-05-02", "2025-05-02T10:00:00Z"), RFC 2822 ("Fri, 02 May 2025 10:00:00 GMT"),
+    written dates ("May 2, 2025", "2 May 2025") and Unix timestamps (seconds or milliseconds). The calendar
+    date is the one written, in the writer's time zone.
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return _from_timestamp(value)
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if not text:
+        return None
+    if re.fullmatch(r"\d{10}(?:\.\d+)?|\d{13}", text):
+        return _from_timestamp(float(text))
+    if re.fullmatch(r"\d{8}", text):
+        return _valid(int(text[:4]), int(text[4:6]), int(text[6:]))
+    iso = re.match(r"(\d{4})-(\d{2})-(\d{2})(?![\d])", text)
+    if iso:
+        return _valid(*map(int, iso.groups()))
+    if re.search(r"\d{1,2}\s+[A-Za-z]{3}\w*\s+\d{4}\s+\d{1,2}:\d{2}", text):  # RFC 2822 has a clock time
+        try:
+            return parsedate_to_datetime(text).date().isoformat()
+        except (TypeError, ValueError, IndexError):
+            pass
+    found = find_date(text)
+    return found[0] if found else None
+
+
+def find_date(text: str) -> tuple[str, int, int] | None:
+    """The first full calendar date written in `text`: (YYYY-MM-DD, start, end)."""
+    best = None
+    for form in _FORMS:
+        for match in form.finditer(text):
+            value = _match_value(match)
+            if value:
+                if best is None or match.start() < best[1]:
+                    best = (value, match.start(), match.end())
+                break
+    return best
+
+
+def find_dateline_date(text: str) -> str | None:
+    """The publication date a text states at its top: a dateline ("NAIROBI, Kenya (AP) — March 14, 1998"),
+    a metadata line ("Friday, Jun 06, 2014 | Source: …", "Published: 2 May 2025"). Dates inside the body's
+    sentences are not publication dates and are ignored."""
+    for line in _top_lines(text):
+        found = find_date(line)
+        if found is None:
+            continue
+        value, start, _ = found
+        before = line[:start]
+        if _LINE_START.match(before) or _DATELINE_PREFIX.match(before) or len(line) <= _SHORT_META_LINE and (
+                "|" in line or re.match(r"\s*(?:by|posted by|written by)\s", line, re.IGNORECASE)):
+            return value
+    return None
+
+
+def date_from_path(path: str) -> str | None:
+    """A date in the file name, else in the folders just above it ("news/2025/05/02/story.txt")."""
+    parts = re.split(r"[\\/]", path)
+    for candidate in (parts[-1], "/".join(parts[-4:])):
+        for match in _PATH_DATE.finditer(candidate):
+            value = _valid(int(match["year"]), int(match["month"]), int(match["day"]))
+            if value:
+                return value
+    return None
+
+
+def choose_published(candidates: dict[str, str | None]) -> tuple[str | None, str | None]:
+    """The strongest known date and its source; `candidates` maps a SOURCES name to a date or None."""
+    for source in SOURCES:
+        value = candidates.get(source)
+        if value:
+            return value, source
+    return None, None
+
+
+def _top_lines(text: str):
+    lines = (line for line in text[:_TOP_CHARS].splitlines() if line.strip())
+    for _, line in zip(range(_TOP_LINES), lines):
+        yield line
+
+
+def _match_value(match: re.Match[str]) -> str | None:
+    groups = match.groupdict()
+    if groups.get("iyear"):
+        return _valid(int(groups["iyear"]), int(groups["imonth"]), int(groups["iday"]))
+    month = _MONTHS[groups["month"][:3].lower()]
+    return _valid(int(groups["year"]), month, int(groups["day"]))
+
+
+def _valid(year: int, month: int, day: int) -> str | None:
+    if not 1900 <= year <= dt.date.today().year + 1:
+        return None
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _from_timestamp(value: float) -> str | None:
+    if value > 1e11:  # milliseconds
+        value /= 1000
+    try:
+        return dt.datetime.fromtimestamp(value, dt.timezone.utc).date().isoformat()
+    except (OverflowError, OSError, ValueError):
+        return None
