@@ -1,4 +1,37 @@
-"""Date text + reference date → TIMEX3-style value. A first cut over years, months, weekdays and last/this/next."""
+"""Date text + reference date → TIMEX3-style value: the public face of the date normalizers.
+
+The work is split in three pure steps:
+  date_grammar.py   text → DateMatch(start, end, rule, DateParts): the rules and vocabularies of models/dates/
+  date_resolve.py   DateParts + reference date (+ tense, + earlier mentions) → {"value", "grain", "relative", "mod"}
+  date_fallback.py  dateparser, only to value a span spaCy found that no rule reads
+
+Values (TIMEX3 calendar values, see ../shared/spec/output.md):
+  day 2021-08-17 · week 2021-W33 (ISO week; a weekend is 2021-W33-WE) · month 2021-08 · season 2021-SU (SP SU FA WI;
+  winter YEAR runs from December YEAR into the next year) · quarter 2021-Q3 · half 2021-H1 · year 2021 ·
+  decade 199 (the 1990s) · century 19 (the 20th century).
+  `mod` carries what the value cannot: START / MID / END for early / mid / late and the beginning / middle / end of,
+  APPROX for about / around / nearly, BEFORE / AFTER for more than / less than ... ago and pre- / post-.
+
+Conventions worth knowing:
+  * Fiscal years take the calendar year they end in, as companies name them: "fiscal 2024", "FY24", "FY2024" and
+    "the 2024 fiscal year" → "2024" (grain year). Fiscal quarters are valued as calendar quarters of that year
+    ("fiscal Q3 2024" → "2024-Q3"): a company's fiscal calendar is not in the text.
+  * Split years name the twelve months ending in their second year, like a fiscal year: "2023-24", "2023/24",
+    "FY2023-24" → "2024". A range of two full years ("2020-2022") is read as two years, one span each.
+    "2021-08" (second part not the next year, 01-12) is a month.
+  * All-number dates: a part above 12 decides the order (17/08/2021 is day-first, 08/17/2021 month-first). When both
+    parts are 12 or less (08/07/2021) the document decides: an unambiguous all-number date in the same document sets
+    the order; failing that, written dates ("17 August" vs "August 17") vote; failing that, day-first, the order of
+    most of the world (`prefers_day_first`). Years written with two digits ('98, 8/17/21, FY24) are placed within
+    eighty years before and nineteen after the reference date (1950-2049 without one).
+  * Relative dates need the reference date (the article's publication date). Without one their value is null —
+    never today's date. Expressions that refer back ("that year", "a year earlier", "the year-ago quarter") are
+    valued from the dates mentioned before them.
+  * A month, quarter, half, season or holiday named without a year is this year's, unless the governing verb's tense
+    points past it: an already-finished one in the future tense is next year's, one not begun yet in the past tense
+    last year's. A bare weekday is the reference day or the one before it, or the one after in the future tense.
+  * Vague expressions ("a few years ago", "recent years") are dates with a null value.
+"""
 
 from __future__ import annotations
 
@@ -6,65 +39,62 @@ import datetime as dt
 import re
 from typing import Any
 
-_MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"], start=1)}
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_DURATION = re.compile(r"^(for |the past |the last |the next )?(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|"
-                       r"ten|several|few|many)\s+(days?|weeks?|months?|years?|decades?)$", re.I)
+from claimx.normalize.date_grammar import DateMatch, date_grammar
+from claimx.normalize.date_parts import DateParts, expression_grain, grain_of_value
+from claimx.normalize.date_resolve import Context, resolve
+
+__all__ = [
+    "DateMatch", "DateParts", "Context", "expression_grain", "find_dates", "grain_of_value", "parse_date",
+    "prefers_day_first", "reference_date", "resolve", "resolve_date",
+]
 
 
-def resolve_date(text: str, published: str | None) -> dict[str, Any] | None:
-    """{"value", "grain", "relative"} for a calendar expression; None when it is not a date (a duration)."""
-    t = text.lower().strip()
-    if _DURATION.match(t):
+def find_dates(text: str, *, day_first: bool | None = None) -> list[DateMatch]:
+    """Every date expression in `text` with its parts (no spaCy: see components/dates.py for the full layer)."""
+    return date_grammar().find(text, day_first=prefers_day_first(text) if day_first is None else day_first)
+
+
+def parse_date(text: str, *, day_first: bool = True) -> DateParts | None:
+    """The parts of a text that is one date expression as a whole, else None."""
+    return date_grammar().parse(text, day_first=day_first)
+
+
+def resolve_date(text: str, published: str | None, tense: str | None = None, *,
+                 day_first: bool = True) -> dict[str, Any] | None:
+    """{"value", "grain", "relative", "mod"} for a text that is one date expression; None when it is not a date."""
+    parts = parse_date(text, day_first=day_first)
+    if parts is None:
         return None
-    ref = dt.date.fromisoformat(published) if published else None
-    m = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", t)
-    if m:
-        return _absolute("-".join(m.groups()), "day")
-    year = re.search(r"\b(1[5-9]\d\d|20\d\d)\b", t)
-    month = next((n for name, n in _MONTHS.items() if re.search(rf"\b{name[:3]}\w*\b", t)), None)
-    day = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", re.sub(r"\b\d{4}\b", "", t))
-    if year and month and day:
-        return _absolute(f"{year.group(1)}-{month:02d}-{int(day.group(1)):02d}", "day")
-    if year and month:
-        return _absolute(f"{year.group(1)}-{month:02d}", "month")
-    if year:
-        return _absolute(year.group(1), "year")
-    relative = _relative(t, ref)
-    if relative is not None:
-        return relative
-    if month and ref:
-        return {"value": f"{ref.year}-{month:02d}" + (f"-{int(day.group(1)):02d}" if day else ""),
-                "grain": "day" if day else "month", "relative": True}
-    return None
+    return resolve(parts, reference_date(published), tense)
 
 
-def _absolute(value: str, grain: str) -> dict[str, Any]:
-    return {"value": value, "grain": grain, "relative": False}
+def reference_date(published: str | None) -> dt.date | None:
+    """The reference date from a YYYY-MM-DD… string (a timestamp is cut to its date); None when unreadable."""
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published.strip()[:10])
+    except ValueError:
+        return None
 
 
-def _relative(t: str, ref: dt.date | None) -> dict[str, Any] | None:
-    value: str | None = None
-    grain: str | None = None
-    shift = -1 if "last" in t or "yesterday" in t else 1 if "next" in t or "tomorrow" in t else 0
-    if t in ("today", "yesterday", "tomorrow"):
-        grain = "day"
-        value = ref and (ref + dt.timedelta(days=shift)).isoformat()
-    elif re.search(r"\b(year)\b", t) and re.search(r"\b(last|this|next)\b", t):
-        grain = "year"
-        value = ref and str(ref.year + shift)
-    elif re.search(r"\b(month)\b", t) and re.search(r"\b(last|this|next)\b", t):
-        grain = "month"
-        if ref:
-            index = ref.year * 12 + ref.month - 1 + shift
-            value = f"{index // 12}-{index % 12 + 1:02d}"
-    else:
-        weekday = next((i for i, name in enumerate(_WEEKDAYS) if name in t), None)
-        if weekday is None:
-            return None
-        grain = "day"
-        if ref:  # news reports the past: the latest such weekday on or before the article's date
-            value = (ref - dt.timedelta(days=(ref.weekday() - weekday) % 7)).isoformat()
-    return {"value": value or None, "grain": grain, "relative": True}
+_NUMERIC_DATE = re.compile(r"(?<![\d/.])(\d\d?)([/.])(\d\d?)\2(?:\d\d\d\d|\d\d)(?![\d/.]\d|\d)")
+_DAY_MONTH = re.compile(r"\b\d\d?(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
+                        re.IGNORECASE)
+_MONTH_DAY = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d\d?(?:st|nd|rd|th)?\b",
+                        re.IGNORECASE)
+
+
+def prefers_day_first(text: str) -> bool:
+    """Whether the document writes all-number dates day first (see the module docstring for the rule)."""
+    day_first = month_first = 0
+    for match in _NUMERIC_DATE.finditer(text):
+        first, second = int(match.group(1)), int(match.group(3))
+        day_first += first > 12 >= second
+        month_first += second > 12 >= first
+    if day_first != month_first:
+        return day_first > month_first
+    written_day_first, written_month_first = len(_DAY_MONTH.findall(text)), len(_MONTH_DAY.findall(text))
+    if written_day_first != written_month_first:
+        return written_day_first > written_month_first
+    return True

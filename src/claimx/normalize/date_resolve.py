@@ -1,0 +1,425 @@
+"""DateParts + reference date (+ tense, + dates mentioned before) → TIMEX3 value. Pure functions.
+
+`context` is what the text said before the expression: (value, sentences back) pairs, most recent last. It anchors
+"that year", "a year earlier", "the year-ago quarter" and "the quarter". `tense` ("past", "present", "future" or None)
+is the tense of the verb governing the expression; it picks the year of a month or quarter named without one and
+the week of a bare weekday.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from functools import cache
+from typing import Any
+
+from claimx.assets import load_json
+from claimx.normalize.date_parts import (
+    GRAIN_RANK,
+    DateParts,
+    day_value,
+    expression_grain,
+    grain_of_value,
+    half_value,
+    month_index_value,
+    month_value,
+    phrase_key,
+    quarter_value,
+    shift_value_years,
+    week_value,
+)
+
+Context = Sequence[tuple[str, int]]
+
+# How far back (in sentences) a mention may anchor an expression that refers back to it.
+_ANAPHORA_REACH = 6
+_COMPARISON_REACH = 3  # "the year-ago quarter", "a year earlier"
+_NEARBY_REACH = 1  # "a year ago" read as the quarter just discussed, a year before
+
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+_SUB_YEAR = ("half", "quarter", "season", "month")
+
+
+def resolve(parts: DateParts, ref: dt.date | None, tense: str | None = None, context: Context = ()) -> dict[str, Any]:
+    """{"value", "grain", "relative", "mod"} for one expression. value is None when it cannot be resolved."""
+    value = _value(parts, ref, tense, context)
+    grain = grain_of_value(value) if value else _nominal_grain(parts)
+    return {"value": value, "grain": grain, "relative": is_relative(parts), "mod": parts.mod}
+
+
+def is_relative(parts: DateParts) -> bool:
+    """True when the value depends on the reference date or on an earlier mention."""
+    if parts.compare or parts.latest or parts.anchor == "context":
+        return True
+    return parts.year is None and parts.decade is None and parts.decade_yy is None and parts.century is None
+
+
+def _nominal_grain(parts: DateParts) -> str | None:
+    if parts.compare or parts.latest:
+        return parts.period if parts.period in GRAIN_RANK else None
+    return expression_grain(parts)
+
+
+def _value(p: DateParts, ref: dt.date | None, tense: str | None, context: Context) -> str | None:
+    if p.vague:
+        return None
+    if p.century is not None:
+        return f"{p.century:02d}"
+    if p.decade is not None:
+        return f"{p.decade:03d}"
+    if p.decade_yy is not None:
+        return f"{_decade_century(p.decade_yy, ref)}{p.decade_yy // 10}"
+    if p.compare:
+        return _compared(p, ref, context)
+    if p.latest:
+        return _latest(p, ref, context)
+    year = _explicit_year(p, ref)
+    if year is not None:
+        return _in_year(p, year, context)
+    if p.anchor == "context":
+        anchored = _from_context(p, context)
+        if anchored is not None or p.fallback != "ref" or ref is None:
+            return anchored
+    if ref is None:
+        return None
+    return _from_reference(p, ref, tense)
+
+
+# --- explicit years ------------------------------------------------------------------------------------------------
+
+def _explicit_year(p: DateParts, ref: dt.date | None) -> int | None:
+    if p.year is None:
+        return None
+    if p.year_digits == 4:
+        return p.year
+    return expand_two_digit_year(p.year, ref)
+
+
+def expand_two_digit_year(yy: int, ref: dt.date | None) -> int:
+    """'98 → 1998: the year within eighty years before and nineteen after the reference (1950-2049 without one)."""
+    low = ref.year - 80 if ref else 1950
+    year = (low // 100) * 100 + yy
+    return year if year >= low else year + 100
+
+
+def _decade_century(yy: int, ref: dt.date | None) -> int:
+    """'the '90s' → 19; 'the '20s' in 2025 → 20: the decade between 95 years before and 4 after the reference."""
+    if ref is None:
+        return 19
+    low = ref.year - 95
+    start = (low // 100) * 100 + yy
+    return (start if start >= low else start + 100) // 100
+
+
+def _in_year(p: DateParts, year: int, context: Context) -> str | None:
+    if p.holiday is not None:
+        day = holiday_date(p.holiday, year)
+        return day_value(day) if day else None
+    if p.month is not None and p.day is not None:
+        day = dt.date(year, p.month, p.day)
+        return week_value(day) if p.week else day_value(day)
+    if p.month is not None:
+        return month_value(year, p.month)
+    if p.quarter is not None:
+        return quarter_value(year * 4 + p.quarter - 1)
+    if p.half is not None:
+        return half_value(year * 2 + p.half - 1)
+    if p.season is not None:
+        return f"{year:04d}-{p.season}"
+    if p.period is not None:  # "the 1988 quarter": the quarter under discussion, in 1988
+        mentioned = _latest_mention(context, _period_grains(p.period), _COMPARISON_REACH)
+        if mentioned is not None:
+            return f"{year:04d}{mentioned[4:]}"
+    return f"{year:04d}"
+
+
+# --- relative to the reference date ------------------------------------------------------------------------------
+
+def _from_reference(p: DateParts, ref: dt.date, tense: str | None) -> str | None:
+    if p.holiday is not None:
+        return _holiday(p, ref, tense)
+    if p.month is not None:
+        return _month_or_day(p, ref, tense)
+    if p.weekday is not None:
+        return day_value(weekday_date(p.weekday, ref, p.shift, tense, p.week_shift))
+    if p.weekend:
+        return _weekend(p, ref, tense)
+    if p.season is not None:
+        return _season(p, ref, tense)
+    if p.quarter is not None:
+        year = ref.year + p.year_shift if p.year_shift is not None else _year_by_tense(
+            lambda y: _quarter_bounds(y, p.quarter), ref, tense)
+        return quarter_value(year * 4 + p.quarter - 1)
+    if p.half is not None:
+        year = ref.year + p.year_shift if p.year_shift is not None else _year_by_tense(
+            lambda y: _half_bounds(y, p.half), ref, tense)
+        return half_value(year * 2 + p.half - 1)
+    if p.unit is not None:
+        return shift_unit(p.unit, ref, p.shift or 0)
+    return None
+
+
+def shift_unit(unit: str, day: dt.date, shift: int) -> str | None:
+    """The `unit` that is `shift` units from the one holding `day`: (year, 1989-10-26, -1) → 1988."""
+    if unit == "day":
+        return day_value(day + dt.timedelta(days=shift))
+    if unit == "week":
+        return week_value(day + dt.timedelta(weeks=shift))
+    if unit == "month":
+        return month_index_value(day.year * 12 + day.month - 1 + shift)
+    if unit == "quarter":
+        return quarter_value(day.year * 4 + (day.month - 1) // 3 + shift)
+    if unit == "half":
+        return half_value(day.year * 2 + (day.month - 1) // 6 + shift)
+    if unit == "year":
+        return f"{day.year + shift:04d}"
+    if unit == "decade":
+        return f"{day.year // 10 + shift:03d}"
+    if unit == "century":
+        return f"{day.year // 100 + shift:02d}"
+    return None  # fortnights and other spans that are no calendar unit
+
+
+def _year_by_tense(bounds: Callable[[int], tuple[dt.date, dt.date]], ref: dt.date, tense: str | None) -> int:
+    """The year of a period named without one: this year's, unless the tense points past it.
+
+    Already over and spoken of in the future → next year's; not begun yet and spoken of in the past → last year's.
+    """
+    start, end = bounds(ref.year)
+    if end < ref and tense == "future":
+        return ref.year + 1
+    if start > ref and tense == "past":
+        return ref.year - 1
+    return ref.year
+
+
+def _month_or_day(p: DateParts, ref: dt.date, tense: str | None) -> str | None:
+    month, day = p.month, p.day
+    assert month is not None
+
+    def bounds(year: int) -> tuple[dt.date, dt.date]:
+        if day is not None:
+            return _safe_date(year, month, day), _safe_date(year, month, day)
+        return _month_bounds(year, month)
+
+    if p.year_shift is not None:
+        year = ref.year + p.year_shift
+    elif p.shift == -1:  # "last April": the latest April before this month
+        year = ref.year if bounds(ref.year)[1] < ref.replace(day=1) else ref.year - 1
+    elif p.shift == 1:  # "next April"
+        year = ref.year if bounds(ref.year)[0] > _month_bounds(ref.year, ref.month)[1] else ref.year + 1
+    elif p.shift == 0:
+        year = ref.year
+    else:
+        year = _year_by_tense(bounds, ref, tense)
+        if day is not None and p.weekday is not None:  # "Friday, Oct. 23": the year whose Oct. 23 is a Friday
+            year = next((y for y in (year, year - 1, year + 1) if _safe_date(y, month, day).weekday() == p.weekday),
+                        year)
+    if day is None:
+        return month_value(year, month)
+    date = _safe_date(year, month, day)
+    return week_value(date) if p.week else day_value(date)
+
+
+def weekday_date(weekday: int, ref: dt.date, shift: int | None = None, tense: str | None = None,
+                 week_shift: int | None = None) -> dt.date:
+    """The date of a weekday named relative to `ref`.
+
+    "last Friday" is the Friday before ref, "next Friday" the one after, "this Friday" the one in ref's week;
+    "Tuesday of next week" the Tuesday in the week after ref's. A bare weekday follows the tense: said in the future
+    it is ref or the next one, otherwise (news reports what happened) ref or the one before.
+    """
+    if week_shift is not None:
+        return ref + dt.timedelta(days=weekday - ref.weekday() + 7 * week_shift)
+    if shift == -1:
+        return ref - dt.timedelta(days=(ref.weekday() - weekday - 1) % 7 + 1)
+    if shift == 1:
+        return ref + dt.timedelta(days=(weekday - ref.weekday() - 1) % 7 + 1)
+    if shift == 0:
+        return ref + dt.timedelta(days=weekday - ref.weekday())
+    if tense == "future":
+        return ref + dt.timedelta(days=(weekday - ref.weekday()) % 7)
+    return ref - dt.timedelta(days=(ref.weekday() - weekday) % 7)
+
+
+def _weekend(p: DateParts, ref: dt.date, tense: str | None) -> str:
+    if p.shift is not None:
+        return week_value(ref + dt.timedelta(weeks=p.shift), weekend=True)
+    on_weekend = ref.weekday() >= 5
+    if tense == "future" or on_weekend:
+        return week_value(ref, weekend=True)
+    return week_value(ref - dt.timedelta(weeks=1), weekend=True)
+
+
+def _season(p: DateParts, ref: dt.date, tense: str | None) -> str:
+    season = p.season
+    assert season is not None
+    if p.year_shift is not None:
+        year = ref.year + p.year_shift
+    elif p.shift == -1:  # "last summer": the latest summer already over
+        year = ref.year if _season_bounds(ref.year, season)[1] < ref else ref.year - 1
+    elif p.shift == 1:
+        year = ref.year if _season_bounds(ref.year, season)[0] > ref else ref.year + 1
+    elif p.shift == 0:
+        year = ref.year - 1 if season == "WI" and ref.month <= 2 else ref.year  # this winter began last December
+    else:
+        year = _year_by_tense(lambda y: _season_bounds(y, season), ref, tense)
+    return f"{year:04d}-{season}"
+
+
+def _holiday(p: DateParts, ref: dt.date, tense: str | None) -> str | None:
+    name = p.holiday
+    assert name is not None
+
+    def bounds(year: int) -> tuple[dt.date, dt.date]:
+        day = holiday_date(name, year) or dt.date(year, 1, 1)
+        return day, day
+
+    if p.year_shift is not None:
+        year = ref.year + p.year_shift
+    elif p.shift == -1:
+        year = ref.year if bounds(ref.year)[0] < ref else ref.year - 1
+    elif p.shift == 1:
+        year = ref.year if bounds(ref.year)[0] > ref else ref.year + 1
+    elif p.shift == 0:
+        year = ref.year
+    else:
+        year = _year_by_tense(bounds, ref, tense)
+    day = holiday_date(name, year)
+    return day_value(day) if day else None
+
+
+# --- relative to an earlier mention ----------------------------------------------------------------------------
+
+def _from_context(p: DateParts, context: Context) -> str | None:
+    """'that year', 'the following day', 'two days later': counted from the date last mentioned."""
+    unit = p.unit or expression_grain(p)
+    finer = tuple(g for g in GRAIN_RANK if GRAIN_RANK[g] >= GRAIN_RANK.get(unit, GRAIN_RANK["day"]))
+    mentioned = _latest_mention(context, finer, _ANAPHORA_REACH)
+    if mentioned is None:
+        return None
+    return shift_unit(unit, _start_of(mentioned), p.shift or 0)
+
+
+def _compared(p: DateParts, ref: dt.date | None, context: Context) -> str | None:
+    """The period a year before the one just discussed: 'the year-ago quarter', 'a year earlier', 'a year ago'."""
+    if p.anchor == "ref" and p.unit == "year":  # "a year ago": the quarter just discussed, if it is right here
+        mentioned = _latest_mention(context, _SUB_YEAR, _NEARBY_REACH)
+        if mentioned is not None and ref is not None and int(mentioned[:4]) == ref.year:
+            return shift_value_years(mentioned, -1)
+        return f"{ref.year - 1:04d}" if ref else None
+    grains = _period_grains(p.period) if p.period else ("day", "week", "month", "season", "quarter", "half", "year")
+    mentioned = _latest_mention(context, grains, _COMPARISON_REACH)
+    if mentioned is not None:
+        return shift_value_years(mentioned, -1)
+    if ref is None:
+        return None
+    if p.period in ("quarter", "half", "month"):  # none mentioned: the last one completed, a year before
+        return shift_value_years(shift_unit(p.period, ref, -1) or "", -1)
+    return f"{ref.year - 1:04d}"
+
+
+def _latest(p: DateParts, ref: dt.date | None, context: Context) -> str | None:
+    """'the latest quarter': the one under discussion, else the last one completed."""
+    unit = p.unit or "quarter"
+    mentioned = _latest_mention(context, _period_grains(p.period or unit), _COMPARISON_REACH)
+    if mentioned is not None:
+        return mentioned
+    return shift_unit(unit, ref, -1) if ref else None
+
+
+def _period_grains(period: str) -> tuple[str, ...]:
+    return _SUB_YEAR if period == "period" else (period,)
+
+
+def _latest_mention(context: Context, grains: Sequence[str], reach: int) -> str | None:
+    for value, sentences_back in reversed(context):
+        if sentences_back <= reach and grain_of_value(value) in grains:
+            return value
+    return None
+
+
+def _start_of(value: str) -> dt.date:
+    """The first day of a TIMEX3 value (year or finer)."""
+    grain = grain_of_value(value)
+    year = int(value[:4])
+    if grain == "day":
+        return dt.date.fromisoformat(value)
+    if grain == "week":
+        return dt.date.fromisocalendar(year, int(value[6:8]), 1)
+    if grain == "month":
+        return dt.date(year, int(value[5:7]), 1)
+    if grain == "quarter":
+        return dt.date(year, 3 * int(value[6]) - 2, 1)
+    if grain == "half":
+        return dt.date(year, 6 * int(value[6]) - 5, 1)
+    if grain == "season":
+        return dt.date(year, _SEASON_MONTHS[value[5:7]][0], 1)
+    return dt.date(year, 1, 1)
+
+
+# --- calendars -------------------------------------------------------------------------------------------------------
+
+def _safe_date(year: int, month: int, day: int) -> dt.date:
+    """A calendar date; 29 February of a common year becomes the 28th."""
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return dt.date(year, month, 28)
+
+
+def _month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return dt.date(year, month, 1), following - dt.timedelta(days=1)
+
+
+def _quarter_bounds(year: int, quarter: int) -> tuple[dt.date, dt.date]:
+    return _month_bounds(year, 3 * quarter - 2)[0], _month_bounds(year, 3 * quarter)[1]
+
+
+def _half_bounds(year: int, half: int) -> tuple[dt.date, dt.date]:
+    return _month_bounds(year, 6 * half - 5)[0], _month_bounds(year, 6 * half)[1]
+
+
+def _season_bounds(year: int, season: str) -> tuple[dt.date, dt.date]:
+    """A season of `year`; winter YEAR runs from December YEAR into the next February."""
+    first, last = _SEASON_MONTHS[season]
+    return _month_bounds(year, first)[0], _month_bounds(year + (last < first), last)[1]
+
+
+def holiday_date(name: str, year: int) -> dt.date | None:
+    """The date of a holiday of models/dates/vocab.json (by its lower-case name) in `year`."""
+    rule = _holidays().get(name)
+    if rule is None:
+        return None
+    if "easter" in rule:
+        return easter_sunday(year) + dt.timedelta(days=rule["easter"])
+    if "day" in rule:
+        return dt.date(year, rule["month"], rule["day"])
+    first = dt.date(year, rule["month"], 1)
+    if rule["nth"] > 0:
+        day = first + dt.timedelta(days=(rule["weekday"] - first.weekday()) % 7 + 7 * (rule["nth"] - 1))
+    else:
+        last = _month_bounds(year, rule["month"])[1]
+        day = last - dt.timedelta(days=(last.weekday() - rule["weekday"]) % 7)
+    return day + dt.timedelta(days=rule.get("plus_days", 0))
+
+
+def easter_sunday(year: int) -> dt.date:
+    """Gregorian Easter Sunday (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    leap = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * leap) // 451
+    month = (h + leap - 7 * m + 114) // 31
+    day = (h + leap - 7 * m + 114) % 31 + 1
+    return dt.date(year, month, day)
+
+
+@cache
+def _holidays() -> dict[str, dict[str, int]]:
+    return {phrase_key(k): v for k, v in load_json("dates", "vocab.json")["holidays"].items()}
