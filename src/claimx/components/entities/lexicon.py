@@ -35,3 +35,8 @@ def not_entities() -> frozenset[str]:
 @cache
 def honorifics() -> frozenset[str]:
     return frozenset(load_lines("entities", "honorifics.txt"))
+
+
+@cache
+def title_words() -> frozenset[str]:
+    return frozenset(load_lines("entities", "title_words.txt"))

@@ -64,10 +64,15 @@ def _is_edge(token) -> bool:
 
 
 def split_lines(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """A span that runs over a line break is two names glued by the layout ("…Marketing\\nTikTok")."""
+    """A span that runs over a line break or a spaced dash is two names glued by the layout
+    ("…Marketing\\nTikTok", "GERMANY - Bunds")."""
     parts, part_start = [], start
     for i in range(start, end):
-        if "\n" in doc[i].text or (i + 1 < end and "\n" in doc[i].whitespace_):
+        spaced_dash = doc[i].text in {"-", "–", "—", "--"} and doc[i].whitespace_ and i > 0 and doc[i - 1].whitespace_
+        if spaced_dash:
+            parts.append((part_start, i))
+            part_start = i + 1
+        elif "\n" in doc[i].text or (i + 1 < end and "\n" in doc[i].whitespace_):
             if doc[i].is_space:
                 parts.append((part_start, i))
             else:

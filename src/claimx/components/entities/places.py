@@ -49,7 +49,7 @@ def _supported(doc: Doc, context: DocContext, start: int, end: int, place: Place
     key = place_key(doc[start:end].text)
     in_caps = context.line_of(start) in context.caps_lines
     strong_context = (context.after_place_preposition(start) or context.is_dateline(start, end)
-                      or _before_place(doc, end))
+                      or before_place(doc, end))
     if key in common_word_places() or key in name_like_places():
         return strong_context
     if _inside_longer_name(doc, start, end, in_caps):
@@ -59,7 +59,7 @@ def _supported(doc: Doc, context: DocContext, start: int, end: int, place: Place
     return True
 
 
-def _before_place(doc: Doc, end: int) -> bool:
+def before_place(doc: Doc, end: int) -> bool:
     """"Hamar, Norway": a name followed by a comma and a country or region."""
     if end + 1 < len(doc) and doc[end].text == ",":
         for n in (3, 2, 1):

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from claimx.components.entities import lexicon
 from claimx.components.entities.context import DocContext
+from claimx.components.entities.places import before_place
 from claimx.components.entities.mentions import Mention, is_capitalized, split_commas, split_lines, split_person, trim
 from claimx.normalize.places import common_word_places, lookup_place, name_like_places, place_key
 
@@ -31,11 +32,31 @@ def ner_mentions(doc: Doc) -> list[Mention]:
             parts = split_person(doc, start, end) if label == "PERSON" else split_commas(doc, start, end)
             if label != "PERSON" and len(parts) > 1 and not all(lookup_place(doc[s:e].text) for s, e in parts):
                 parts = [(start, end)] if label != "PLACE" else parts
+            if label == "ORG":
+                parts = [p for part in parts for p in split_listed_orgs(doc, *part)]
             for part in parts:
                 bounds = trim(doc, *part)
                 if bounds:
                     mentions.append(Mention(*bounds, label, "ner"))
     return mentions
+
+
+def split_listed_orgs(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """"Johnson Controls Inc and Lear Corp.", "Mercantile or Commerce", "Acme Inc of Tulsa": a list of
+    companies, or a company and its home town, read as one name."""
+    parts, part_start = [], start
+    for i in range(start + 1, end - 1):
+        token, before = doc[i], doc[i - 1]
+        if token.lower_ == "or" or (token.text == "," and before.lower_ not in lexicon.org_suffixes()
+                                    and doc[i + 1].lower_ not in lexicon.org_suffixes()):
+            parts.append((part_start, i))
+            part_start = i + 1
+        elif token.lower_ in {"and", "of", "in"} and before.lower_ in lexicon.org_suffixes():
+            parts.append((part_start, i))
+            part_start = i + 1 if token.lower_ == "and" else end
+    if part_start < end:
+        parts.append((part_start, end))
+    return parts
 
 
 def choose(mentions: list[Mention]) -> list[Mention]:
@@ -74,12 +95,24 @@ def drop_noise(doc: Doc, mentions: list[Mention], context: DocContext) -> list[M
             continue
         if m.label == "PLACE" and m.place is None and len(span) == 1 and _DEMONYM.match(text):
             continue
+        if (m.label == "PLACE" and m.source == "ner" and len(span) == 1 and text[-1:] == "s" and text[-2:] != "ss"
+                and lookup_place(text) is None):  # "Chechens", "Treasuries": plurals are not place names
+            continue
+        if m.label == "ORG" and len(span) == 1 and _is_portfolio(doc, m):
+            continue
         if m.label == "PLACE" and place_key(text) in common_word_places() and not _place_context(doc, m, context):
             continue
         if context.in_headline(m.start, m.end) and not _headline_supported(m, place_key(text), body_keys):
             continue
         kept.append(m)
     return kept
+
+
+def _is_portfolio(doc: Doc, m: Mention) -> bool:
+    """"Education" in "Education Minister", "State" in "Secretary of State"."""
+    after = doc[m.end].lower_ if m.end < len(doc) else ""
+    before = doc[m.start - 2:m.start].text.lower() if m.start >= 2 else ""
+    return after in lexicon.title_words() or before.split(" ")[0] in lexicon.title_words() and before.endswith(" of")
 
 
 def _place_context(doc: Doc, m: Mention, context: DocContext) -> bool:
@@ -110,6 +143,10 @@ def fix_labels(doc: Doc, mentions: list[Mention]) -> None:
                 m.label, m.place = "PLACE", place
         if m.label == "PLACE" and m.place is None and span[-1].lower_ in lexicon.org_heads():
             m.label = "ORG"
+        if ((m.label == "ORG" or (m.label == "PERSON" and span.text.isupper())) and m.source == "ner"
+                and before_place(doc, m.end)):  # "KHASAVYURT, Russia"
+            place = lookup_place(span.text)
+            m.label, m.place = "PLACE", place
         if m.label == "ORG" and m.source == "ner":  # "Belarus" the NER read as an organization
             place = lookup_place(span.text)
             if place is not None and place.kind in {"country", "continent"}:
