@@ -162,6 +162,21 @@ def test_jargon_is_not_an_organization(nlp, text, word):
     assert all(t != word for t, _, _ in entities(nlp, text))
 
 
+def test_listed_companies_are_split(nlp):
+    text = "The deal puts pressure on rivals Kestrel Systems Inc and Ardent Corp., analysts said."
+    result = found(nlp, text)
+    assert ("Kestrel Systems Inc", "ORG") in result
+    assert ("Kestrel Systems Inc and Ardent Corp.", "ORG") not in result
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Education Minister Ruth Banda closed the schools.", "Education"),
+    ("Regulators reviewed the “Project Juniper” data initiative in May.", "Project Juniper"),
+])
+def test_portfolios_and_products_are_not_organizations(nlp, text, word):
+    assert (word, "ORG") not in found(nlp, text)
+
+
 def test_people_are_not_organizations(nlp):
     text = "Finance minister Lena Okafor met bankers on Tuesday. Okafor said the talks went well."
     labels = {label for t, label, _ in entities(nlp, text) if t == "Okafor"}

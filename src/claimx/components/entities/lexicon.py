@@ -40,3 +40,8 @@ def honorifics() -> frozenset[str]:
 @cache
 def title_words() -> frozenset[str]:
     return frozenset(load_lines("entities", "title_words.txt"))
+
+
+@cache
+def product_words() -> frozenset[str]:
+    return frozenset(load_lines("entities", "product_words.txt"))

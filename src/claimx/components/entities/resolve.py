@@ -100,12 +100,25 @@ def drop_noise(doc: Doc, mentions: list[Mention], context: DocContext) -> list[M
             continue
         if m.label == "ORG" and len(span) == 1 and _is_portfolio(doc, m):
             continue
+        if m.label == "ORG" and m.source == "ner" and _named_product(doc, m):
+            continue
         if m.label == "PLACE" and place_key(text) in common_word_places() and not _place_context(doc, m, context):
             continue
         if context.in_headline(m.start, m.end) and not _headline_supported(m, place_key(text), body_keys):
             continue
         kept.append(m)
     return kept
+
+
+def _named_product(doc: Doc, m: Mention) -> bool:
+    """"the “Project Clover” data initiative", "its Shop tools": the words after the name say product."""
+    following = [t for t in doc[m.end:m.end + 4] if not (t.is_quote or t.is_punct)]
+    for token in following[:2]:
+        if token.lower_ in lexicon.product_words():
+            return True
+        if not token.is_lower:
+            return False
+    return False
 
 
 def _is_portfolio(doc: Doc, m: Mention) -> bool:
