@@ -214,11 +214,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"machine: {os.cpu_count()} cores; Python {sys.version.split()[0]}; base {model} with "
           f"{', '.join(components)}; jobs {args.jobs}{'' if jobs_flag or args.jobs == 1 else ' (bare only)'}")
     print()
-    print(f"{'':34}{'seconds':>9}{'docs/s':>9}{'words/s':>10}{'peak RSS MB':>13}")
+    print(f"{'':44}{'seconds':>9}{'docs/s':>9}{'words/s':>10}{'peak RSS MB':>13}")
     for name, run in (("claimx extract (end to end)", claimx), (f"bare {model} (nlp.pipe)", bare)):
-        print(f"{name:34}{run.seconds:9.2f}{run.docs / run.seconds:9.2f}{words / run.seconds:10,.0f}"
+        print(f"{name:44}{run.seconds:9.2f}{run.docs / run.seconds:9.2f}{words / run.seconds:10,.0f}"
               f"{run.peak_rss_mb:13.0f}")
-    print(f"{'claimx / bare':34}{claimx.seconds / bare.seconds:8.2f}x{'':18}"
+    print(f"{'claimx / bare':44}{claimx.seconds / bare.seconds:8.2f}x{'':18}"
           f"{claimx.peak_rss_mb / bare.peak_rss_mb:12.2f}x")
     if cold:
         print()

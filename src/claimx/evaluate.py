@@ -356,6 +356,10 @@ def score_money(doc: Doc, pred: Doc) -> tuple[dict, list[Mismatch]]:
 # --- dates
 
 
+def _date_text(item: Item) -> str:
+    return item.get("value") or "(no value)"
+
+
 def score_dates(doc: Doc, pred: Doc) -> tuple[dict, list[Mismatch]]:
     gold, predicted = _items(doc, "dates"), _items(pred, "dates")
     ignored = _items(doc, "dates_ignored")
@@ -377,9 +381,9 @@ def score_dates(doc: Doc, pred: Doc) -> tuple[dict, list[Mismatch]]:
         ("dates", "span exact", ""): _counts(greedy_match(gold, predicted, exact), len(gold), predicted, excused),
         ("dates", "value", ""): _counts(values, len(valued), with_value, value_excused),
     }
-    mismatches = _span_mismatches("dates", doc, gold, predicted, spans, excused, lambda d: str(d.get("value")))
+    mismatches = _span_mismatches("dates", doc, gold, predicted, spans, excused, _date_text)
     mismatches += [_mismatch("dates", "wrong value", doc, predicted[p], expected=gold[g]["value"],
-                             got=str(predicted[p].get("value")))
+                             got=_date_text(predicted[p]))
                    for g, p in spans.items()
                    if gold[g].get("value") is not None and gold[g]["value"] != predicted[p].get("value")]
     return counts, sorted(mismatches, key=lambda m: m.start)
