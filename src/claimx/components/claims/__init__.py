@@ -27,6 +27,7 @@ from claimx.components.claims.indirect import verb_claims
 from claimx.components.claims.lexicon import Lexicon, load_lexicon
 from claimx.components.claims.nonverbal import nonverbal_claims
 from claimx.components.claims.reading import Found, Reading
+from claimx.components.claims.speakers import resolve_pronoun_speakers
 
 _SAME_CONTENT = 0.5  # overlap (intersection over union) above which two claims are the same claim
 
@@ -46,6 +47,7 @@ class ClaimsComponent:
         for finder in (direct_claims, verb_claims, nonverbal_claims):
             attributed.extend(claim for claim in finder(reading) if not _repeats(claim, attributed))
         attributed = _outermost(attributed, len(doc))
+        resolve_pronoun_speakers(reading, attributed)
         claims = attributed + factual_claims(reading, attributed)
         claims.sort(key=lambda c: (c.content.start_char, c.content.end_char))
         doc._.claimx_claims = [self._as_dict(reading, claim) for claim in claims]

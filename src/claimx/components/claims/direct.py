@@ -47,9 +47,19 @@ def direct_claims(reading: Reading) -> list[Found]:
 
 
 def _speech_like(reading: Reading, span: Span) -> bool:
-    """A quoted utterance rather than a quoted term: four words or more, or closed by , ? or ! inside the marks."""
+    """A quoted utterance rather than a quoted term: four words or more; or closed by , ? or ! inside the marks;
+    or a whole sentence of its own (“We will appeal.” opening a sentence)."""
     words = sum(1 for token in span if not (token.is_punct or token.is_space))
-    return words >= 4 or (words >= 1 and len(span) >= 3 and span[-2].text in {",", "?", "!"})
+    if words >= 4 or (words >= 1 and len(span) >= 3 and span[-2].text in {",", "?", "!"}):
+        return True
+    return words >= 2 and span[-2].text == "." and _opens_sentence(span)
+
+
+def _opens_sentence(span: Span) -> bool:
+    i = span.start - 1
+    while i >= 0 and span.doc[i].is_space:
+        i -= 1
+    return i < 0 or "\n" in span.doc[i + 1].text or span.doc[i].text in _SENTENCE_END or span.doc[i].is_quote
 
 
 def _cue_after(reading: Reading, index: int) -> Found | None:
@@ -87,6 +97,10 @@ def _cue_before(reading: Reading, index: int) -> Found | None:
             continue
         if reading.quote_of[i] >= 0 or token.text in _SENTENCE_END:
             return None
+        phrase = source_phrase_at(reading, i)
+        if phrase is not None:  # According to X: “…”
+            cue, speaker_head = phrase
+            return _claim(reading, span, "quote_cue_before", cue, speaker_head, 1.0)
         entry = reading.cue_verb(token) if i not in reading.used_cues else None
         if entry is not None:
             subject = subject_of(token)
@@ -133,7 +147,7 @@ def _follow_on(reading: Reading, index: int, found: list[Found]) -> Found | None
     """A paragraph that is only a quotation, right after a paragraph whose last claim quoted someone."""
     if not found or not found[-1].direct or found[-1].speaker is None:
         return None
-    text, quote = reading.doc.text, reading.quotes[index]
+    text, quote = reading.text, reading.quotes[index]
     para_start = text.rfind("\n", 0, quote.start) + 1
     para_end = text.find("\n", quote.end)
     para_end = len(text) if para_end < 0 else para_end
@@ -169,7 +183,7 @@ def _resumes(reading: Reading, following: int, cue: Span) -> bool:
     sentence = cue.sent
     if span is None or span.start <= cue.start or reading.quotes[following].continues:
         return False
-    text = reading.doc.text
+    text = reading.text
     if "\n" in text[cue.end_char : span.start_char]:
         return False
     if span.start >= sentence.end and text[sentence.end_char : span.start_char].strip():
@@ -184,12 +198,12 @@ def _resumes(reading: Reading, following: int, cue: Span) -> bool:
 def _adjacent(reading: Reading, index: int) -> bool:
     """The next quote starts right after this one in the same paragraph, nothing but spaces between."""
     here, following = reading.quotes[index], reading.quotes[index + 1]
-    gap = reading.doc.text[here.end : following.start]
+    gap = reading.text[here.end : following.start]
     return here.closed and not following.continues and not gap.strip() and "\n" not in gap
 
 
 def _claim(reading: Reading, span: Span, rule: str, cue: Span, subject: Token, weight: float) -> Found:
-    speaker, kind, canonical = describe_speaker(reading, subject)
+    speaker, kind, canonical = describe_speaker(reading, subject, cue)
     return Found(span, rule, speaker=speaker, cue=cue, direct=True, speaker_kind=kind,
                  speaker_canonical=canonical, weight=weight)
 

@@ -23,11 +23,12 @@ def factual_claims(reading: Reading, attributed: list[Found]) -> list[Found]:
         for part in (claim.content, claim.speaker, claim.cue):
             for i in range(part.start, part.end) if part is not None else ():
                 taken[i] = True
+    numbers = _checkable_numbers(reading)
     found = []
     for sentence in reading.doc.sents:
         if reading.excluded(sentence) or any(taken[sentence.start : sentence.end]) or _is_question(sentence):
             continue
-        if _mostly_quoted(reading, sentence) or not _has_number(reading, sentence):
+        if _mostly_quoted(reading, sentence) or not any(numbers[sentence.start : sentence.end]):
             continue
         subject = _entity_subject(reading, sentence)
         content = tidy(reading, sentence.start, sentence.end)
@@ -45,15 +46,17 @@ def _mostly_quoted(reading: Reading, sentence: Span) -> bool:
     return sum(1 for t in sentence if reading.quote_of[t.i] >= 0) * 2 > len(sentence)
 
 
-def _has_number(reading: Reading, sentence: Span) -> bool:
-    if any(m.start >= sentence.start and m.end <= sentence.end for m in reading.money):
-        return True
-    dated = {i for d in reading.dates if sentence.start <= d.start < sentence.end for i in range(d.start, d.end)}
-    for ent in sentence.ents:
+def _checkable_numbers(reading: Reading) -> list[bool]:
+    """Per token: True where money, a percentage or a written number (with digits) starts, dates excluded."""
+    marks = [False] * len(reading.doc)
+    for money in reading.money:
+        marks[money.start] = True
+    dated = {i for date in reading.dates for i in range(date.start, date.end)}
+    for ent in reading.doc.ents:
         if ent.label_ in _NUMBER_LABELS and ent.start not in dated:
-            if ent.label_ == "PERCENT" or ent.label_ == "MONEY" or any(c.isdigit() for c in ent.text):
-                return True
-    return False
+            if ent.label_ in ("PERCENT", "MONEY") or any(c.isdigit() for c in ent.text):
+                marks[ent.start] = True
+    return marks
 
 
 def _entity_subject(reading: Reading, sentence: Span) -> Span | None:

@@ -18,9 +18,9 @@ _MIN_TOKENS = 2
 def verb_claims(reading: Reading) -> list[Found]:
     found = []
     for token in reading.doc:
-        if token.i in reading.used_cues or reading.quote_of[token.i] >= 0:
-            continue  # a cue inside a quotation is the quoted speaker's own wording
         entry = reading.cue_verb(token)
+        if entry is None or token.i in reading.used_cues or reading.quote_of[token.i] >= 0:
+            continue  # a cue inside a quotation is the quoted speaker's own wording
         if entry is None or entry.quote_only or reading.excluded(token):
             continue
         claim = _verb_claim(reading, token, entry)
@@ -43,8 +43,9 @@ def _verb_claim(reading: Reading, cue: Token, entry: CueVerb) -> Found | None:
         return None
     content = _before_next_cue(reading, content)
     content, direct = take_quotes_whole(reading, content)
-    speaker, kind, canonical = describe_speaker(reading, subject)
-    return Found(content, rule, speaker=speaker, cue=_cue_span(cue, entry), direct=direct, speaker_kind=kind,
+    cue_span = _cue_span(cue, entry)
+    speaker, kind, canonical = describe_speaker(reading, subject, cue_span)
+    return Found(content, rule, speaker=speaker, cue=cue_span, direct=direct, speaker_kind=kind,
                  speaker_canonical=canonical, weight=entry.weight)
 
 
@@ -53,6 +54,8 @@ def _content(reading: Reading, cue: Token, entry: CueVerb) -> tuple[Span | None,
     if clause is None:
         clause = next((c for c in cue.children if c.dep_ == "ccomp"), None)
     if clause is not None and clause.i > cue.i:
+        if _is_attribution(reading, clause):
+            return None  # X expects a weak year, its chief told analysts: "told" is the cue, not the content
         start = clause.left_edge.i
         if clause.dep_ == "xcomp":  # urged voters to stay home: the object belongs to what was urged
             obj = next((c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < clause.i), None)
@@ -65,11 +68,18 @@ def _content(reading: Reading, cue: Token, entry: CueVerb) -> tuple[Span | None,
         if rest is not None:
             end = rest.right_edge.i + 1
         return tidy(reading, clause.left_edge.i, end), "verb_parenthetical"
-    if cue.dep_ == "parataxis":
+    if cue.dep_ == "parataxis" or _is_attribution(reading, cue):
         return _around_parenthetical(reading, cue), "verb_parenthetical"
-    if entry.takes_object:
+    if entry.takes_object and not _infinitive(cue):
         return _object(reading, cue, entry), "verb_object"
     return None
+
+
+def _infinitive(verb: Token) -> bool:
+    """to confirm the figures, hired auditors to check and confirm: a plan, not a statement."""
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _object(reading: Reading, cue: Token, entry: CueVerb) -> Span | None:
@@ -88,6 +98,14 @@ def _object(reading: Reading, cue: Token, entry: CueVerb) -> Span | None:
         if child.i > obj.i and (child.dep_ in ("oprd", "xcomp") or (child.dep_ == "prep" and child.lower_ == "as")):
             end = max(end, child.right_edge.i + 1)
     return tidy(reading, obj.left_edge.i, end)
+
+
+def _is_attribution(reading: Reading, verb: Token) -> bool:
+    """A reporting verb hung after a comma with nothing reported of its own (…, its chief told analysts): the parser
+    made it the complement of the clause before, but it attributes that clause."""
+    return (verb.dep_ == "ccomp" and verb.head.i < verb.i and verb.left_edge.i > 0
+            and verb.doc[verb.left_edge.i - 1].text == "," and reading.cue_verb(verb) is not None
+            and not any(c.dep_ in _CLAUSES for c in verb.children))
 
 
 def _around_parenthetical(reading: Reading, cue: Token) -> Span | None:

@@ -25,6 +25,7 @@ class Lexicon:
     statement_nouns: frozenset[str]
     pronoun_labels: dict[str, str | None]  # personal pronoun → label of the entity it can stand for
     relative_pronouns: frozenset[str]
+    person_nouns: frozenset[str]  # heads of noun phrases naming a person ("the chief executive")
     scores: dict[str, float]  # rule id or "speaker:<kind>" → score
 
 
@@ -49,5 +50,6 @@ def load_lexicon() -> Lexicon:
         statement_nouns=frozenset(nonverbal["statement_nouns"]),
         pronoun_labels=dict(pronouns["personal"]),
         relative_pronouns=frozenset(pronouns["relative"]),
+        person_nouns=frozenset(pronouns["person_nouns"]),
         scores={rule: float(score) for rule, score, _ in _rows("claims", "rules.tsv")},
     )

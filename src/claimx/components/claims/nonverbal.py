@@ -25,17 +25,16 @@ def source_phrase_at(reading: Reading, i: int) -> tuple[Span, Token] | None:
 def nonverbal_claims(reading: Reading) -> list[Found]:
     found: list[Found] = []
     first_words = {words[0] for words in reading.lexicon.source_phrases}
+    lexicon = reading.lexicon
     for token in reading.doc:
-        if reading.quote_of[token.i] >= 0 or reading.excluded(token):
-            continue
-        claim = None
-        if token.lower_ in first_words:
+        lower, claim = token.lower_, None
+        if lower in first_words:
             claim = _source_phrase_claim(reading, token)
-        elif token.lower_ in reading.lexicon.view_nouns:
+        elif lower in lexicon.view_nouns:
             claim = _view_claim(reading, token)
-        if claim is None and token.lemma_.lower() in reading.lexicon.statement_nouns:
+        if claim is None and token.lemma_.lower() in lexicon.statement_nouns:
             claim = _statement_claim(reading, token)
-        if claim is not None:
+        if claim is not None and reading.quote_of[token.i] < 0 and not reading.excluded(token):
             found.append(claim)
     found.extend(_speaker_colon_claims(reading))
     return found
@@ -122,5 +121,5 @@ def _object_of(preposition: Token) -> Token | None:
 
 
 def _found(reading: Reading, content: Span, rule: str, cue: Span, source: Token) -> Found:
-    speaker, kind, canonical = describe_speaker(reading, source)
+    speaker, kind, canonical = describe_speaker(reading, source, cue)
     return Found(content, rule, speaker=speaker, cue=cue, speaker_kind=kind, speaker_canonical=canonical)

@@ -36,6 +36,7 @@ class Found:
 class Reading:
     doc: Doc
     lexicon: Lexicon
+    text: str = field(init=False)  # doc.text, which spaCy rebuilds on every access
     quotes: list[Quote] = field(init=False)
     quote_spans: list[Span | None] = field(init=False)
     quote_of: list[int] = field(init=False)  # token index → index of the quote holding it, or -1
@@ -48,7 +49,8 @@ class Reading:
 
     def __post_init__(self) -> None:
         doc = self.doc
-        self.quotes = find_quotes(doc.text)
+        self.text = doc.text
+        self.quotes = find_quotes(self.text)
         self.quote_spans = [doc.char_span(q.start, q.end, alignment_mode="expand") for q in self.quotes]
         self.quote_of = [-1] * len(doc)
         for index, span in enumerate(self.quote_spans):

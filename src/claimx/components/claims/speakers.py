@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Span, Token
 
-from claimx.components.claims.reading import Reading, is_line_break, is_quote_mark
+from claimx.components.claims.reading import Found, Reading, is_line_break, is_quote_mark
 
 _CLIMB = ("conj", "xcomp", "advcl")  # "…, adding that", "went on to say": the subject is the head verb's
 _ANTECEDENT_WINDOW = 1500  # characters back to look for what a pronoun stands for
@@ -16,7 +18,7 @@ def subject_of(verb: Token) -> Token | None:
     for _ in range(4):
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is not None:
-            return subject
+            return None if subject.tag_ in ("WP", "WDT") and verb.dep_ != "relcl" else subject  # Who said …?
         if verb.dep_ not in _CLIMB or verb.head is verb:
             return None
         if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in verb.head.children):
@@ -25,11 +27,15 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
-def noun_phrase(head: Token) -> Span:
+def noun_phrase(head: Token, barrier: Span | None = None) -> Span:
     """The head's phrase with appositions ("Jane Doe, the chief executive") but without relative clauses, and never
-    across a line break or a quotation mark (a parse that runs over them has gone astray)."""
+    across a line break, a quotation mark or the `barrier` (the cue): a parse that runs over them has gone astray."""
     doc = head.doc
     start, end = head.left_edge.i, head.right_edge.i + 1
+    if barrier is not None and head.i < barrier.start:
+        end = min(end, barrier.start)
+    elif barrier is not None and head.i >= barrier.end:
+        start = max(start, barrier.end)
     for child in head.children:
         if child.dep_ in ("relcl", "acl") and child.i > head.i:
             end = min(end, child.left_edge.i)
@@ -55,46 +61,113 @@ def _loose_punct(span: Span) -> bool:
     return not (last.text == ")" and any(t.text == "(" for t in span))
 
 
-def describe_speaker(reading: Reading, subject: Token) -> tuple[Span, str, str | None]:
-    """The speaker span, its kind (entity | nominal | resolved | pronoun) and its canonical name."""
+def describe_speaker(reading: Reading, subject: Token, cue: Span) -> tuple[Span, str, str | None]:
+    """The speaker span, its kind (entity | nominal | resolved | pronoun) and its canonical name. Personal pronouns
+    stay "pronoun" here: `resolve_pronoun_speakers` settles them once every claim is known."""
     doc = reading.doc
     lower = subject.lower_
     if lower in reading.lexicon.relative_pronouns and subject.head.dep_ == "relcl":
         antecedent = noun_phrase(subject.head.head)
         return doc[subject.i : subject.i + 1], "resolved", _canonical(reading, antecedent) or antecedent.text
     if lower in reading.lexicon.pronoun_labels:
-        speaker = doc[subject.i : subject.i + 1]
-        antecedent = resolve_pronoun(reading, subject)
-        if antecedent is None:
-            return speaker, "pronoun", None
-        return speaker, "resolved", _canonical(reading, antecedent) or antecedent.text
-    speaker = noun_phrase(subject)
-    mention = reading.entity_in(speaker)
+        return doc[subject.i : subject.i + 1], "pronoun", None
+    speaker = noun_phrase(subject, cue)
+    mention = reading.entity_in(speaker) or _named_in_apposition(reading, speaker)
     if mention is not None:
         return speaker, "entity", _canonical(reading, mention)
     return speaker, "nominal", None
 
 
-def resolve_pronoun(reading: Reading, pronoun: Token) -> Span | None:
-    """The nearest earlier mention the pronoun can stand for (he/she → PERSON, it → ORG), preferring a mention
-    that was a subject itself, and skipping mentions inside quotations (a quote's names are rarely its speaker)."""
+def _named_in_apposition(reading: Reading, phrase: Span) -> Span | None:
+    """The name in "its finance chief, Ana Ruiz" or "Ana Ruiz, its finance chief"."""
+    named = [m for m in reading.mentions_within(phrase) if m.label_ in ("PERSON", "ORG")
+             and m.root.dep_ == "appos" and phrase.start <= m.root.head.i < phrase.end]
+    return next((m for m in named if m.label_ == "PERSON"), named[0] if named else None)
+
+
+def resolve_pronoun_speakers(reading: Reading, claims: list[Found]) -> None:
+    """Give each pronoun speaker the name it stands for (he/she → a person, it → an organization), trying in turn:
+    a named subject of this or the previous two sentences; the subject phrase of the previous two sentences; the
+    latest earlier speaker that fits; the nearest fitting mention. Mentions inside quotations are passed over: a
+    quote's names are rarely its speaker."""
+    earlier: list[tuple[int, str | None, str]] = []  # (offset, kind, name) of the speakers met so far
+    settled: dict[int, str | None] = {}
+    for claim in sorted((c for c in claims if c.speaker is not None), key=lambda c: c.speaker.start):
+        speaker = claim.speaker
+        if claim.speaker_kind == "pronoun":
+            if speaker.start not in settled:
+                settled[speaker.start] = _antecedent(reading, speaker.root, earlier)
+            claim.speaker_canonical = settled[speaker.start]
+            claim.speaker_kind = "resolved" if claim.speaker_canonical else "pronoun"
+            if claim.speaker_canonical is None:
+                continue
+            kind = reading.lexicon.pronoun_labels.get(speaker.root.lower_)
+        else:
+            kind = _kind_of(reading, speaker)
+        earlier.append((speaker.start_char, kind, claim.speaker_canonical or speaker.text))
+
+
+def _kind_of(reading: Reading, phrase: Span) -> str | None:
+    """PERSON or ORG for a phrase that is (or is headed by a word naming) a person or an organization; None for
+    plurals and anything else. A singular noun phrase that names no person counts as ORG ("the company")."""
+    mention = reading.entity_in(phrase)
+    if mention is not None:
+        return mention.label_ if mention.label_ in ("PERSON", "ORG") else None
+    head = phrase.root
+    if head.tag_ not in ("NN", "NNP") or head.lower_ in reading.lexicon.pronoun_labels:
+        return None
+    return "PERSON" if head.lemma_.lower() in reading.lexicon.person_nouns else "ORG"
+
+
+def _antecedent(reading: Reading, pronoun: Token, earlier: list[tuple[int, str | None, str]]) -> str | None:
     label = reading.lexicon.pronoun_labels.get(pronoun.lower_)
     if label is None:
         return None
+    window_start = _sentence_start(pronoun, back=2)
     nearest = None
     for tries, mention in enumerate(reading.mentions_before(pronoun.idx)):
         if tries >= _ANTECEDENT_TRIES or pronoun.idx - mention.end_char > _ANTECEDENT_WINDOW:
             break
         if mention.label_ != label or reading.quote_of[mention.start] >= 0:
             continue
-        if mention.root.dep_.startswith("nsubj"):
-            return mention
+        if mention.start_char >= window_start and mention.root.dep_.startswith("nsubj"):
+            return _canonical(reading, mention)
         nearest = nearest or mention
-    return nearest
+    for subject in _recent_subjects(reading, pronoun, back=2):
+        if _kind_of(reading, subject) == label:
+            return _canonical(reading, subject) or subject.text
+    for offset, kind, name in reversed(earlier):
+        if pronoun.idx - offset > _ANTECEDENT_WINDOW:
+            break
+        if kind == label:
+            return name
+    return _canonical(reading, nearest) if nearest is not None else None
+
+
+def _recent_subjects(reading: Reading, pronoun: Token, back: int) -> Iterator[Span]:
+    """The main subjects of the previous sentences, nearest first (outside quotations, never a pronoun)."""
+    sentence = pronoun.sent
+    for _ in range(back):
+        if sentence.start == 0:
+            return
+        sentence = pronoun.doc[sentence.start - 1].sent
+        subject = next((c for c in sentence.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and reading.quote_of[subject.i] < 0 and subject.pos_ != "PRON":
+            yield noun_phrase(subject)
+
+
+def _sentence_start(token: Token, back: int) -> int:
+    """Character offset where the sentence `back` sentences before the token's own begins."""
+    sentence = token.sent
+    for _ in range(back):
+        if sentence.start == 0:
+            break
+        sentence = token.doc[sentence.start - 1].sent
+    return sentence.start_char
 
 
 def _canonical(reading: Reading, span: Span) -> str | None:
-    mention = reading.entity_in(span)
+    mention = reading.entity_in(span) or _named_in_apposition(reading, span)
     if mention is None:
         return None
     values = mention._.claimx_entity or {}
