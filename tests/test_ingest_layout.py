@@ -123,10 +123,23 @@ def test_related_list_stops_at_the_next_paragraph():
     ("Acme said it would invest $1 billion", None),
     # a text that starts with its first paragraph has no headline
     ("The port said on Monday that the board had approved the deal.\nShares rose.\n", None),
+    # hard-wrapped running text: the first line is half a sentence
+    ("Harbour Freight will open a depot in\nBergen next spring, the company said on Monday after a review.\n", None),
+    ("Harbour Freight will open a depot\nin Bergen next spring, the company said on Monday after a review.\n", None),
+    # a dateline on its own line is metadata, not a headline
+    ("LONDON 2025-05-02\nThe port said on Monday that the board had approved the deal.\n", None),
+    ("OSLO, Norway (AP) _\nThe port said on Monday that the board had approved the deal.\n", None),
+    ("Port Deal Approved\nOSLO, Norway 2025-05-02\nThe port said on Monday that the board had approved it.\n",
+     "Port Deal Approved"),
 ])
 def test_headline_detection(text, headline):
     found = [text[s:e] for s, e in find_layout(text).headlines]
     assert found == ([headline] if headline else [])
+
+
+def test_a_named_title_that_the_text_does_not_repeat_means_no_headline():
+    text = "Port Deal Approved\n\nThe port said on Monday that the board had approved the deal.\n"
+    assert find_layout(text, title="Board backs harbour plan").headlines == []
 
 
 def test_title_and_headings_from_the_input_are_headlines():

@@ -10,15 +10,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from claimx.ingest.chrome import ChromeRule, ChromeRules, default_rules
+from claimx.ingest.published import is_dateline_line
 
 _LINE = re.compile(r"[^\r\n]+")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _PROSE_MIN_WORDS = 8  # a paragraph of the body: a sentence of this many words, or a long line
 _PROSE_LONG_WORDS = 30
-_HEADLINE_MAX_WORDS = 25
+_HEADLINE_MAX_WORDS = 20
+_HEADLINE_SEARCH_LINES = 4  # a headline sits among the first lines left after masking
 _HEADLINE_MAX_CHARS = 200
 _MAX_HEADLINES = 2
 _TITLE_SEARCH_LINES = 6  # a title given by the page is looked for among the first lines
+# Words a wrapped line may stop on but a headline does not end with.
+_CONTINUED_AFTER = frozenset("a an the of in on at to for from by with and or but as that which who than into "
+                             "about over under after before its their his her our".split())
 
 
 @dataclass
@@ -94,24 +99,39 @@ def _is_prose(line: str) -> bool:
 def _looks_like_headline(line: str) -> bool:
     words = line.split()
     return (2 <= len(words) <= _HEADLINE_MAX_WORDS and len(line) <= _HEADLINE_MAX_CHARS
-            and not line.endswith((".", ",", ";", ":")) and any(ch.isalpha() for ch in line))
+            and (line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘")
+            and not line.endswith((".", ",", ";", ":", "-", "_", "—", "–"))
+            and words[-1].lower() not in _CONTINUED_AFTER and not is_dateline_line(line))
+
+
+def _wrapped(line: str, following: str) -> bool:
+    """A hard-wrapped sentence, not a headline: the next line carries on in lower case, or this one stops on a
+    word a sentence never ends with."""
+    return following[:1].islower() or line.split()[-1].lower() in _CONTINUED_AFTER
 
 
 def _headlines(kept: list[_Line], title: str | None) -> list[tuple[int, int]]:
-    """The page's title line when the input named one; else the first headline-like lines (a headline and a
-    subtitle) above the first paragraph, when a paragraph follows."""
+    """When the input named a title, the line that repeats it. Otherwise the first headline-like lines (a
+    headline and a subtitle) at the top, above the first paragraph, when a paragraph follows."""
     if title:
         wanted = _squash(title)
         for line in kept[:_TITLE_SEARCH_LINES]:
             if _squash(line.text) == wanted:
                 return [(line.start, line.end)]
+        return []
     found: list[tuple[int, int]] = []
-    for line in kept:
-        if _is_prose(line.text):
-            return found
-        if len(found) < _MAX_HEADLINES and _looks_like_headline(line.text):
+    for index, line in enumerate(kept[:_HEADLINE_SEARCH_LINES]):
+        following = kept[index + 1].text if index + 1 < len(kept) else ""
+        if _is_prose(line.text) or _wrapped(line.text, following):
+            break
+        if _looks_like_headline(line.text):
             found.append((line.start, line.end))
-    return []  # no paragraph follows: a lone short text is not a headline
+            if len(found) == _MAX_HEADLINES:
+                break
+    last = found[-1][1] if found else None
+    if last is None or not any(_is_prose(line.text) for line in kept if line.start > last):
+        return []  # no paragraph follows: a lone short text is not a headline
+    return found
 
 
 def _squash(text: str) -> str:

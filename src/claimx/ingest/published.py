@@ -40,6 +40,9 @@ _DATELINE_PREFIX = re.compile(
     r"^[A-Z][A-Z .'’-]+(?:,\s*[A-Z][\w .'’-]*)*(?:\s*\([\w .&'’-]+\))?\s*(?:[-–—_:]+|\|)\s*"
     rf"(?:{_WEEKDAY}\s*)?$"
 )
+# What may surround a date on a line of its own: "LONDON 1996-08-30", "May 2, 2025 10:00 GMT | Reuters".
+_PLACE_BEFORE_DATE = re.compile(r"[A-Z][A-Z .'’-]*(?:,\s*[A-Z][\w .'’-]*)?\s*")
+_AFTER_DATE = re.compile(rf"\s*(?:[,|·•]?\s*(?:{_CLOCK}|\|.*))?\s*", re.IGNORECASE)
 # A short metadata line may carry the date anywhere: "By Ann Lee | May 2, 2025 | 10:00".
 _SHORT_META_LINE = 120
 _TOP_LINES = 8  # datelines sit in the first few non-empty lines
@@ -109,6 +112,19 @@ def find_dateline_date(text: str) -> str | None:
                 "|" in line or re.match(r"\s*(?:by|posted by|written by)\s", line, re.IGNORECASE)):
             return value
     return None
+
+
+def is_dateline_line(line: str) -> bool:
+    """A line that is only a dateline or a date ("NAIROBI, Kenya (AP) _", "NICE, France 1996-08-30",
+    "Published: 2 May 2025"): metadata, never a headline."""
+    line = line.strip()
+    if _DATELINE_PREFIX.fullmatch(line):
+        return True
+    found = find_date(line)
+    if found is None or len(line) > _SHORT_META_LINE:
+        return False
+    before, after = line[:found[1]], line[found[2]:]
+    return bool((_LINE_START.match(before) or _PLACE_BEFORE_DATE.fullmatch(before)) and _AFTER_DATE.fullmatch(after))
 
 
 def date_from_path(path: str) -> str | None:
