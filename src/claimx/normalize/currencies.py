@@ -48,7 +48,7 @@ class Vocabulary:
     hedges_before: tuple[str, ...]
     hedges_after: tuple[str, ...]
     places: dict[str, str]  # place name or demonym → ISO 3166 territory
-    territories: dict[str, frozenset[str]]  # currency code → territories that use or used it
+    territories: dict[str, dict[str, int]]  # currency code → territories that use (2) or used (1) it
     dollars: frozenset[str]  # the dollars in use today (AUD, CAD, USD, ...): who a bare "$" may be
 
 
@@ -116,16 +116,19 @@ def _today_codes() -> frozenset[str]:
     return frozenset(codes)
 
 
-def _currency_territories() -> dict[str, frozenset[str]]:
-    """Which territories used each currency since 1900: how a place mention votes for a currency."""
-    result: dict[str, set[str]] = {}
+def _currency_territories() -> dict[str, dict[str, int]]:
+    """How a place mention votes for a currency: 2 for its currency today, 1 for one it used since 1900
+    (Pakistan votes PKR over the pre-1948 INR; France still votes FRF over the Swiss franc)."""
+    result: dict[str, dict[str, int]] = {}
     since = dt.date(1900, 1, 1)
     for territory in Locale("en").territories:
         if not territory.isalpha():  # "001", "150": regions, not countries
             continue
         for code in get_territory_currencies(territory, start_date=since, end_date=dt.date.today()):
-            result.setdefault(code, set()).add(territory)
-    return {code: frozenset(places) for code, places in result.items()}
+            result.setdefault(code, {})[territory] = 1
+        for code in get_territory_currencies(territory):
+            result.setdefault(code, {})[territory] = 2
+    return result
 
 
 def _places() -> dict[str, str]:

@@ -28,7 +28,9 @@ _FROM = re.compile(r"(?<![^\W_])from\s{1,3}\Z", re.I)
 _SPAN_OF = re.compile(r"(?<![^\W_])(?:rang\w*|anywhere|somewhere)\s{1,3}from\s{1,3}\Z", re.I)
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _INFLATION = re.compile(r"(?<![^\W_])(?:in|constant|real|nominal|current|today's|today’s)\s{1,3}\Z", re.I)
-_TWO_DECIMALS = re.compile(r"[.,]\d\d\Z")
+_CENTS_DECIMALS = re.compile(r"[.,]\d\d\Z")
+_WEIGHT_BEFORE = re.compile(r"(?<![^\W_])(?:weigh\w*|weight)\b[^.;:]{0,25}\Z", re.I)
+_WEIGHT_AFTER = re.compile(r"\s{1,3}of\b|\s{0,2}\(\s{0,2}[\d.,]+\s{0,2}(?:kg|kgs|kilos?|kilograms?|lbs?)\b", re.I)
 _SPACES = re.compile(r"\s+")
 
 
@@ -84,6 +86,9 @@ class MoneyReader:
         start = match.start()
         factor *= self._scale(groups)
         scaled = factor != 1
+        if "vague" in groups:  # "millions of dollars": money, but no number to read
+            return MoneyMention(start=start, end=match.end(), text=match.group(), amount=None, currency=currency,
+                                sign=sign, approx=True)
         if "words" in groups:
             start, number = self._number_words(match, groups["words"])
             if number is None or (number == 1 and not scaled and groups["words"].lower() in ("a", "an")):
@@ -98,9 +103,11 @@ class MoneyReader:
         if not bare and "name" in groups and not scaled and self._inflation_year(text, start, numeral, groups["name"]):
             return None
         amount = number * factor / (_HUNDRED if minor else 1)
-        weak = sign in self.vocab.weak_signs or (
-            sign.lower() in self.vocab.weak_words and not scaled and not _TWO_DECIMALS.search(numeral)
-        )
+        priced = number != number.to_integral_value() or _CENTS_DECIMALS.search(numeral)  # "4.99 pounds"
+        weak_word = sign.lower() in self.vocab.weak_words and not scaled and not priced
+        if weak_word and self._weight(text, start, match.end()):
+            return None
+        weak = weak_word or (sign in self.vocab.weak_signs and not scaled)
         return MoneyMention(
             start=start, end=match.end(), text=text[start:match.end()], amount=amount, currency=currency, sign=sign,
             number=numeral, minor=minor, weak=weak, scaled=scaled, bare=bare,
@@ -157,6 +164,11 @@ class MoneyReader:
             if value is not None:
                 return offset + token.start(), value
         return offset, None
+
+    @staticmethod
+    def _weight(text: str, start: int, end: int) -> bool:
+        """ "weighs 236 pounds", "500 pounds (225 kilograms)", "1,300 pounds of fertiliser": not money."""
+        return bool(_WEIGHT_BEFORE.search(text, max(0, start - 40), start) or _WEIGHT_AFTER.match(text, end))
 
     @staticmethod
     def _inflation_year(text: str, start: int, numeral: str, name: str) -> bool:
@@ -257,7 +269,9 @@ def parse_money(text: str, *, dollar: str | None = None) -> dict[str, Any]:
 
     reader = default_reader()
     mentions = reader.find(text)
-    if not mentions:
-        return {"amount": None, "currency": None, "approx": False, "min": None, "max": None}
     context = currency_context(mentions, vocab=reader.vocab, dollar=dollar)
-    return mentions[0].fields(context.resolve(mentions[0]))
+    for mention in mentions:
+        currency = context.resolve(mention)
+        if not mention.weak or context.supports(currency):
+            return mention.fields(currency)
+    return {"amount": None, "currency": None, "approx": False, "min": None, "max": None}

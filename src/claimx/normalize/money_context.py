@@ -42,22 +42,24 @@ class CurrencyContext:
             return self.choose(currency)
         return currency
 
-    def choose(self, candidates: tuple[str, ...]) -> str:
+    def choose(self, candidates: tuple[str | None, ...]) -> str | None:
         """Among currencies sharing a sign or word: one the article names outright, else the one of its places,
-        else the first (most common) candidate."""
-        named = [code for code in candidates if self.named[code]]
+        else the first candidate (None where no default is safe: "francs", "kroner")."""
+        codes = [code for code in candidates if code is not None]
+        named = [code for code in codes if self.named[code]]
         if named:
             return max(named, key=lambda code: self.named[code])
-        votes = {code: self._place_votes(code) for code in candidates}
-        best = max(candidates, key=lambda code: votes[code])
-        return best if votes[best] > 0 else candidates[0]
+        votes = {code: self._place_votes(code) for code in codes}
+        best = max(codes, key=lambda code: votes[code], default=None)
+        return best if best is not None and votes[best] > 0 else candidates[0]
 
     def supports(self, code: str | None) -> bool:
-        """Does the article name this currency elsewhere, or a place that uses it? (for weak mentions: "50p")"""
+        """May a weak mention ("20 pounds", "50p", "R20") count? When the article names the same currency outright
+        elsewhere, or a country that uses it."""
         return code is not None and (self.named[code] > 0 or self._place_votes(code) > 0)
 
     def _place_votes(self, code: str) -> int:
-        return sum(self.places[territory] for territory in self.vocab.territories.get(code, ()))
+        return place_votes(code, self.places, self.vocab)
 
 
 def currency_context(
@@ -93,7 +95,7 @@ def article_dollar(mentions: list[MoneyMention], places: Counter, vocab: Vocabul
         return US_SUFFIX_DOLLAR if suffix_style else "USD"
     if marked:
         return "USD"
-    us_votes = sum(places[t] for t in vocab.territories.get("USD", ()))
+    us_votes = place_votes("USD", places, vocab)
     if local_votes >= _LOCAL_PLACE_MENTIONS and local_votes >= 2 * us_votes:
         return local_place
     return "USD"
@@ -101,12 +103,14 @@ def article_dollar(mentions: list[MoneyMention], places: Counter, vocab: Vocabul
 
 def _local_dollar_place(places: Counter, vocab: Vocabulary) -> tuple[str, int]:
     """The non-US dollar whose countries the article names most, and how often."""
-    votes = {
-        code: sum(places[t] for t in vocab.territories.get(code, ()))
-        for code in sorted(vocab.dollars - {"USD"})
-    }
+    votes = {code: place_votes(code, places, vocab) for code in sorted(vocab.dollars - {"USD"})}
     best = max(votes, key=lambda code: votes[code], default="USD")
     return best, votes.get(best, 0)
+
+
+def place_votes(code: str, places: Counter, vocab: Vocabulary) -> int:
+    """Mentions of places that use the currency, weighted: today's currency counts twice a former one."""
+    return sum(places[territory] * weight for territory, weight in vocab.territories.get(code, {}).items())
 
 
 def count_places(names: Iterable[str], vocab: Vocabulary | None = None) -> Counter:

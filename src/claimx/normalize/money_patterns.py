@@ -5,6 +5,7 @@ Three shapes, one alternation (group names carry the shape's prefix):
   number first  `20,100 EUR`, `1.7 billion dollars`, `11.5 Mio EUR`, `75 USD million`, `50p`, or a bare `10 million`
                 (bare numbers are kept as range ends: `$5-10 million`)
   words first   `ten million yen`, `half a billion dollars`, `a quarter of a million pounds`
+  vague         `millions of dollars`, `hundreds of billions of euros`, `several million pounds` (no amount)
 
 Every quantifier is bounded and every number start is guarded by a look-behind, so the work per start position is
 constant and matching stays linear on any input (a million digits, a hundred thousand `$` signs).
@@ -24,15 +25,20 @@ OPTIONAL_GAP = rf"(?:{GAP})?"
 JOIN = rf"(?:{GAP}|-)?"  # "5 million", "5-million", "12-cent", "30,000crore"
 _GROUP = rf"(?:,|\.|['’]|{SPACE})"
 DIGITS = (
-    r"(?<![\d.,])"
     rf"(?:\d{{1,3}}(?:{_GROUP}\d{{3}}){{1,7}}(?!\d)(?:[.,]\d{{1,12}})?"  # 1,200,000  1.200.000,50  35 000
     r"|\d{1,2}(?:,\d{2}){1,6},\d{3}(?!\d)(?:\.\d{1,12})?"  # Indian grouping: 12,34,567.89
     r"|\d{1,24}(?:[.,]\d{1,12})?)"
     r"(?![\d])"
 )
 _NOT_LETTER = r"(?![^\W\d_])"  # no letter follows (Unicode-aware)
+_MANY = r"(?:tens|hundreds|thousands|millions|billions|trillions)"
+_VAGUE = (
+    rf"{_MANY}(?:{SPACE}of{SPACE}{_MANY}){{0,2}}{SPACE}of"  # "hundreds of millions of (dollars)"
+    rf"|(?:a{SPACE}few|several|many|some){SPACE}(?:hundred|thousand|million|billion|trillion)"
+    rf"(?:{SPACE}(?:thousand|million|billion))?"
+)
 _NOT_WORD = r"(?![^\W_])"  # no letter or digit follows: "3 USD50" is not "3 USD"
-_START = r"(?<![^\W_])"  # no letter or digit precedes
+_START = r"(?<![^\W_])(?<!/)"  # no letter or digit precedes, nor a slash ("EUR/USD 1.08" is a rate)
 
 
 def trie(strings: Iterable[str]) -> str:
@@ -78,7 +84,10 @@ def money_pattern(vocab: Vocabulary) -> re.Pattern[str]:
         rf"{_START}(?P<w_words>(?i:{trie(first_words)}(?:(?:{SPACE}|-){trie(NUMBER_WORDS)}){{0,7}})){_NOT_LETTER}"
         rf"(?:{parts.scale('w_')})?{JOIN}{parts.after('w_', signs=False)}{parts.scale_after('w_')}"
     )
-    return re.compile(f"{sign_first}|{number_first}|{words_first}")
+    vague = (
+        rf"{_START}(?P<v_vague>(?i:{_VAGUE})){_NOT_LETTER}{GAP}{parts.after('v_', signs=False)}"
+    )
+    return re.compile(f"{sign_first}|{number_first}|{words_first}|{vague}")
 
 
 class _Parts:
@@ -108,7 +117,7 @@ class _Parts:
 
     def after(self, p: str, *, signs: bool) -> str:
         """A currency after the number: a code, a name or minor unit, or (after digits only) a sign."""
-        sign = rf"|(?P<{p}sign>{self.after_signs})" if signs else ""
+        sign = rf"|(?P<{p}sign>{self.after_signs}){_NOT_LETTER}" if signs else ""
         return (
             rf"(?:(?P<{p}scode>{self.scaled_code}){_NOT_WORD}|(?P<{p}code>{self.code}){_NOT_WORD}"
             rf"|(?P<{p}minor>{self.minor_names}){_NOT_LETTER}|(?P<{p}name>{self.names}){_NOT_LETTER}{sign})"

@@ -65,7 +65,7 @@ def parse_number_words(text: str) -> Decimal | None:
     total = current = Decimal(0)
     after_and = False
     previous = None
-    for word in words:
+    for index, word in enumerate(words):
         if word in _UNITS:
             current += _UNITS[word]
         elif word in _MULTIPLIERS:
@@ -81,7 +81,9 @@ def parse_number_words(text: str) -> Decimal | None:
                 current *= fraction
             else:  # "half", "a quarter"
                 current = fraction
-        elif word == "and":
+        elif word == "and":  # "two hundred and fifty", "one and a half"; not "five and ten"
+            if previous not in _MULTIPLIERS and previous not in _THOUSAND and not _fraction_follows(words, index):
+                return None
             after_and = True
             previous = word
             continue
@@ -90,6 +92,11 @@ def parse_number_words(text: str) -> Decimal | None:
         previous = word
     value = total + current
     return value if value > 0 else None
+
+
+def _fraction_follows(words: list[str], index: int) -> bool:
+    following = [w for w in words[index + 1:index + 3] if w not in _ARTICLES]
+    return bool(following) and following[0] in _FRACTIONS
 
 
 def _lone_article(words: list[str]) -> Decimal | None:
