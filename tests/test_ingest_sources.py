@@ -102,7 +102,8 @@ def test_scraped_file_carries_masks_and_headline():
     assert len(article.masked) >= 10
     assert (article.published, article.published_source) == ("2025-03-03", "dateline")
     [(start, end)] = article.headlines
-    assert article.text[start:end].startswith("Lakeside Power Wins Approval")
+    assert article.text[start:end] == article.title
+    assert article.title == "Lakeside Power Wins Approval for Danube Solar Farm as Critics Question Subsidy"
 
 
 def test_error_records_are_one_line(corpus):

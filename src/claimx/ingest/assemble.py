@@ -30,6 +30,9 @@ def make_article(
     if options.mask_chrome:
         layout = find_layout(text, title=title, headings=headings)
         article.masked, article.headlines = layout.masked, layout.headlines
+        if article.title is None and layout.headlines:  # scraped text names no title: its headline is one
+            start, end = layout.headlines[0]
+            article.title = text[start:end]
     # the weaker sources are only looked at when every stronger one is silent
     article.published, article.published_source = choose_published({"input": input_date, "cli": options.published,
                                                                      "html": html_date})
