@@ -40,10 +40,23 @@ def direct_claims(reading: Reading) -> list[Found]:
             reading.used_cues.add(claim.cue.start)
         for part in range(index, last + 1):
             claim_of_quote[part] = claim
-            reading.claimed_quotes.add(part)
         found.append(claim)
+        found.extend(_earlier_paragraphs(reading, index, claim, claim_of_quote))
         index = last + 1
     return found
+
+
+def _earlier_paragraphs(reading: Reading, index: int, claim: Found, claim_of_quote: dict[int, Found]) -> list[Found]:
+    """“A.  ¶  “B,” X said.  The attribution in the last paragraph of a long quote covers the paragraphs before it."""
+    earlier = []
+    while index > 0 and reading.quotes[index].continues and index - 1 not in claim_of_quote:
+        index -= 1
+        span = reading.quote_spans[index]
+        if span is None:
+            break
+        claim_of_quote[index] = _same_speaker(claim, span, "quote_continued")
+        earlier.append(claim_of_quote[index])
+    return earlier
 
 
 def _speech_like(reading: Reading, span: Span) -> bool:

@@ -45,7 +45,6 @@ class Reading:
     dates: list[Span] = field(init=False)
     money: list[Span] = field(init=False)
     used_cues: set[int] = field(default_factory=set)  # tokens already serving as a claim's cue
-    claimed_quotes: set[int] = field(default_factory=set)  # quotes already the content of a direct claim
 
     def __post_init__(self) -> None:
         doc = self.doc

@@ -1,0 +1,281 @@
+"""claimx_claims: who said what, and when. Tables of our own sentences, negative cases beside positive ones."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import claimx
+from claimx.components.claims.quotes import find_quotes
+from claimx.ingest import Article
+
+PUBLISHED = "2025-03-14"  # a Friday
+
+
+def claims_of(text: str, published: str | None = PUBLISHED) -> list[dict]:
+    return claimx.extract(text, published=published).to_dict()["claims"]
+
+
+def attributed(text: str) -> list[dict]:
+    return [c for c in claims_of(text) if c["speaker"] or c["cue"]]
+
+
+def only_claim(text: str) -> dict:
+    [claim] = attributed(text)
+    return claim
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Attribution forms: (text, content, speaker, cue, direct)
+
+FORMS = [
+    # X said (that) …
+    ("Harbor Rail said on Tuesday that it had won a contract worth $2 billion.",
+     "that it had won a contract worth $2 billion", "Harbor Rail", "said", False),
+    ("Lund told Reuters the plant would reopen.", "the plant would reopen", "Lund", "told", False),
+    ("Peter Holm, who chairs the board, said the vote was a formality.",
+     "the vote was a formality", "Peter Holm", "said", False),
+    # …, X said.  /  The plan, X said, …
+    ("The deal will close in June, the company said.", "The deal will close in June", "the company", "said", False),
+    ("The plan, the minister said, will cost too much.",
+     "The plan, the minister said, will cost too much", "the minister", "said", False),
+    ("Vessel Freight expects a weak winter, its finance chief, Ana Ruiz, told analysts.",
+     "Vessel Freight expects a weak winter", "its finance chief, Ana Ruiz", "told", False),
+    # quotes, after and before the cue, in every quoting style
+    ('"We are delighted with the result," said Maria Lund, the company\'s chief executive.',
+     '"We are delighted with the result,"', "Maria Lund, the company's chief executive", "said", True),
+    ("“Costs are falling,” the company said.", "“Costs are falling,”", "the company", "said", True),
+    ("``Costs are falling,'' the company said.", "``Costs are falling,''", "the company", "said", True),
+    ('The chairman said: "This is a historic day. We have waited ten years for it."',
+     '"This is a historic day. We have waited ten years for it."', "The chairman", "said", True),
+    ("Berg said:\n\n“We will build it.”", "“We will build it.”", "Berg", "said", True),
+    ("“We need more buses.” — Karin Olsen", "“We need more buses.”", "Karin Olsen", "—", True),
+    # a quote split by its attribution is one claim
+    ('"The order book has never been stronger," Lund said. "We expect to hire 300 engineers next year."',
+     '"The order book has never been stronger," Lund said. "We expect to hire 300 engineers next year."',
+     "Lund", "said", True),
+    # non-verbal cues
+    ("According to analysts at Nordbank, the contract could lift revenue by 8% in 2026.",
+     "the contract could lift revenue by 8% in 2026", "analysts at Nordbank", "According to", False),
+    ("Profit will rise, according to the ministry.", "Profit will rise", "the ministry", "according to", False),
+    ('As per the regulator: "The merger raises no concerns."',
+     '"The merger raises no concerns."', "the regulator", "As per", True),
+    ("In the minister's view, the tariffs are a mistake.", "the tariffs are a mistake", "the minister", "view", False),
+    ("The minister's statement that prices would fall was contested.",
+     "that prices would fall", "The minister", "statement", False),
+    ("HOLM: We will vote on the merger in April.", "We will vote on the merger in April", "HOLM", ":", False),
+    # verbs beyond "say"
+    ("Orsted warned that wind projects could be delayed.",
+     "that wind projects could be delayed", "Orsted", "warned", False),
+    ("The airline denied the allegations on Friday.", "the allegations", "The airline", "denied", False),
+]
+
+
+@pytest.mark.parametrize("text, content, speaker, cue, direct", FORMS)
+def test_attribution_forms(nlp, text, content, speaker, cue, direct):
+    claim = only_claim(text)
+    assert (claim["text"], claim["speaker"]["text"], claim["cue"]["text"], claim["direct"]) == (
+        content, speaker, cue, direct)
+
+
+NOT_CLAIMS = [
+    "The company said.",  # a cue with nothing reported
+    'The so-called "reform" passed without debate.',  # a quoted term, not speech
+    "Who said the market would recover?",  # a question about a speaker
+    "He told a story about his childhood.",  # "tell" without a reported clause
+    "The firm plans to confirm the figures.",  # an intention, not a statement
+    "She was asked to leave.",
+    "Revenue rose 12% in 2024.",  # a number with no named subject is no factual claim either
+]
+
+
+@pytest.mark.parametrize("text", NOT_CLAIMS)
+def test_no_claim(nlp, text):
+    assert claims_of(text) == []
+
+
+def test_a_quote_over_several_paragraphs_keeps_its_speaker(nlp):
+    text = "“We built the line in two years.\n\n“Nobody thought it was possible,” Berg said."
+    claims = attributed(text)
+    assert [c["text"] for c in claims] == ["“We built the line in two years.", "“Nobody thought it was possible,”"]
+    assert {c["speaker"]["text"] for c in claims} == {"Berg"}
+    assert [c["rule"] for c in claims] == ["quote_continued", "quote_cue_after"]
+
+
+def test_a_quotation_paragraph_after_a_quote_goes_on_quoting_the_same_speaker(nlp):
+    text = '"We did not break any rules," the bank said in a statement.\n\n"Our customers come first and always will."'
+    first, second = attributed(text)
+    assert second["text"] == '"Our customers come first and always will."'
+    assert second["speaker"] == first["speaker"] and second["rule"] == "quote_follow_on"
+
+
+def test_a_claim_reported_inside_another_is_not_repeated(nlp):
+    claims = attributed("Lund said the board believes the plan will work.")
+    assert [(c["speaker"]["text"], c["text"]) for c in claims] == [("Lund", "the board believes the plan will work")]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Speakers: pronouns and relative pronouns resolved to what they stand for
+
+PRONOUNS = [
+    ("Tarn Mining reported a loss. It said output fell because of floods.", "It", "Tarn Mining"),
+    ("Jonas Berg met the union on Monday. He said the talks were constructive.", "He", "Jonas Berg"),
+    ('The chief executive of Orbis, Lena Falk, spoke to investors. "We will grow," she said.', "she", "Lena Falk"),
+    ("Shareholders backed the plan proposed by the bank, which said it would cut 500 jobs.", "which", "the bank"),
+    ('"We will grow," they said.', "they", None),  # plural pronouns are left open
+]
+
+
+@pytest.mark.parametrize("text, speaker, canonical", PRONOUNS)
+def test_pronoun_speakers_resolve(nlp, text, speaker, canonical):
+    claim = attributed(text)[-1]
+    assert claim["speaker"]["text"] == speaker
+    assert claim["speaker"].get("canonical") == canonical
+
+
+def test_a_named_speaker_carries_its_entity_label(nlp):
+    claim = only_claim("Harbor Rail said it won a contract worth $2 billion.")
+    assert claim["speaker"].get("label") == "ORG"
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Dates: explicit in the content > the date of the saying > the article's date > none
+
+
+def test_a_date_inside_the_claim_is_explicit(nlp):
+    claim = only_claim("Officials said the bridge would reopen in May 2026.")
+    assert claim["date"] == {"value": "2026-05", "source": "explicit"}
+
+
+def test_the_date_of_the_saying_comes_from_the_cue(nlp):
+    record = claimx.extract("Harbor Rail said on Tuesday that it had won the contract.", published=PUBLISHED).to_dict()
+    [claim] = record["claims"]
+    [tuesday] = [d for d in record["dates"] if d["text"] == "Tuesday"]
+    assert claim["date"] == {"value": tuesday["value"], "source": "cue"}
+
+
+def test_without_a_date_of_its_own_a_claim_takes_the_article_date(nlp):
+    assert only_claim("Lund said the plant would reopen.")["date"] == {"value": PUBLISHED, "source": "published"}
+
+
+def test_without_any_date_a_claim_is_undated(nlp):
+    [claim] = claims_of("Lund said the plant would reopen.", published=None)
+    assert claim["date"] is None
+
+
+def test_a_comparison_keeps_the_period_it_asserts_about(nlp):
+    claim = only_claim("The agency said copper output rose 3% in 2024 from 2023.")
+    assert claim["date"] == {"value": "2024", "source": "explicit"}
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Factual claims: unattributed sentences with a checkable number about a named entity
+
+
+def test_a_number_about_a_named_entity_is_a_factual_claim(nlp):
+    record = claimx.extract("Volvo employs 4,500 people in Norway. Nordvik's revenue rose 12% to €4.1 billion in 2024.",
+                            published=PUBLISHED).to_dict()
+    employs, revenue = record["claims"]
+    assert (employs["speaker"], employs["cue"], employs["subject"]["text"]) == (None, None, "Volvo")
+    assert revenue["text"] == "Nordvik's revenue rose 12% to €4.1 billion in 2024"
+    assert revenue["subject"]["text"] == "Nordvik's revenue"
+    assert revenue["date"] == {"value": "2024", "source": "explicit"}
+    assert [record["money"][i]["amount"] for i in revenue["money"]] == [4_100_000_000]
+
+
+FACTUAL_NEGATIVES = [
+    "Did Nordvik's revenue rise 12% last year?",  # a question
+    "Nordvik opened a new office in Oslo.",  # no number
+    '"Nordvik will grow 12% next year," Lund said.',  # attributed, and reported once
+]
+
+
+@pytest.mark.parametrize("text", FACTUAL_NEGATIVES)
+def test_no_factual_claim(nlp, text):
+    assert [c for c in claims_of(text) if c["rule"] == "factual_number"] == []
+
+
+def test_headlines_and_masked_chrome_yield_no_claims(nlp):
+    headline = "Nordvik says revenue rose 12% in 2024"
+    chrome = "Share this: Nordvik says revenue rose 12% in 2024."
+    body = "Nordvik's revenue rose 12% to €4.1 billion in 2024."
+    text = f"{headline}\n\n{chrome}\n\n{body}"
+    chrome_start = len(headline) + 2
+    article = Article(id="a", source="a", text=text, published=PUBLISHED, headlines=[(0, len(headline))],
+                      masked=[(chrome_start, chrome_start + len(chrome))])
+    [record] = claimx.extract_many([article])
+    assert [c["text"] for c in record.to_dict()["claims"]] == [body.rstrip(".")]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Scores, links and offsets
+
+
+def test_scores_rank_a_named_direct_quote_above_a_pronoun_speaker(nlp):
+    named = only_claim("“Costs are falling,” Harbor Rail said.")
+    pronoun = attributed('"We will grow," they said.')[0]
+    factual = claims_of("Volvo employs 4,500 people in Norway.")[0]
+    assert 0 < factual["score"] < pronoun["score"] < named["score"] <= 1
+
+
+STORY = (
+    "Harbor Rail said on Tuesday that it had won a DKK 2.3 billion contract in Copenhagen.\n\n"
+    "“The order book has never been stronger,” said Maria Lund, the chief executive. “We will hire.”\n\n"
+    "According to Nordbank, the deal could lift revenue by 8% in 2026, a rise of €40 million.\n\n"
+    "She told analysts it would close in June."
+)
+
+
+def test_offsets_index_the_text_and_links_point_inside_the_claim(nlp):
+    record = claimx.extract(STORY, published=PUBLISHED).to_dict()
+    assert len(record["claims"]) == 4
+    for claim in record["claims"]:
+        for part in (claim, claim["speaker"], claim["cue"]):
+            assert STORY[part["start"] : part["end"]] == part["text"]
+        for layer in ("entities", "money", "dates"):
+            for index in claim[layer]:
+                mention = record[layer][index]
+                assert claim["start"] <= mention["start"] and mention["end"] <= claim["end"]
+    assert any(claim["money"] for claim in record["claims"])
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The quote finder (pure, no spaCy)
+
+QUOTES = [
+    ('"A b," he said. "C d."', ['"A b,"', '"C d."']),
+    ("“Typographic,” she said.", ["“Typographic,”"]),
+    ("``Newswire style,'' he said.", ["``Newswire style,''"]),
+    ("''Doubled apostrophes,'' he said, ''both ways.''", ["''Doubled apostrophes,''", "''both ways.''"]),
+    ("“Outer ‘inner’ outer,” she said.", ["“Outer ‘inner’ outer,”"]),
+    ("don’t ‘quote me’ on it", ["‘quote me’"]),  # single marks only where there are no double ones
+    ("”Mistyped opening mark.” ok", ["”Mistyped opening mark.”"]),
+    ("No quotes at all, isn’t it?", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", QUOTES)
+def test_find_quotes(text, expected):
+    assert [text[q.start : q.end] for q in find_quotes(text)] == expected
+
+
+def test_a_quote_left_open_continues_in_the_next_paragraph():
+    first, second = find_quotes("“Para one.\n\n“Para two,” he said.")
+    assert (first.closed, first.continues, second.closed, second.continues) == (False, False, True, True)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab .,\n\"“”‘’'`", max_size=200))
+def test_quotes_are_ordered_disjoint_spans_within_a_paragraph(text):
+    previous_end = 0
+    for quote in find_quotes(text):
+        assert previous_end <= quote.start < quote.end <= len(text)
+        assert "\n" not in text[quote.start : quote.end]
+        previous_end = quote.end
+
+
+def test_unbalanced_and_nested_marks_are_read_in_one_pass():
+    text = "“" * 20_000 + '"' * 20_000 + "‘’" * 10_000 + "”" * 20_000
+    quotes = find_quotes(text)
+    assert all(q.start < q.end for q in quotes)
