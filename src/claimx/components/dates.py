@@ -39,28 +39,44 @@ class DatesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         ref = reference_date(doc._.claimx_published)
-        matches = [m for m in self.grammar.find(doc.text, day_first=prefers_day_first(doc.text))
-                   if not in_ranges(m.start, m.end, doc._.claimx_masked)]
+        found = self._found(doc)
         sentences = _sentence_starts(doc)
         mentioned: list[tuple[str, int]] = []  # (value, sentence index) of the dates read so far
-        spans: list[Span] = []
-        taken: list[tuple[int, int]] = []
-        for match in matches:
-            span = doc.char_span(match.start, match.end, alignment_mode="expand")
-            if span is None or not plausible(span, match) or _overlaps(span, taken):
-                continue
+        for i, (span, match) in enumerate(found):
             sentence = bisect.bisect_right(sentences, span.start_char) - 1
             context = [(value, sentence - where) for value, where in mentioned]
-            span._.claimx_date = resolve(match.parts, ref, governing_tense(span), context)
-            spans.append(span)
-            taken.append((span.start, span.end))
+            span._.claimx_date = resolve(match.parts, ref, governing_tense(span), context,
+                                         self._period_end(doc, found, i, ref))
             value = span._.claimx_date["value"]
-            if value and not (match.parts.compare or match.parts.latest):
-                mentioned.append((value, sentence))
+            if value and not (match.parts.compare or match.parts.latest or match.parts.period):
+                mentioned.append((value, sentence))  # what later "that year" / "a year earlier" refer to
+        spans = [span for span, _ in found]
         if self.statistical_fallback:
-            spans.extend(self._statistical(doc, ref, taken))
+            spans.extend(self._statistical(doc, ref, [(s.start, s.end) for s in spans]))
         doc.spans[DATES_KEY] = sorted(spans, key=lambda s: s.start)
         return doc
+
+    def _found(self, doc: Doc) -> list[tuple[Span, DateMatch]]:
+        """The grammar's matches as token spans, without those that are no date here."""
+        found: list[tuple[Span, DateMatch]] = []
+        for match in self.grammar.find(doc.text, day_first=prefers_day_first(doc.text)):
+            if in_ranges(match.start, match.end, doc._.claimx_masked):
+                continue
+            span = doc.char_span(match.start, match.end, alignment_mode="expand")
+            if span is None or not plausible(span, match) or (found and found[-1][0].end > span.start):
+                continue
+            found.append((span, match))
+        return found
+
+    @staticmethod
+    def _period_end(doc: Doc, found: list[tuple[Span, DateMatch]], i: int, ref: Any) -> str | None:
+        """The value of the date in 'the quarter ended Sept. 30', read for 'the quarter'."""
+        if i + 1 >= len(found):
+            return None
+        span, (following, match) = found[i][0], found[i + 1]
+        if not _PERIOD_END.fullmatch(doc.text, span.end_char, following.start_char):
+            return None
+        return resolve(match.parts, ref, governing_tense(following))["value"]
 
     @staticmethod
     def _statistical(doc: Doc, ref: Any, taken: list[tuple[int, int]]) -> list[Span]:
@@ -75,6 +91,9 @@ class DatesComponent:
                 ent._.claimx_date = resolved
                 found.append(ent)
         return found
+
+
+_PERIOD_END = re.compile(r",?\s+(?:that\s+|which\s+)?(?:ended|ending|ends|closed|through)\s+", re.IGNORECASE)
 
 
 def _overlaps(span: Span, taken: list[tuple[int, int]]) -> bool:
@@ -102,11 +121,27 @@ def plausible(span: Span, match: DateMatch) -> bool:
     """Token checks a regular expression cannot make."""
     if all(tok.ent_type_ in _NAME_ENTITIES for tok in span):
         return False  # "USA Today", "Good Friday Agreement", "Windows 2000"
+    if match.rule in _LOWER_CASE_RULES and span[0].is_title and not _may_be_capitalised(span[0]):
+        return False  # "This Week" the programme, "VOA Today"
     if match.rule == "month":
         return _month_alone_is_date(span)
     if match.rule == "year":
         return _bare_year_is_date(span, match.parts.year or 0)
     return True
+
+
+# Rules whose words are written in lower case inside a sentence.
+_LOWER_CASE_RULES = {"deictic_day", "relative_unit", "relative_weekend", "the_year", "the_quarter", "units_ago",
+                     "latest_period", "year_ago_period", "earlier_in_the_unit"}
+_OPENERS = {'"', "``", "`", "\u201c", "'", "\u2018", ":", "-", "--", "\u2014", "\u2013", "(", "_"}
+
+
+def _may_be_capitalised(token: Any) -> bool:
+    """A word may start with a capital at the start of a sentence, a quotation or a headline."""
+    if token.i == 0 or token.is_sent_start:
+        return True
+    before = token.doc[token.i - 1]
+    return before.text in _OPENERS or "\n" in before.whitespace_ or before.is_space
 
 
 def _month_alone_is_date(span: Span) -> bool:
@@ -137,6 +172,8 @@ def _bare_year_is_date(span: Span, year: int) -> bool:
         return False  # "2000 employees"
     if token.ent_type_ == "CARDINAL" and not introduced:
         return False
+    if before is not None and before.pos_ == "PROPN" and before.is_title and not introduced:
+        return False  # "Windows 2000", "Orion 1980"
     if year < 1800 and not introduced:
         return False
     return True
@@ -145,11 +182,22 @@ def _bare_year_is_date(span: Span, year: int) -> bool:
 # --- tense of the governing verb -------------------------------------------------------------------------------
 
 _FUTURE_AUXILIARIES = {"will", "'ll", "shall", "wo", "ll"}
+# Verbs that put the date they govern ahead of when they were said: "a vote is expected Friday".
+_SCHEDULING_VERBS = {"schedule", "slate", "expect", "due"}
+# ... and the infinitive they govern: "planned to leave on Thursday".
+_PLANNING_VERBS = _SCHEDULING_VERBS | {"plan", "set", "intend", "prepare", "aim", "hope", "want", "seek", "promise"}
+# A preposition before the date can settle its direction whatever the verb: "postponed until Tuesday".
+_PREPOSITION_TENSE = {"until": "future", "till": "future", "by": "future", "since": "past"}
 
 
 def governing_tense(span: Span) -> str | None:
     """'past', 'present' or 'future' from the verb the date hangs on; None when there is no parse or no verb."""
     doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if before in _PREPOSITION_TENSE:
+        return _PREPOSITION_TENSE[before]
+    if span.end < len(doc) and doc[span.end].tag_ == "POS":
+        return None  # "Wednesday's ruling": a thing that exists, whatever will be done with it
     if not doc.has_annotation("DEP"):
         return None
     verb = span.root
@@ -167,13 +215,19 @@ def governing_tense(span: Span) -> str | None:
 
 
 def _tense_of(verb: Any, depth: int = 0) -> str | None:
+    if verb.lemma_ in _SCHEDULING_VERBS:
+        return "future"
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in _FUTURE_AUXILIARIES for a in auxiliaries):
         return "future"
     if any(a.tag_ == "MD" for a in auxiliaries):
         return "future"  # could, may, might, should, would: not yet happened
-    if any(a.lower_ == "to" for a in auxiliaries):
-        return "future"  # "expected to vote Tuesday": an infinitive looks ahead
+    if any(a.lower_ == "to" for a in auxiliaries) and depth < 2:
+        # "expected to vote Tuesday" looks ahead; "had been allowed to inspect since Jan. 13" looks back
+        head = verb.head
+        finite_past = head.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in head.children)
+        planned = head.lemma_ in _PLANNING_VERBS
+        return "past" if head is not verb and finite_past and not planned else "future"
     if any(a.tag_ == "VBD" for a in auxiliaries) or verb.tag_ == "VBD":
         return "past"
     if verb.tag_ == "VBN":
@@ -181,7 +235,11 @@ def _tense_of(verb: Any, depth: int = 0) -> str | None:
             return "past"
         if any(a.tag_ in ("VBZ", "VBP") for a in auxiliaries):
             return "present"
-        return "past"  # "the plan announced Tuesday"
+        if any(a.tag_ == "VBG" for a in auxiliaries) and depth < 2 and verb.head is not verb:
+            return _tense_of(verb.head, depth + 1)  # "going to start getting beaten up"
+        return None  # "the plan announced Tuesday": no tense of its own
+    if verb.tag_ == "VBG" and any(a.lemma_ == "have" for a in auxiliaries):
+        return "past"  # "have been searching since Oct. 23"
     if verb.tag_ == "VBG" and any(a.tag_ in ("VBZ", "VBP") for a in auxiliaries):
         return "future"  # "is meeting on Tuesday"
     if verb.tag_ in ("VBZ", "VBP"):

@@ -35,6 +35,7 @@ class _Rule:
     regex: re.Pattern[str]
     fixed: dict[str, Any]
     after: frozenset[str] | None
+    not_after: frozenset[str]
     near: str  # the kind of word every match contains: the rule is only tried around those
     priority: int
 
@@ -183,6 +184,7 @@ class DateGrammar:
                 regex=re.compile(rf"(?<!\w)(?:{_expand(rule['pattern'], slots)})(?!\w)", re.IGNORECASE),
                 fixed=rule.get("set", {}),
                 after=frozenset(rule["after"]) if "after" in rule else None,
+                not_after=frozenset(rule.get("not_after", ())),
                 near=rule["near"],
                 priority=priority,
             )
@@ -197,7 +199,7 @@ class DateGrammar:
         )
         self._hedge_before = re.compile(rf"\b(?P<hedge>{_alternation(list(self.vocab.hedges))})\s+$", re.IGNORECASE)
         self._time_of_day_after = re.compile(
-            rf"^(?:\s+|-)(?:{_alternation(self.vocab.raw['times_of_day'])})(?!\w)", re.IGNORECASE
+            rf"(?:\s+|-)(?:{_alternation(self.vocab.raw['times_of_day'])})(?!\w)", re.IGNORECASE
         )
         self._previous_word = re.compile(r"(\w+)\W*$")
         self._priority = {rule.id: rule.priority for rule in self.rules}
@@ -210,8 +212,10 @@ class DateGrammar:
         for rule in self.rules:
             for window_start, window_end in windows.get(rule.near, ()) if windows is not None else [(0, len(text))]:
                 for match in rule.regex.finditer(text, window_start, window_end):
-                    if rule.after is not None and self._word_before(text, match.start()) not in rule.after:
-                        continue
+                    if rule.after is not None or rule.not_after:
+                        word_before = self._word_before(text, match.start())
+                        if (rule.after is not None and word_before not in rule.after) or word_before in rule.not_after:
+                            continue
                     parts = self.reader.read(rule, match, day_first)
                     if parts is not None:
                         candidates.append(self._extend(text, DateMatch(match.start(), match.end(), rule.id, parts)))
@@ -455,8 +459,6 @@ class _Reader:
                 f["unit"], f["period"] = None, "period"
             if "fiscal" in g and unit == "year":
                 f["fiscal"] = True
-            if rule == "the_unit" and unit == "quarter":
-                f["fallback"] = None  # "the quarter" names the quarter under discussion, never a guess
         if "count" not in g:
             return
         count_word = _words(g["count"])

@@ -33,16 +33,22 @@ Context = Sequence[tuple[str, int]]
 
 # How far back (in sentences) a mention may anchor an expression that refers back to it.
 _ANAPHORA_REACH = 6
-_COMPARISON_REACH = 3  # "the year-ago quarter", "a year earlier"
+_COMPARISON_REACH = 8  # "the year-ago quarter", "a year earlier": the quarter of an earnings report
 _NEARBY_REACH = 1  # "a year ago" read as the quarter just discussed, a year before
 
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 _SUB_YEAR = ("half", "quarter", "season", "month")
 
 
-def resolve(parts: DateParts, ref: dt.date | None, tense: str | None = None, context: Context = ()) -> dict[str, Any]:
-    """{"value", "grain", "relative", "mod"} for one expression. value is None when it cannot be resolved."""
-    value = _value(parts, ref, tense, context)
+def resolve(parts: DateParts, ref: dt.date | None, tense: str | None = None, context: Context = (),
+            period_end: str | None = None) -> dict[str, Any]:
+    """{"value", "grain", "relative", "mod"} for one expression. value is None when it cannot be resolved.
+
+    `period_end` is the value of a date the text says the period ends on ("the quarter ended Sept. 30"): it names
+    the period when the expression itself does not.
+    """
+    value = _period_ending(parts, period_end) if period_end else None
+    value = value or _value(parts, ref, tense, context)
     grain = grain_of_value(value) if value else _nominal_grain(parts)
     return {"value": value, "grain": grain, "relative": is_relative(parts), "mod": parts.mod}
 
@@ -58,6 +64,20 @@ def _nominal_grain(parts: DateParts) -> str | None:
     if parts.compare or parts.latest:
         return parts.period if parts.period in GRAIN_RANK else None
     return expression_grain(parts)
+
+
+def _period_ending(p: DateParts, period_end: str) -> str | None:
+    """'the quarter ended July 31' → the quarter holding most of the three months up to July 31 (Q2); 'the year
+    ended Sept. 30' → the year it ends in, as fiscal years are named."""
+    if p.quarter is not None or p.half is not None or p.year is not None or p.shift not in (0, None):
+        return None
+    unit = p.unit or (p.period if p.period in ("quarter", "half", "month", "year") else "quarter")
+    named = p.latest or p.compare or p.anchor == "context" or p.period or p.unit in ("quarter", "half", "year")
+    if not named or grain_of_value(period_end) not in ("day", "week", "month"):
+        return None
+    end = _end_of(period_end)
+    middle = {"quarter": 45, "half": 91, "month": 0}.get(unit, 0)
+    return shift_unit(unit, end - dt.timedelta(days=middle), 0)
 
 
 def _value(p: DateParts, ref: dt.date | None, tense: str | None, context: Context) -> str | None:
@@ -148,11 +168,11 @@ def _from_reference(p: DateParts, ref: dt.date, tense: str | None) -> str | None
         return _season(p, ref, tense)
     if p.quarter is not None:
         year = ref.year + p.year_shift if p.year_shift is not None else _year_by_tense(
-            lambda y: _quarter_bounds(y, p.quarter), ref, tense)
+            lambda y: _quarter_bounds(y, p.quarter), ref, tense, "quarter")
         return quarter_value(year * 4 + p.quarter - 1)
     if p.half is not None:
         year = ref.year + p.year_shift if p.year_shift is not None else _year_by_tense(
-            lambda y: _half_bounds(y, p.half), ref, tense)
+            lambda y: _half_bounds(y, p.half), ref, tense, "half")
         return half_value(year * 2 + p.half - 1)
     if p.unit is not None:
         return shift_unit(p.unit, ref, p.shift or 0)
@@ -180,17 +200,35 @@ def shift_unit(unit: str, day: dt.date, shift: int) -> str | None:
     return None  # fortnights and other spans that are no calendar unit
 
 
-def _year_by_tense(bounds: Callable[[int], tuple[dt.date, dt.date]], ref: dt.date, tense: str | None) -> int:
-    """The year of a period named without one: this year's, unless the tense points past it.
+# A period named without a year is the occurrence nearest the reference date, the past one when it is less than
+# this many times farther than the next (news mostly reports what happened) ...
+_PAST_BIAS = 2.0
+# ... unless the tense says otherwise: spoken of in the past but more than this many days ahead ("payable Dec. 7"
+# in "declared a dividend payable Dec. 7" is still ahead), it is last year's; ...
+_PAST_TENSE_GRACE_DAYS = {"day": 60, "month": 30}
+# ... spoken of in the future but over for more than this many days, next year's. Results for a quarter or a half
+# are reported, and spoken of in the future tense, for months after it ends.
+_FUTURE_TENSE_GRACE_DAYS = {"day": 7, "season": 30, "quarter": 120, "half": 120}
 
-    Already over and spoken of in the future → next year's; not begun yet and spoken of in the past → last year's.
-    """
-    start, end = bounds(ref.year)
-    if end < ref and tense == "future":
-        return ref.year + 1
-    if start > ref and tense == "past":
-        return ref.year - 1
-    return ref.year
+
+def _year_by_tense(bounds: Callable[[int], tuple[dt.date, dt.date]], ref: dt.date, tense: str | None,
+                   grain: str = "day") -> int:
+    """The year of a period named without one (a month, a day, a quarter, a season, a holiday)."""
+    def days_away(year: int) -> int:
+        start, end = bounds(year)
+        return (end - ref).days if end < ref else (start - ref).days if start > ref else 0
+
+    if days_away(ref.year) == 0:
+        year = ref.year
+    else:
+        past = max(y for y in (ref.year - 1, ref.year) if days_away(y) < 0)
+        coming = min(y for y in (ref.year, ref.year + 1) if days_away(y) > 0)
+        year = past if -days_away(past) <= _PAST_BIAS * days_away(coming) else coming
+    if tense == "past" and days_away(year) > _PAST_TENSE_GRACE_DAYS.get(grain, 0):
+        return year - 1
+    if tense == "future" and days_away(year) < -_FUTURE_TENSE_GRACE_DAYS.get(grain, 0):
+        return year + 1
+    return year
 
 
 def _month_or_day(p: DateParts, ref: dt.date, tense: str | None) -> str | None:
@@ -211,7 +249,7 @@ def _month_or_day(p: DateParts, ref: dt.date, tense: str | None) -> str | None:
     elif p.shift == 0:
         year = ref.year
     else:
-        year = _year_by_tense(bounds, ref, tense)
+        year = _year_by_tense(bounds, ref, tense, "day" if day is not None else "month")
         if day is not None and p.weekday is not None:  # "Friday, Oct. 23": the year whose Oct. 23 is a Friday
             year = next((y for y in (year, year - 1, year + 1) if _safe_date(y, month, day).weekday() == p.weekday),
                         year)
@@ -263,7 +301,7 @@ def _season(p: DateParts, ref: dt.date, tense: str | None) -> str:
     elif p.shift == 0:
         year = ref.year - 1 if season == "WI" and ref.month <= 2 else ref.year  # this winter began last December
     else:
-        year = _year_by_tense(lambda y: _season_bounds(y, season), ref, tense)
+        year = _year_by_tense(lambda y: _season_bounds(y, season), ref, tense, "season")
     return f"{year:04d}-{season}"
 
 
@@ -298,20 +336,32 @@ def _from_context(p: DateParts, context: Context) -> str | None:
     mentioned = _latest_mention(context, finer, _ANAPHORA_REACH)
     if mentioned is None:
         return None
+    if p.weekday is not None:  # "the previous Friday": the Friday before the day just mentioned
+        return day_value(weekday_date(p.weekday, _start_of(mentioned), p.shift))
     return shift_unit(unit, _start_of(mentioned), p.shift or 0)
 
 
 def _compared(p: DateParts, ref: dt.date | None, context: Context) -> str | None:
-    """The period a year before the one just discussed: 'the year-ago quarter', 'a year earlier', 'a year ago'."""
-    if p.anchor == "ref" and p.unit == "year":  # "a year ago": the quarter just discussed, if it is right here
-        mentioned = _latest_mention(context, _SUB_YEAR, _NEARBY_REACH)
-        if mentioned is not None and ref is not None and int(mentioned[:4]) == ref.year:
+    """The period a year before the one just discussed: 'the year-ago quarter', 'a year earlier', 'a year ago'.
+
+    The period is the latest quarter, half, season or month mentioned (one already over when the reference date is
+    known); "a year earlier" may also compare a day just mentioned; failing all, last year.
+    """
+    if p.quarter is not None or p.half is not None:  # "the year-earlier third quarter"
+        bounds = ((lambda y: _quarter_bounds(y, p.quarter)) if p.quarter is not None
+                  else (lambda y: _half_bounds(y, p.half)))
+        named = _in_year(p, _year_of_period(bounds, ref, context), context)
+        return shift_value_years(named, -1) if named else None
+    if p.period is not None and p.period != "period":
+        searches: list[tuple[tuple[str, ...], int]] = [((p.period,), _COMPARISON_REACH)]
+    else:
+        searches = [(_SUB_YEAR, _COMPARISON_REACH)]
+        if p.anchor == "context":  # "a year earlier" right after a day
+            searches.append((("day", "week"), _NEARBY_REACH))
+    for grains, reach in searches:
+        mentioned = _latest_mention(context, grains, reach, over_by=ref)
+        if mentioned is not None:
             return shift_value_years(mentioned, -1)
-        return f"{ref.year - 1:04d}" if ref else None
-    grains = _period_grains(p.period) if p.period else ("day", "week", "month", "season", "quarter", "half", "year")
-    mentioned = _latest_mention(context, grains, _COMPARISON_REACH)
-    if mentioned is not None:
-        return shift_value_years(mentioned, -1)
     if ref is None:
         return None
     if p.period in ("quarter", "half", "month"):  # none mentioned: the last one completed, a year before
@@ -319,10 +369,20 @@ def _compared(p: DateParts, ref: dt.date | None, context: Context) -> str | None
     return f"{ref.year - 1:04d}"
 
 
+def _year_of_period(bounds: Callable[[int], tuple[dt.date, dt.date]], ref: dt.date | None, context: Context) -> int:
+    """The year a quarter or half named without one belongs to: the year under discussion, else the nearest."""
+    for value, sentences_back in reversed(context):
+        if sentences_back <= _COMPARISON_REACH and grain_of_value(value) in (*_SUB_YEAR, "day", "week", "year"):
+            return int(value[:4])
+    if ref is None:
+        return 0
+    return _year_by_tense(bounds, ref, None, "quarter")
+
+
 def _latest(p: DateParts, ref: dt.date | None, context: Context) -> str | None:
     """'the latest quarter': the one under discussion, else the last one completed."""
     unit = p.unit or "quarter"
-    mentioned = _latest_mention(context, _period_grains(p.period or unit), _COMPARISON_REACH)
+    mentioned = _latest_mention(context, _period_grains(p.period or unit), _COMPARISON_REACH, over_by=ref)
     if mentioned is not None:
         return mentioned
     return shift_unit(unit, ref, -1) if ref else None
@@ -332,10 +392,12 @@ def _period_grains(period: str) -> tuple[str, ...]:
     return _SUB_YEAR if period == "period" else (period,)
 
 
-def _latest_mention(context: Context, grains: Sequence[str], reach: int) -> str | None:
+def _latest_mention(context: Context, grains: Sequence[str], reach: int, over_by: dt.date | None = None) -> str | None:
+    """The most recent mention of one of `grains` within `reach` sentences (ended before `over_by`, if given)."""
     for value, sentences_back in reversed(context):
         if sentences_back <= reach and grain_of_value(value) in grains:
-            return value
+            if over_by is None or _end_of(value) < over_by:
+                return value
     return None
 
 
@@ -356,6 +418,25 @@ def _start_of(value: str) -> dt.date:
     if grain == "season":
         return dt.date(year, _SEASON_MONTHS[value[5:7]][0], 1)
     return dt.date(year, 1, 1)
+
+
+def _end_of(value: str) -> dt.date:
+    """The last day of a TIMEX3 value (year or finer)."""
+    grain = grain_of_value(value)
+    start = _start_of(value)
+    if grain == "day":
+        return start
+    if grain == "week":
+        return start + dt.timedelta(days=6)
+    if grain == "month":
+        return _month_bounds(start.year, start.month)[1]
+    if grain == "quarter":
+        return _month_bounds(start.year, start.month + 2)[1]
+    if grain == "half":
+        return _month_bounds(start.year, start.month + 5)[1]
+    if grain == "season":
+        return _season_bounds(start.year, value[5:7])[1]
+    return dt.date(start.year, 12, 31)
 
 
 # --- calendars -------------------------------------------------------------------------------------------------------
