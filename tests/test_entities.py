@@ -110,6 +110,7 @@ def test_place_aliases_share_one_canonical(nlp):
 @pytest.mark.parametrize("text, place", [
     ("BRATISLAVA 2024-03-02\nThe ministry confirmed the figures.", "BRATISLAVA"),
     ("The firm moved its offices to Nice last year.", "Nice"),
+    ("The project would create 300 jobs in Stavanger and Bergen.", "Bergen"),
 ])
 def test_places_the_gazetteer_adds(nlp, text, place):
     assert (place, "PLACE") in found(nlp, text)
@@ -135,6 +136,8 @@ def test_acronym_and_short_forms_resolve_to_one_canonical(nlp):
     assert canon["DPC"] == "Data Protection Commission"
     assert canon["Commission"] == "Data Protection Commission"
     assert canon["Telenor"] == "Telenor ASA"
+    later = entities(nlp, "Halvorsen Energy ASA hired 40 engineers. Halvorsen said more would follow.")
+    assert {e["canonical"] for t, label, e in later if t == "Halvorsen"} == {"Halvorsen Energy ASA"}
     ids = {e["id"] for t, label, e in result if label == "ORG" and e["canonical"] == "Data Protection Commission"}
     assert len(ids) == 1
 

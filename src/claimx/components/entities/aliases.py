@@ -21,8 +21,13 @@ def acronym_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if m.label != "ORG" or m.end + 2 >= len(doc) or doc[m.end].text != "(" or doc[m.end + 2].text != ")":
             continue
         short = doc[m.end + 1]
-        if m.end + 1 not in covered and _is_acronym_of(short.text, m.span(doc).text):
-            added.append(Mention(m.end + 1, m.end + 2, "ORG", "alias"))
+        if _is_acronym_of(short.text, m.span(doc).text):
+            if m.end + 1 not in covered:
+                added.append(Mention(m.end + 1, m.end + 2, "ORG", "alias"))
+            else:  # the NER found the acronym itself: mark it as the alias it is
+                for x in mentions:
+                    if (x.start, x.end) == (m.end + 1, m.end + 2):
+                        x.label, x.source = "ORG", "alias"
     return sorted(mentions + added, key=lambda m: m.start)
 
 
@@ -84,7 +89,7 @@ def assign_canonical(doc: Doc, mentions: list[Mention], context: DocContext) -> 
 
 def _short_forms(doc: Doc, mentions: list[Mention]) -> None:
     """A short name used after the full one takes the full one's canonical name: "Telenor" after "Telenor ASA"
-    (the full name is the short one plus legal form or head words), "Biden" after "Joe Biden"."""
+    (the first words of the full name), "Biden" after "Joe Biden"."""
     first_seen: dict[tuple[str, str], int] = {}
     for m in mentions:
         first_seen.setdefault((m.label, m.canonical), m.start)
@@ -104,7 +109,7 @@ def _extends(short: list[str], long: list[str], label: str, endings: frozenset[s
         return False
     if label == "PERSON":
         return set(short) < set(long)
-    return long[:len(short)] == short and all(w.lower() in endings for w in long[len(short):])
+    return long[:len(short)] == short
 
 
 def _own_name(doc: Doc, m: Mention) -> str:

@@ -9,7 +9,7 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from claimx.components.entities import lexicon
-from claimx.components.entities.context import DocContext
+from claimx.components.entities.context import PLACE_PREPOSITIONS, DocContext
 from claimx.components.entities.places import before_place
 from claimx.components.entities.mentions import Mention, is_capitalized, split_commas, split_lines, split_person, trim
 from claimx.normalize.places import common_word_places, lookup_place, name_like_places, place_key
@@ -160,9 +160,10 @@ def fix_labels(doc: Doc, mentions: list[Mention]) -> None:
                 and before_place(doc, m.end)):  # "KHASAVYURT, Russia"
             place = lookup_place(span.text)
             m.label, m.place = "PLACE", place
-        if m.label == "ORG" and m.source == "ner":  # "Belarus" the NER read as an organization
+        if m.label == "ORG" and m.source == "ner":  # "Belarus", "in Bergen" the NER read as organizations
             place = lookup_place(span.text)
-            if place is not None and place.kind in {"country", "continent"}:
+            if place is not None and (place.kind in {"country", "continent"} or (
+                    _well_known(place) and (before in PLACE_PREPOSITIONS or _next_to_place(doc, m, mentions)))):
                 m.label, m.place = "PLACE", place
     _short_org_names(doc, mentions)
     _one_label_per_name(doc, mentions)
@@ -181,6 +182,16 @@ def _short_org_names(doc: Doc, mentions: list[Mention]) -> None:
     for m in mentions:
         if m.label != "ORG" and m.source == "ner" and m.span(doc).text in short_names:
             m.label, m.place = "ORG", None
+
+
+def _next_to_place(doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
+    """"Stavanger and Bergen": listed with a place."""
+    for other in mentions:
+        if other.label == "PLACE" and other is not m:
+            gap = doc[other.end:m.start] if other.end <= m.start else doc[m.end:other.start]
+            if len(gap) == 1 and gap[0].lower_ in {"and", ",", "or"}:
+                return True
+    return False
 
 
 def _well_known(place) -> bool:
