@@ -170,14 +170,16 @@ def fix_labels(doc: Doc, mentions: list[Mention]) -> None:
 
 
 def _short_org_names(doc: Doc, mentions: list[Mention]) -> None:
-    """"Telenor" after "Telenor ASA" is the company, whatever label the NER gave it."""
+    """"Telenor" after "Telenor ASA", "Halvorsen" after "Halvorsen Energy ASA" is the company, whatever label
+    the NER gave it."""
     endings = lexicon.org_suffixes() | lexicon.org_heads()
     short_names = set()
     for m in mentions:
         words = [t.text for t in m.span(doc)]
         if m.label == "ORG" and len(words) > 1 and words[-1].lower() in endings:
-            while len(words) > 1 and words[-1].lower() in endings | {","}:
-                words.pop()
+            company = words[-1].lower() in lexicon.org_suffixes()
+            while len(words) > 1 and (company or words[-1].lower() in endings | {","}):
+                words.pop()  # "Halvorsen Energy ASA" → "Halvorsen Energy", "Halvorsen"
                 short_names.add(" ".join(words))
     for m in mentions:
         if m.label != "ORG" and m.source == "ner" and m.span(doc).text in short_names:
