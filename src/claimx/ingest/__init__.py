@@ -3,7 +3,7 @@
 from claimx.ingest.article import Article, ArticleError
 from claimx.ingest.fetch import is_url
 from claimx.ingest.options import DEFAULT_MAX_BYTES, IngestOptions
-from claimx.ingest.sources import Input, iter_articles, iter_inputs, read_input, read_stdin
+from claimx.ingest.sources import Input, iter_articles, iter_inputs, read_bytes, read_input, read_stdin
 
 __all__ = ["DEFAULT_MAX_BYTES", "Article", "ArticleError", "IngestOptions", "Input", "is_url", "iter_articles",
-           "iter_inputs", "read_input", "read_stdin"]
+           "iter_inputs", "read_bytes", "read_input", "read_stdin"]

@@ -25,9 +25,11 @@ ID_FIELDS = ("id", "url")
 URL_FIELDS = ("url", "link")
 
 
-def read_jsonl(lines: Iterable[bytes], *, source: str, options: IngestOptions) -> Iterator[Article | ArticleError]:
-    """One Article (or a `bad_jsonl`/`too_large` error naming the file and line) per non-empty line."""
-    for number, line in enumerate(lines, start=1):
+def read_jsonl(lines: Iterable[bytes], *, source: str, options: IngestOptions,
+               first_line: int = 1) -> Iterator[Article | ArticleError]:
+    """One Article (or a `bad_jsonl`/`too_large` error naming the file and line) per non-empty line.
+    `first_line`: the number of the first line given, when `lines` is a slice of a file (a distributed run)."""
+    for number, line in enumerate(lines, start=first_line):
         if number == 1:
             line = line.removeprefix(b"\xef\xbb\xbf")  # a UTF-8 BOM is not JSON
         if not line.strip():

@@ -108,6 +108,23 @@ def read_file(path: Path, *, id_: str, options: IngestOptions | None = None,
     yield from _read_document(data, kind, id_=id_, source=source, path=source, options=options)
 
 
+def read_bytes(data: bytes, name: str, *, id_: str, source: str, options: IngestOptions,
+               size: int | None = None) -> Iterator[Article | ArticleError]:
+    """A file's bytes, already read (through fsspec on a Dask worker, say), read as `read_file` reads the file
+    `name`. `size`: the file's full size when `data` was cut short at `options.max_bytes + 1` bytes."""
+    suffix = os.path.splitext(name)[1].lower()
+    if suffix in JSONL_SUFFIXES:
+        yield from read_jsonl(io.BytesIO(data), source=source, options=options)
+        return
+    size = len(data) if size is None else size
+    if size > options.max_bytes:
+        yield ArticleError(id_, source, "too_large", f"{source}: {size} bytes, more than the "
+                                                     f"{options.max_bytes}-byte limit")
+        return
+    kind = "html" if suffix in HTML_SUFFIXES else "text" if suffix in TEXT_SUFFIXES else "sniff"
+    yield from _read_document(data, kind, id_=id_, source=source, path=source, options=options)
+
+
 def read_url(url: str, options: IngestOptions) -> Article | ArticleError:
     """Fetch a page and read it as HTML (or as text when the server says text/plain)."""
     try:
