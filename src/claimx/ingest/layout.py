@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from claimx.ingest.chrome import ChromeRule, ChromeRules, default_rules
+from claimx.ingest.chrome import ChromeRules, default_rules
 from claimx.ingest.published import is_dateline_line
 
 _LINE = re.compile(r"[^\r\n]+")
@@ -47,11 +47,10 @@ def find_layout(text: str, *, title: str | None = None, headings: Sequence[str] 
     `headings` are lines the input marked as headings (an HTML page's h1–h6): they are headlines too."""
     rules = rules or default_rules()
     layout = Layout()
-    lines = list(_lines(text))
     body_started = False
     in_list = False
     kept: list[_Line] = []  # lines left unmasked, in order, for the headline search
-    for index, line in enumerate(lines):
+    for line in _lines(text):
         rule = rules.match(line.text)
         prose = _is_prose(line.text)
         if rule is None and in_list and not prose:
@@ -137,5 +136,3 @@ def _headlines(kept: list[_Line], title: str | None) -> list[tuple[int, int]]:
 def _squash(text: str) -> str:
     return " ".join(text.casefold().split())
 
-
-__all__ = ["ChromeRule", "Layout", "find_layout"]

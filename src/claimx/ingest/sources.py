@@ -89,23 +89,17 @@ def read_file(path: Path, *, id_: str, options: IngestOptions | None = None,
               published: str | None = None) -> Iterator[Article | ArticleError]:
     options = options or IngestOptions(published=published)
     source = str(path)
-    suffix = path.suffix.lower()
     try:
-        if suffix in JSONL_SUFFIXES:
+        if path.suffix.lower() in JSONL_SUFFIXES:
             with open(path, "rb") as handle:
                 yield from read_jsonl(handle, source=source, options=options)
             return
         size = os.stat(path).st_size
-        if size > options.max_bytes:
-            yield ArticleError(id_, source, "too_large", f"{source}: {size} bytes, more than the "
-                                                         f"{options.max_bytes}-byte limit")
-            return
-        data = path.read_bytes()
+        data = path.read_bytes() if size <= options.max_bytes else b""  # a file over the cap is never read
     except OSError as exc:
         yield ArticleError(id_, source, "io_error", f"cannot read {source}: {exc.strerror or exc}")
         return
-    kind = "html" if suffix in HTML_SUFFIXES else "text" if suffix in TEXT_SUFFIXES else "sniff"
-    yield from _read_document(data, kind, id_=id_, source=source, path=source, options=options)
+    yield from read_bytes(data, source, id_=id_, source=source, options=options, size=size)
 
 
 def read_bytes(data: bytes, name: str, *, id_: str, source: str, options: IngestOptions,
