@@ -52,6 +52,10 @@ SIGNS_AND_CODES = [
     ("20 usd", 20, "USD"),
     ("rmb 10", 10, "CNY"),
     ("dlrs 1,500", 1_500, "USD"),
+    ("FIM 6.3 MLN", 6_300_000, "FIM"),
+    ("GH¢5 million", 5_000_000, "GHS"),
+    ("Euro 5 million", 5_000_000, "EUR"),  # a currency word first, with a scale word
+    ("dollar 22.5 million", 22_500_000, "USD"),
 ]
 
 
@@ -188,6 +192,7 @@ RANGES = [
     ("$10m–$15m", 10_000_000, 15_000_000, "USD"),
     ("5 to 10 million euros", 5_000_000, 10_000_000, "EUR"),
     ("$500,000 to $1 million", 500_000, 1_000_000, "USD"),
+    ("between 25-45 cents", 0.25, 0.45, "USD"),
     ("costs ranging from £2m to £3m", 2_000_000, 3_000_000, "GBP"),
 ]
 
@@ -202,6 +207,7 @@ NOT_RANGES = [
     "Sales rose from $5 million to $8 million.",  # a change, two amounts
     "It paid $5 million and $8 million.",  # "and" without "between"
     "In 2019 to $5 million.",  # a year is not a range start
+    "Nickel rose by 500 to 39,200 rupees.",  # a rise and a level
 ]
 
 
@@ -219,13 +225,38 @@ NOT_MONEY = [
     "He weighs 236 pounds.", "a 1,300 pounds of fertiliser", "a gift of 500 pounds (225 kilograms) of food",
     "N95 masks", "P5+1 talks", "R2-D2", "F-35 jets", "Covid-19", "1080p video", "EUR/USD 1.08",
     "a million people", "5 million shares", "Shares closed at 145.20.", "in 2019 dollars", "the 2008 dollar crisis",
-    "the dollar fell", "three quarters of the vote",
+    "the dollar fell", "three quarters of the vote", "the Euro 2024 final", "six Euro ties", "Mark Twain, 2\nMark",
 ]
 
 
 @pytest.mark.parametrize("text", NOT_MONEY)
 def test_not_money(text):
     assert parse_money(text)["amount"] is None
+
+
+ELLIPTICAL = [
+    ("Profit rose to $5.2 billion from 4.8 billion a year earlier.", [5_200_000_000, 4_800_000_000]),
+    ("Sales hit €2.1bn, up from 1.9bn.", [2_100_000_000, 1_900_000_000]),
+    ("It earned $5 million from 3 million customers.", [5_000_000]),  # a count, not an amount
+]
+
+
+@pytest.mark.parametrize(("text", "amounts"), ELLIPTICAL)
+def test_elliptical_amounts_keep_the_currency(text, amounts):
+    mentions = default_reader().find(text)
+    assert [to_amount(m.amount) for m in mentions] == amounts
+    assert len({m.currency for m in mentions}) == 1
+
+
+def test_line_breaks():
+    assert money("$5\nmillion") == (5_000_000, "USD")  # layout split an amount
+    assert [m.text for m in default_reader().find("Winner 510,258 euros\n2. Runner-up 442,201")] == ["510,258 euros"]
+    assert default_reader().find("Net 12.08\nCanadian dollar index") == []  # a table: the next line is a new row
+
+
+def test_a_leading_article_is_not_part_of_the_amount():
+    (mention,) = default_reader().find("a five million riel fine")
+    assert mention.text == "five million riel" and to_amount(mention.amount) == 5_000_000
 
 
 def test_vague_amounts_have_a_currency_but_no_number():

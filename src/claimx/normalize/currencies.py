@@ -34,10 +34,12 @@ class Vocabulary:
     before: dict[str, Currency]  # signs before the number
     before_attached: dict[str, Currency]
     before_any_case: dict[str, Currency]
+    before_words: dict[str, Currency]  # lower-cased; only with a scale word: "Euro 5 million"
     after: dict[str, Currency]  # signs after the number
     after_minor: dict[str, Currency]  # hundredths glued to the number: 50p
     weak_signs: frozenset[str]
     names: dict[str, Currency]  # lower-cased currency words and names
+    generic_words: frozenset[str]  # lower-cased one-word names: dollars, euro, marks (not "Swiss francs")
     minor_names: dict[str, Currency]  # lower-cased words for hundredths: cents, pence
     weak_words: frozenset[str]
     scale_words: dict[str, float]  # lower-cased
@@ -68,10 +70,12 @@ def load_vocabulary() -> Vocabulary:
         before=_values(symbols["before"]),
         before_attached=_values(symbols["before_attached"]),
         before_any_case={k.lower(): v for k, v in _values(symbols["before_any_case"]).items()},
+        before_words={k.lower(): v for k, v in _values(symbols["before_words"]).items()},
         after=_values(symbols["after"]),
         after_minor=_values(symbols["after_minor"]),
         weak_signs=frozenset(symbols["weak"]),
         names={k.lower(): v for k, v in names.items()},
+        generic_words=frozenset(k.lower() for k in _values(words["generic"])),
         minor_names={k.lower(): v for k, v in _values(words["minor"]).items()},
         weak_words=frozenset(w.lower() for w in words["weak"]),
         scale_words={k.lower(): float(v) for k, v in scales["words"].items()},

@@ -15,17 +15,21 @@ from typing import Any
 
 from claimx.normalize.currencies import COMMA_DECIMAL, DOLLAR, Currency, Vocabulary, load_vocabulary
 from claimx.normalize.money_patterns import hedge_patterns, money_pattern
-from claimx.normalize.numbers import parse_number_words, parse_numeral, to_amount
+from claimx.normalize.numbers import UNIT_WORDS, parse_number_words, parse_numeral, to_amount
 
 _HUNDRED = Decimal(100)
 _RANGE_DASH = re.compile(r"\s{0,3}(?:-|–|—|to|through|thru)\s{0,3}", re.I)
 _RANGE_AND = re.compile(r"\s{1,3}and\s{1,3}", re.I)
-_COMPOUND = re.compile(r"(?:\s{1,3}and)?\s{1,3}", re.I)  # "3 dollars (and) 50 cents"
-_CENTS = re.compile(r"\d{1,2}")
+_COMPOUND = re.compile(r"(?:[ \t]{1,3}and)?[ \t]{1,3}", re.I)  # "3 dollars (and) 50 cents"
+_CENTS = re.compile(r"\d\d")
 _CLAUSE_END = re.compile(r"\s{0,3}(?:[.,;:!?)]|\Z)")
 _BETWEEN = re.compile(r"(?<![^\W_])between\s{1,3}\Z", re.I)
-_FROM = re.compile(r"(?<![^\W_])from\s{1,3}\Z", re.I)
+_FROM = re.compile(r"(?<![^\W_])(?:from|by)\s{1,3}\Z", re.I)  # "rose from $5m to $8m", "by 500 to 39,200"
 _SPAN_OF = re.compile(r"(?<![^\W_])(?:rang\w*|anywhere|somewhere)\s{1,3}from\s{1,3}\Z", re.I)
+_ELLIPSIS_LINK = re.compile(
+    r",?\s{1,3}(?:(?:up|down)\s{1,3})?(?:from|versus|vs\.?|against|compared\s{1,3}(?:with|to))\s{1,3}", re.I)
+_ELLIPSIS_END = re.compile(  # the bare amount ends the clause, or a time phrase follows: not "3 million users"
+    r"\s{0,3}(?:[.,;:)]|\Z|\s(?:a|the|in|last|this|previously|earlier|during|for|at)\b)", re.I)
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _INFLATION = re.compile(r"(?<![^\W_])(?:in|constant|real|nominal|current|today's|today’s)\s{1,3}\Z", re.I)
 _CENTS_DECIMALS = re.compile(r"[.,]\d\d\Z")
@@ -86,6 +90,10 @@ class MoneyReader:
         start = match.start()
         factor *= self._scale(groups)
         scaled = factor != 1
+        if "word" in groups and not scaled:  # "Euro 2024" is a tournament, "Euro 5 million" an amount
+            return None
+        if "name" in groups and not scaled and self._capitalised_word(groups["name"]):
+            return None  # "six Euro ties", "2 Mark Smith": a currency word is lower case in running text
         if "vague" in groups:  # "millions of dollars": money, but no number to read
             return MoneyMention(start=start, end=match.end(), text=match.group(), amount=None, currency=currency,
                                 sign=sign, approx=True)
@@ -128,6 +136,9 @@ class MoneyReader:
         if "any" in groups:
             written = groups["any"]
             return vocab.before_any_case[_spaced(written).lower()], written, False, Decimal(1)
+        if "word" in groups:
+            written = groups["word"]
+            return vocab.before_words[_spaced(written).lower()], written, False, Decimal(1)
         if "attached" in groups:
             return vocab.before_attached[groups["attached"]], groups["attached"], False, Decimal(1)
         if "sign" in groups:
@@ -159,11 +170,19 @@ class MoneyReader:
     def _number_words(match: re.Match[str], words: str) -> tuple[int, Decimal | None]:
         """Read the words; when they do not parse ("five and ten"), drop leading words until they do."""
         offset = match.start()
-        for token in re.finditer(r"[^\s\-]+", words):
+        tokens = list(re.finditer(r"[^\s\-]+", words))
+        for index, token in enumerate(tokens):
+            following = tokens[index + 1].group().lower() if index + 1 < len(tokens) else ""
+            if token.group().lower() in ("a", "an") and following in UNIT_WORDS:
+                continue  # "a five million riel fine": the article is not part of the amount
             value = parse_number_words(words[token.start():])
             if value is not None:
                 return offset + token.start(), value
         return offset, None
+
+    def _capitalised_word(self, written: str) -> bool:
+        word = _spaced(written)
+        return word[:1].isupper() and word.lower() in self.vocab.generic_words
 
     @staticmethod
     def _weight(text: str, start: int, end: int) -> bool:
@@ -187,8 +206,17 @@ class MoneyReader:
             if merged:
                 joined[-1] = merged
             else:
-                joined.append(piece)
+                joined.append(self._elliptical(text, previous, piece) if previous else piece)
         return joined
+
+    @staticmethod
+    def _elliptical(text: str, money: MoneyMention, piece: MoneyMention) -> MoneyMention:
+        """ "rose to $5.2 billion from 4.8 billion a year earlier": the second amount keeps the first's currency."""
+        if not piece.bare or not piece.scaled or money.bare or not money.scaled or money.amount is None:
+            return piece
+        if not _ELLIPSIS_LINK.fullmatch(text[money.end:piece.start]) or not _ELLIPSIS_END.match(text, piece.end):
+            return piece
+        return replace(piece, currency=money.currency, sign=money.sign, minor=money.minor, bare=False)
 
     def _range(self, text: str, low: MoneyMention, high: MoneyMention) -> MoneyMention | None:
         if low.min is not None or (low.bare and high.bare) or low.amount is None or high.amount is None:
@@ -205,7 +233,7 @@ class MoneyReader:
         if low.bare and _YEAR.fullmatch(low.number):
             return None
         money = high if low.bare else low
-        low_amount = low.amount
+        low_amount = low.amount / _HUNDRED if low.bare and high.minor else low.amount  # "25-45 cents"
         if not low.scaled and high.scaled:  # "$5-10 million": the scale is shared
             shared = low.amount * (high.amount / _numeral_value(high))
             if shared <= high.amount:

@@ -23,6 +23,8 @@ SPACE = r"[ \t\u00a0\u2009\u202f]"
 GAP = rf"(?:{SPACE}{{1,2}}|{SPACE}?\r?\n{SPACE}?)"  # one or two spaces, or one line break (amounts split by layout)
 OPTIONAL_GAP = rf"(?:{GAP})?"
 JOIN = rf"(?:{GAP}|-)?"  # "5 million", "5-million", "12-cent", "30,000crore"
+# Before a currency word the line may not break: in tables and results lists the next line starts a new item.
+INLINE_JOIN = rf"(?:{SPACE}{{1,2}}|-)?"
 _GROUP = rf"(?:,|\.|['’]|{SPACE})"
 DIGITS = (
     rf"(?:\d{{1,3}}(?:{_GROUP}\d{{3}}){{1,7}}(?!\d)(?:[.,]\d{{1,12}})?"  # 1,200,000  1.200.000,50  35 000
@@ -70,6 +72,7 @@ def money_pattern(vocab: Vocabulary) -> re.Pattern[str]:
     sign_first = (
         rf"{_START}(?:(?P<s_scode>{parts.scaled_code}){_NOT_LETTER}|(?P<s_code>{parts.code}){_NOT_LETTER}"
         rf"|(?P<s_any>(?i:{trie(vocab.before_any_case)}))"
+        rf"|(?P<s_word>(?i:{trie(vocab.before_words)})){_NOT_LETTER}(?={GAP}\d)"
         rf"|(?P<s_sign>{trie(vocab.before)})"
         rf"|(?P<s_attached>{trie(vocab.before_attached)})(?=\d))"
         rf"{OPTIONAL_GAP}(?P<s_number>{DIGITS})(?:{parts.scale('s_')})?"
@@ -77,15 +80,15 @@ def money_pattern(vocab: Vocabulary) -> re.Pattern[str]:
     number_first = (
         rf"{_START}(?<![.,])(?P<n_number>{DIGITS})(?:{parts.scale('n_')})?"
         rf"(?:(?P<n_minor_attached>{trie(vocab.after_minor)}){_NOT_LETTER}"
-        rf"|{JOIN}{parts.after('n_', signs=True)}{parts.scale_after('n_')})?"
+        rf"|{INLINE_JOIN}{parts.after('n_', signs=True)}{parts.scale_after('n_')})?"
     )
     first_words = sorted(w for w in NUMBER_WORDS if w not in ("and", "of"))
     words_first = (
         rf"{_START}(?P<w_words>(?i:{trie(first_words)}(?:(?:{SPACE}|-){trie(NUMBER_WORDS)}){{0,7}})){_NOT_LETTER}"
-        rf"(?:{parts.scale('w_')})?{JOIN}{parts.after('w_', signs=False)}{parts.scale_after('w_')}"
+        rf"(?:{parts.scale('w_')})?{INLINE_JOIN}{parts.after('w_', signs=False)}{parts.scale_after('w_')}"
     )
     vague = (
-        rf"{_START}(?P<v_vague>(?i:{_VAGUE})){_NOT_LETTER}{GAP}{parts.after('v_', signs=False)}"
+        rf"{_START}(?P<v_vague>(?i:{_VAGUE})){_NOT_LETTER}{SPACE}{parts.after('v_', signs=False)}"
     )
     return re.compile(f"{sign_first}|{number_first}|{words_first}|{vague}")
 

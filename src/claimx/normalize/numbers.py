@@ -53,6 +53,7 @@ _THOUSAND = {"thousand": 1000}
 _FRACTIONS = {"half": Decimal("0.5"), "halves": Decimal("0.5"), "quarter": Decimal("0.25"), "quarters": Decimal("0.25"),
               "third": Decimal(1) / 3, "thirds": Decimal(1) / 3}
 _ARTICLES = {"a", "an"}
+UNIT_WORDS = frozenset(_UNITS)
 NUMBER_WORDS = (*_UNITS, *_MULTIPLIERS, *_THOUSAND, *_FRACTIONS, *_ARTICLES, "and", "of")
 
 
