@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from claimx.components.claims.content import is_dash
 from claimx.components.claims.nonverbal import source_phrase_at
 from claimx.components.claims.reading import Found, Reading
-from claimx.components.claims.speakers import describe_speaker, strip_marks, subject_of
+from claimx.components.claims.speakers import describe_speaker, is_reported, speaking_subject, strip_marks
 
 _WINDOW = 12  # tokens searched for a cue on either side of a quotation
 _SENTENCE_END = frozenset({".", "!", "?"})
@@ -89,7 +89,7 @@ def _cue_after(reading: Reading, index: int) -> Found | None:
             return _claim(reading, span, "quote_cue_after", cue, speaker_head, 1.0)
         entry = reading.cue_verb(token) if i not in reading.used_cues else None
         if entry is not None:
-            subject = subject_of(token)
+            subject = speaking_subject(reading, token)
             if subject is None or subject.i < span.end or _has_own_content(reading, token):
                 return None
             return _claim(reading, span, "quote_cue_after", _cue_span(token), subject, entry.weight)
@@ -116,8 +116,8 @@ def _cue_before(reading: Reading, index: int) -> Found | None:
             return _claim(reading, span, "quote_cue_before", cue, speaker_head, 1.0)
         entry = reading.cue_verb(token) if i not in reading.used_cues else None
         if entry is not None:
-            subject = subject_of(token)
-            if subject is None or _complement_before(reading, token, span):
+            subject = speaking_subject(reading, token)
+            if subject is None or _complement_before(reading, token, span) or is_reported(reading, token):
                 return None
             return _claim(reading, span, "quote_cue_before", _cue_span(token), subject, entry.weight)
         if steps == 0 and token.lower_ == "that":
@@ -203,9 +203,28 @@ def _resumes(reading: Reading, following: int, cue: Span) -> bool:
         return False
     if not _speech_like(reading, span) or _cue_after(reading, following) is not None:
         return False
-    # Between the parts only the attribution: no clause with a subject of its own (“…,” she said, but he …, “…”).
-    return not any(t.pos_ in ("VERB", "AUX") and t.dep_ != "relcl" and t.i != cue.start
-                   and any(c.dep_.startswith("nsubj") for c in t.children) for t in reading.doc[cue.end : span.start])
+    # Between the parts only the attribution: no new cue (…, adding, “…”) and no clause of its own joined to it
+    # (“…,” she said, but he was gone, “…”); "said as she left" and "X, who runs Y," belong to the attribution.
+    for token in reading.doc[cue.end : span.start]:
+        if token.pos_ == "VERB" and reading.cue_verb(token) is not None:
+            return False
+        if token.pos_ in ("VERB", "AUX") and any(c.dep_.startswith("nsubj") for c in token.children) \
+                and not _subordinate_to(token, cue.root):
+            return False
+    return True
+
+
+def _subordinate_to(token: Token, cue: Token) -> bool:
+    """The token hangs below the cue through anything but a conjunction (a relative or adverbial clause)."""
+    for _ in range(8):
+        if token.dep_ in ("relcl", "acl"):
+            return True
+        if token.head.i == cue.i:
+            return token.dep_ != "conj"
+        if token.head is token:
+            return False
+        token = token.head
+    return False
 
 
 def _adjacent(reading: Reading, index: int) -> bool:

@@ -6,8 +6,8 @@ from spacy.tokens import Span, Token
 
 from claimx.components.claims.content import subtree, take_quotes_whole, tidy
 from claimx.components.claims.lexicon import CueVerb
-from claimx.components.claims.reading import Found, Reading
-from claimx.components.claims.speakers import describe_speaker, subject_of
+from claimx.components.claims.reading import Found, Reading, is_line_break
+from claimx.components.claims.speakers import describe_speaker, speaking_subject
 
 _CLAUSES = ("ccomp", "xcomp")
 _OBJECTS = ("dobj",)
@@ -30,7 +30,7 @@ def verb_claims(reading: Reading) -> list[Found]:
 
 
 def _verb_claim(reading: Reading, cue: Token, entry: CueVerb) -> Found | None:
-    subject = subject_of(cue)
+    subject = speaking_subject(reading, cue)
     if subject is None or subject.dep_ == "expl":
         return None
     located = _content(reading, cue, entry)
@@ -60,7 +60,7 @@ def _content(reading: Reading, cue: Token, entry: CueVerb) -> tuple[Span | None,
         if clause.dep_ == "xcomp":  # urged voters to stay home: the object belongs to what was urged
             obj = next((c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < clause.i), None)
             start = obj.left_edge.i if obj is not None else start
-        return tidy(reading, start, clause.right_edge.i + 1), "verb_clause"
+        return tidy(reading, start, _rest_of_sentence(reading, cue, clause)), "verb_clause"
     if clause is not None:  # …, X said.  or  Though …, X said, … (the attribution inside the sentence)
         end = clause.right_edge.i + 1
         rest = next((c for c in cue.children if c.dep_ in _RESUMING and c.i > cue.i
@@ -70,9 +70,19 @@ def _content(reading: Reading, cue: Token, entry: CueVerb) -> tuple[Span | None,
         return tidy(reading, clause.left_edge.i, end), "verb_parenthetical"
     if cue.dep_ == "parataxis" or _is_attribution(reading, cue):
         return _around_parenthetical(reading, cue), "verb_parenthetical"
-    if entry.takes_object and not _infinitive(cue):
+    if entry.takes_object and _main_clause(cue) and not _infinitive(cue):
         return _object(reading, cue, entry), "verb_object"
     return None
+
+
+def _main_clause(verb: Token) -> bool:
+    """Asserted, not backgrounded: a noun object reports a claim only from a main clause ("X criticized Y"), not
+    from one introduced by if/when/that or a relative pronoun ("groups that don't disclose their fundraising")."""
+    while verb.dep_ == "conj":
+        verb = verb.head
+    if verb.dep_ in ("relcl", "acl", "pcomp", "csubj"):
+        return False
+    return not any(c.dep_ == "mark" and c.lower_ != "that" for c in verb.children)
 
 
 def _infinitive(verb: Token) -> bool:
@@ -98,6 +108,36 @@ def _object(reading: Reading, cue: Token, entry: CueVerb) -> Span | None:
         if child.i > obj.i and (child.dep_ in ("oprd", "xcomp") or (child.dep_ == "prep" and child.lower_ == "as")):
             end = max(end, child.right_edge.i + 1)
     return tidy(reading, obj.left_edge.i, end)
+
+
+def _rest_of_sentence(reading: Reading, cue: Token, clause: Token) -> int:
+    """Where a reported clause ends: the parse often hangs its tail ("…, because …", "and of …") on the cue, so
+    the clause runs on to the end of the sentence, short of a semicolon or a further cue (…, adding that …)."""
+    end = clause.right_edge.i + 1
+    sentence_end = cue.sent.end
+    i = end
+    while i < sentence_end:
+        token = reading.doc[i]
+        if token.text in (";", ":") or is_line_break(token):
+            break
+        if reading.doc[i - 1].lower_ in (",", "and") and reading.cue_verb(token) is not None:
+            break  # …, adding that …
+        if token.dep_ == "conj" and token.head.i == cue.i:
+            break  # X said A and added B: B is not part of what was said
+        i += 1
+    while i > end and reading.doc[i - 1].is_punct and not reading.doc[i - 1].is_quote:
+        i -= 1
+    return i if i > end and all(t.head.i == cue.i or _below(t, cue, end, i) for t in reading.doc[end:i]) else end
+
+
+def _below(token: Token, cue: Token, start: int, end: int) -> bool:
+    for _ in range(8):
+        token = token.head
+        if token.i == cue.i:
+            return True
+        if not start <= token.i < end:
+            return False
+    return False
 
 
 def _is_attribution(reading: Reading, verb: Token) -> bool:

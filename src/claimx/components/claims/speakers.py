@@ -27,6 +27,28 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def speaking_subject(reading: Reading, cue: Token) -> Token | None:
+    """The cue's subject, unless the parse found it inside a quotation the cue is not in (“That is smart” —
+    and, asked again, asserting …: "That" does not speak)."""
+    subject = subject_of(cue)
+    if subject is None or reading.quote_of[subject.i] not in (-1, reading.quote_of[cue.i]):
+        return None
+    return subject
+
+
+def is_reported(reading: Reading, verb: Token) -> bool:
+    """The verb sits inside what another reporting verb reports (X said she recalled …): it is part of that
+    claim's content, not an attribution of its own."""
+    token = verb
+    for _ in range(8):
+        if token.head is token:
+            return False
+        if token.dep_ in ("ccomp", "xcomp") and reading.cue_verb(token.head) is not None:
+            return True
+        token = token.head
+    return False
+
+
 def noun_phrase(head: Token, barrier: Span | None = None) -> Span:
     """The head's phrase with appositions ("Jane Doe, the chief executive") but without relative clauses, and never
     across a line break, a quotation mark or the `barrier` (the cue): a parse that runs over them has gone astray."""
