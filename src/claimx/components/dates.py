@@ -39,7 +39,7 @@ class DatesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         ref = reference_date(doc._.claimx_published)
-        found = self._found(doc)
+        found, rejected = self._found(doc)
         sentences = _sentence_starts(doc)
         mentioned: list[tuple[str, int]] = []  # (value, sentence index) of the dates read so far
         for i, (span, match) in enumerate(found):
@@ -51,22 +51,26 @@ class DatesComponent:
             if value and not (match.parts.compare or match.parts.latest or match.parts.period):
                 mentioned.append((value, sentence))  # what later "that year" / "a year earlier" refer to
         spans = [span for span, _ in found]
-        if self.statistical_fallback:
-            spans.extend(self._statistical(doc, ref, [(s.start, s.end) for s in spans]))
+        if self.statistical_fallback:  # never where a rule matched, taken or rejected
+            spans.extend(self._statistical(doc, ref, [(s.start, s.end) for s in spans] + rejected))
         doc.spans[DATES_KEY] = sorted(spans, key=lambda s: s.start)
         return doc
 
-    def _found(self, doc: Doc) -> list[tuple[Span, DateMatch]]:
-        """The grammar's matches as token spans, without those that are no date here."""
+    def _found(self, doc: Doc) -> tuple[list[tuple[Span, DateMatch]], list[tuple[int, int]]]:
+        """The grammar's matches as token spans, without those that are no date here (returned as token ranges)."""
         found: list[tuple[Span, DateMatch]] = []
+        rejected: list[tuple[int, int]] = []
         for match in self.grammar.find(doc.text, day_first=prefers_day_first(doc.text)):
             if in_ranges(match.start, match.end, doc._.claimx_masked):
                 continue
             span = doc.char_span(match.start, match.end, alignment_mode="expand")
-            if span is None or not plausible(span, match) or (found and found[-1][0].end > span.start):
+            if span is None:
+                continue
+            if not plausible(span, match) or (found and found[-1][0].end > span.start):
+                rejected.append((span.start, span.end))
                 continue
             found.append((span, match))
-        return found
+        return found, rejected
 
     @staticmethod
     def _period_end(doc: Doc, found: list[tuple[Span, DateMatch]], i: int, ref: Any) -> str | None:
@@ -152,7 +156,7 @@ def _month_alone_is_date(span: Span) -> bool:
     before = token.doc[token.i - 1] if token.i > 0 else None
     if before is not None and before.text.rstrip(".").lower() in _TITLES:
         return False
-    if before is not None and before.is_title and before.pos_ == "PROPN" and not before.is_sent_start:
+    if before is not None and before.is_title and before.pos_ == "PROPN":
         return False  # "Theresa May"
     after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return not (after is not None and after.is_title and after.pos_ == "PROPN" and token.ent_type_ == "PERSON")

@@ -214,7 +214,8 @@ class DateGrammar:
                 for match in rule.regex.finditer(text, window_start, window_end):
                     if rule.after is not None or rule.not_after:
                         word_before = self._word_before(text, match.start())
-                        if (rule.after is not None and word_before not in rule.after) or word_before in rule.not_after:
+                        if (rule.after is not None and word_before and word_before not in rule.after) or (
+                                word_before in rule.not_after):
                             continue
                     parts = self.reader.read(rule, match, day_first)
                     if parts is not None:

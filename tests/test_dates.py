@@ -1,0 +1,470 @@
+"""The dates layer: the grammar (text → parts), the resolver (parts + reference date → TIMEX3 value), the component."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimx.normalize.date_parts import GRAIN_RANK, DateParts, expression_grain, grain_of_value
+from claimx.normalize.date_resolve import easter_sunday, expand_two_digit_year, resolve, weekday_date
+from claimx.normalize.dates import find_dates, parse_date, prefers_day_first, reference_date, resolve_date
+
+# A Wednesday.
+REF = "2013-03-20"
+
+
+def value(text: str, published: str | None = REF, tense: str | None = None, **kw) -> str | None:
+    resolved = resolve_date(text, published, tense, **kw)
+    assert resolved is not None, f"{text!r} was not read as a date"
+    return resolved["value"]
+
+
+# --- absolute and partial dates ----------------------------------------------------------------------------------
+
+ABSOLUTE = [
+    ("17 August 2021", "2021-08-17", "day"),
+    ("Aug. 17, 2021", "2021-08-17", "day"),
+    ("August 17th 2021", "2021-08-17", "day"),
+    ("the 17th of August, 2021", "2021-08-17", "day"),
+    ("2021-08-17", "2021-08-17", "day"),
+    ("2021/08/17", "2021-08-17", "day"),
+    ("Tuesday, Aug. 17, 2021", "2021-08-17", "day"),
+    ("August 2021", "2021-08", "month"),
+    ("Aug 2021", "2021-08", "month"),
+    ("2021", "2021", "year"),
+    ("the year 2021", "2021", "year"),
+    ("mid-2021", "2021", "year"),
+    ("the end of 2021", "2021", "year"),
+    ("the 1990s", "199", "decade"),
+    ("1990s", "199", "decade"),
+    ("the '90s", "199", "decade"),
+    ("the nineties", "199", "decade"),
+    ("the early 1980s", "198", "decade"),
+    ("the 20th century", "19", "century"),
+    ("the twenty-first century", "20", "century"),
+    ("Q3 2024", "2024-Q3", "quarter"),
+    ("3Q24", "2024-Q3", "quarter"),
+    ("2024 Q3", "2024-Q3", "quarter"),
+    ("the third quarter of 2024", "2024-Q3", "quarter"),
+    ("the 2012 third quarter", "2012-Q3", "quarter"),
+    ("the first half of 2024", "2024-H1", "half"),
+    ("H2 2023", "2023-H2", "half"),
+    ("1H24", "2024-H1", "half"),
+    ("the first two quarters of 2020", "2020-H1", "half"),
+    ("the summer of 2012", "2012-SU", "season"),
+    ("winter 2019", "2019-WI", "season"),
+    ("Christmas 2020", "2020-12-25", "day"),
+    ("Thanksgiving 2021", "2021-11-25", "day"),
+    ("nineteen ninety-six", "1996", "year"),
+    ("January nineteen ninety-seven", "1997-01", "month"),
+    ("the year two thousand", "2000", "year"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "grain"), ABSOLUTE)
+def test_absolute_dates(text, expected, grain):
+    resolved = resolve_date(text, REF)
+    assert resolved is not None
+    assert (resolved["value"], resolved["grain"], resolved["relative"]) == (expected, grain, False)
+
+
+# Fiscal years take the calendar year they end in; a split year names the year it ends in, like a fiscal year.
+FISCAL = [
+    ("fiscal 2024", "2024"),
+    ("fiscal year 2024", "2024"),
+    ("FY24", "2024"),
+    ("FY2024", "2024"),
+    ("FY 2024", "2024"),
+    ("the 2024 fiscal year", "2024"),
+    ("2023-24", "2024"),
+    ("2023/24", "2024"),
+    ("FY2023-24", "2024"),
+    ("1999-2000", "2000"),
+    ("Q3 FY24", "2024-Q3"),
+    ("the fiscal second quarter", "2013-Q2"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FISCAL)
+def test_fiscal_and_split_years(text, expected):
+    assert value(text) == expected
+
+
+def test_a_year_then_a_month_is_a_month_not_a_split_year():
+    assert value("2021-08") == "2021-08"
+
+
+# --- modifiers and hedges ----------------------------------------------------------------------------------------
+
+MODIFIED = [
+    ("early December", "2012-12", "START"),
+    ("mid-November", "2012-11", "MID"),
+    ("late-November", "2012-11", "END"),
+    ("mid-2021", "2021", "MID"),
+    ("the beginning of 2020", "2020", "START"),
+    ("the end of the year", "2013", "END"),
+    ("the late 1970s", "197", "END"),
+    ("around 1990", "1990", "APPROX"),
+    ("nearly four years ago", "2009", "APPROX"),
+    ("more than two years ago", "2011", "BEFORE"),
+    ("post-1959", "1959", "AFTER"),
+    ("pre-2020", "2020", "BEFORE"),
+    ("early next year", "2014", "START"),
+    ("late last year", "2012", "END"),
+    ("year-end", "2013", "END"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "mod"), MODIFIED)
+def test_modifiers_become_timex_mods(text, expected, mod):
+    resolved = resolve_date(text, REF)
+    assert resolved is not None
+    assert (resolved["value"], resolved["mod"]) == (expected, mod)
+
+
+# --- relative dates: reference Wednesday 20 March 2013 ------------------------------------------------------------
+
+RELATIVE = [
+    ("today", "2013-03-20", "day"),
+    ("tonight", "2013-03-20", "day"),
+    ("yesterday", "2013-03-19", "day"),
+    ("tomorrow", "2013-03-21", "day"),
+    ("this morning", "2013-03-20", "day"),
+    ("last night", "2013-03-19", "day"),
+    ("this week", "2013-W12", "week"),
+    ("last week", "2013-W11", "week"),
+    ("the last week", "2013-W11", "week"),
+    ("next week", "2013-W13", "week"),
+    ("this weekend", "2013-W12-WE", "week"),
+    ("last month", "2013-02", "month"),
+    ("this month", "2013-03", "month"),
+    ("earlier this month", "2013-03", "month"),
+    ("next month", "2013-04", "month"),
+    ("this quarter", "2013-Q1", "quarter"),
+    ("last quarter", "2012-Q4", "quarter"),
+    ("next quarter", "2013-Q2", "quarter"),
+    ("last year", "2012", "year"),
+    ("the past year", "2012", "year"),
+    ("later this year", "2013", "year"),
+    ("next year", "2014", "year"),
+    ("this decade", "201", "decade"),
+    ("this century", "20", "century"),
+    ("last summer", "2012-SU", "season"),
+    ("this summer", "2013-SU", "season"),
+    ("next spring", "2014-SP", "season"),
+    ("last April", "2012-04", "month"),
+    ("next April", "2013-04", "month"),
+    ("this September", "2013-09", "month"),
+    ("July last year", "2012-07", "month"),
+    ("January this year", "2013-01", "month"),
+    ("two years ago", "2011", "year"),
+    ("10 days ago", "2013-03-10", "day"),
+    ("three months ago", "2012-12", "month"),
+    ("a decade ago", "200", "decade"),
+    ("last Friday", "2013-03-15", "day"),
+    ("next Friday", "2013-03-22", "day"),
+    ("this Friday", "2013-03-22", "day"),
+    ("Tuesday of next week", "2013-03-26", "day"),
+    ("last Christmas", "2012-12-25", "day"),
+    ("the week of March 4", "2013-W10", "week"),
+    ("the fourth quarter of last year", "2012-Q4", "quarter"),
+    ("next year's first quarter", "2014-Q1", "quarter"),
+    ("third-quarter", "2012-Q3", "quarter"),
+    ("the first half", "2013-H1", "half"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "grain"), RELATIVE)
+def test_relative_dates(text, expected, grain):
+    resolved = resolve_date(text, REF)
+    assert resolved is not None
+    assert (resolved["value"], resolved["grain"], resolved["relative"]) == (expected, grain, True)
+
+
+@pytest.mark.parametrize("text", ["today", "last year", "Friday", "two years ago", "this week", "early December",
+                                  "the third quarter", "last summer", "Christmas"])
+def test_relative_dates_without_a_reference_date_have_no_value(text):
+    resolved = resolve_date(text, None)
+    assert resolved is not None and resolved["value"] is None and resolved["relative"] is True
+
+
+VAGUE = ["a few years ago", "several months ago", "recent years", "years ago"]
+
+
+@pytest.mark.parametrize("text", VAGUE)
+def test_vague_dates_are_dates_without_a_value(text):
+    resolved = resolve_date(text, REF)
+    assert resolved is not None and resolved["value"] is None
+
+
+# --- tense picks the weekday and the year ------------------------------------------------------------------------
+
+WEEKDAYS = [
+    # (weekday, tense, expected): reference Wednesday 2013-03-20
+    ("Friday", "past", "2013-03-15"),
+    ("Friday", None, "2013-03-15"),
+    ("Friday", "future", "2013-03-22"),
+    ("Tuesday", "past", "2013-03-19"),
+    ("Tuesday", "future", "2013-03-26"),
+    ("Wednesday", "past", "2013-03-20"),  # the article's own day
+    ("Wednesday", "future", "2013-03-20"),
+]
+
+
+@pytest.mark.parametrize(("text", "tense", "expected"), WEEKDAYS)
+def test_weekdays_follow_the_tense(text, tense, expected):
+    assert value(text, tense=tense) == expected
+
+
+PERIODS_BY_TENSE = [
+    # A period named without a year: the nearest, unless the tense points past it (reference 2013-03-20).
+    ("December", None, "2012-12"),
+    ("December", "future", "2013-12"),
+    ("May", None, "2013-05"),
+    ("October", "past", "2012-10"),
+    ("Oct. 31", "future", "2013-10-31"),
+    ("March 1", None, "2013-03-01"),
+    ("March 15", "future", "2013-03-15"),  # just gone: still this year's even in the future tense
+    ("Jan. 2", "future", "2014-01-02"),
+    ("the fourth quarter", None, "2012-Q4"),
+    ("the fourth quarter", "future", "2012-Q4"),  # its results are still to come in March
+    ("the third quarter", None, "2012-Q3"),
+    ("the third quarter", "future", "2013-Q3"),
+    ("the first quarter", "future", "2013-Q1"),
+    ("the summer", "future", "2013-SU"),
+    ("the summer", "past", "2012-SU"),
+]
+
+
+@pytest.mark.parametrize(("text", "tense", "expected"), PERIODS_BY_TENSE)
+def test_periods_without_a_year_follow_the_tense(text, tense, expected):
+    assert value(text, tense=tense) == expected
+
+
+# --- comparisons and earlier mentions ----------------------------------------------------------------------------
+
+def test_a_year_earlier_takes_the_grain_of_the_quarter_discussed():
+    parts = parse_date("a year earlier")
+    assert parts is not None
+    assert resolve(parts, dt.date(2013, 3, 20), None, [("2012-Q4", 1)])["value"] == "2011-Q4"
+    assert resolve(parts, dt.date(2013, 3, 20), None, [])["value"] == "2012"
+
+
+@pytest.mark.parametrize(("text", "context", "expected"), [
+    ("the year-ago quarter", [("2012-Q4", 2)], "2011-Q4"),
+    ("the year-earlier period", [("2012-H2", 0)], "2011-H2"),
+    ("the same quarter a year ago", [("2012-Q4", 0)], "2011-Q4"),
+    ("the same period last year", [("2012-Q4", 0)], "2011-Q4"),
+    ("the year-earlier third quarter", [("2012-Q3", 0)], "2011-Q3"),
+    ("that year", [("2005-06-01", 2)], "2005"),
+    ("the following year", [("2005", 1)], "2006"),
+    ("the previous year", [("2005", 1)], "2004"),
+    ("two days later", [("2013-01-05", 0)], "2013-01-07"),
+    ("the quarter", [("2012-Q4", 3)], "2012-Q4"),
+    ("the latest quarter", [], "2012-Q4"),
+])
+def test_expressions_that_refer_back(text, context, expected):
+    parts = parse_date(text)
+    assert parts is not None
+    assert resolve(parts, dt.date(2013, 3, 20), None, context)["value"] == expected
+
+
+def test_that_year_with_nothing_before_has_no_value():
+    parts = parse_date("that year")
+    assert parts is not None and resolve(parts, dt.date(2013, 3, 20))["value"] is None
+
+
+def test_the_quarter_ended_names_the_quarter():
+    parts = parse_date("the quarter")
+    assert parts is not None
+    assert resolve(parts, dt.date(2013, 3, 20), period_end="2012-07-31")["value"] == "2012-Q2"
+    assert resolve(parts, dt.date(2013, 3, 20), period_end="2012-09-30")["value"] == "2012-Q3"
+
+
+# --- all-number dates ------------------------------------------------------------------------------------------
+
+def test_a_part_above_twelve_decides_the_order():
+    assert value("17/08/2021", day_first=False) == "2021-08-17"
+    assert value("08/17/2021", day_first=True) == "2021-08-17"
+
+
+def test_ambiguous_numeric_dates_follow_the_document():
+    assert value("08/07/2021", day_first=True) == "2021-07-08"
+    assert value("08/07/2021", day_first=False) == "2021-08-07"
+
+
+@pytest.mark.parametrize(("text", "day_first"), [
+    ("Filed on 25/03/2021; amended 08/07/2021.", True),
+    ("Filed on 03/25/2021; amended 08/07/2021.", False),
+    ("The deal closed on 5 March. It was amended 08/07/2021.", True),
+    ("The deal closed on March 5. It was amended 08/07/2021.", False),
+    ("It was amended 08/07/2021.", True),
+])
+def test_the_document_decides_day_first(text, day_first):
+    assert prefers_day_first(text) is day_first
+
+
+def test_two_digit_years_fall_near_the_reference_date():
+    assert expand_two_digit_year(24, dt.date(2024, 5, 1)) == 2024
+    assert expand_two_digit_year(98, dt.date(2024, 5, 1)) == 1998
+    assert expand_two_digit_year(40, dt.date(2016, 1, 1)) == 1940
+    assert expand_two_digit_year(30, None) == 2030
+
+
+# --- what is not a date ----------------------------------------------------------------------------------------
+
+NOT_DATES = [
+    "three years",
+    "for 10 days",
+    "the past three months",
+    "a 42-year-old man",
+    "open 24/7",
+    "at 5 p.m.",
+    "2,024 jobs",
+    "$2021",
+    "20.21 percent",
+    "she may come",
+    "they march on",
+    "prices fall",
+    "weekend sales",
+    "Boeing 737",
+]
+
+
+@pytest.mark.parametrize("text", NOT_DATES)
+def test_not_dates(text):
+    assert find_dates(text) == []
+
+
+def test_two_years_in_a_range_are_two_dates():
+    found = find_dates("between 2020-2022 sales rose")
+    assert [m.parts.year for m in found] == [2020, 2022]
+
+
+def test_spans_index_the_text():
+    text = "Sales rose in the third quarter of 2024, up from a year earlier, and again on Tuesday."
+    spans = [text[m.start:m.end] for m in find_dates(text)]
+    assert spans == ["the third quarter of 2024", "a year earlier", "Tuesday"]
+
+
+# --- the component ---------------------------------------------------------------------------------------------
+
+def _dates(nlp, text: str, published: str | None = REF) -> list[tuple[str, str | None]]:
+    from claimx.extract import make_doc
+    from claimx.ingest import Article
+
+    doc = nlp(make_doc(nlp, Article(id="t", source="t", text=text, published=published)))
+    return [(s.text, s._.claimx_date["value"]) for s in doc.spans["claimx_dates"]]
+
+
+COMPONENT = [
+    ("The board said Friday that it will meet on Tuesday.", [("Friday", "2013-03-15"), ("Tuesday", "2013-03-26")]),
+    ("Theresa May said she may visit in May.", [("May", "2013-05")]),
+    ("The plant has 2000 employees and opened in 1998.", [("1998", "1998")]),
+    ("Windows 2000 was released before the 2004 election.", [("2004", "2004")]),
+    ("The shop is open 24/7 and closes at 5 p.m. for three days.", []),
+    ("Net income rose in the third quarter. Sales fell 5% from a year earlier.",
+     [("the third quarter", "2012-Q3"), ("a year earlier", "2011-Q3")]),
+    ("In 2005 the firm moved. The following year it was sold.", [("2005", "2005"), ("The following year", "2006")]),
+    ("A vote is expected Friday, officials said.", [("Friday", "2013-03-22")]),
+    ("Talks were postponed until Monday.", [("Monday", "2013-03-25")]),
+    ("She watched USA Today on the bus.", []),
+    ("The meeting is in room 1204.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COMPONENT)
+def test_component(nlp, text, expected):
+    assert _dates(nlp, text) == expected
+
+
+def test_component_without_reference_date_leaves_relative_values_null(nlp):
+    assert _dates(nlp, "The board met last week and will meet again in March 2014.", published=None) == [
+        ("last week", None), ("March 2014", "2014-03")]
+
+
+def test_component_works_without_a_parser():
+    import spacy
+
+    import claimx.components  # noqa: F401
+
+    blank = spacy.blank("en")
+    blank.add_pipe("claimx_dates")
+    doc = blank.make_doc("The deal closed on Friday, 8 March 2013.")
+    doc._.claimx_published = REF
+    doc = blank(doc)
+    assert [(s.text, s._.claimx_date["value"]) for s in doc.spans["claimx_dates"]] == [
+        ("Friday, 8 March 2013", "2013-03-08")]
+
+
+# --- properties ------------------------------------------------------------------------------------------------
+
+FORMS = [f for f, *_ in ABSOLUTE + RELATIVE + MODIFIED + FISCAL] + [
+    "a year earlier", "the year-ago quarter", "the latest quarter", "that year", "the quarter", "Friday",
+    "December", "Oct. 31", "the weekend", "Christmas", "this fall", "the fiscal year", "Q2", "H1 2024",
+]
+dates = st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2080, 12, 31))
+tenses = st.sampled_from([None, "past", "present", "future"])
+contexts = st.lists(st.tuples(st.sampled_from(["2012-Q3", "2012-07-04", "2011", "2012-W05", "2012-H1", "2012-SU"]),
+                              st.integers(0, 10)), max_size=3)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(FORMS), dates, tenses, contexts)
+def test_a_value_is_never_finer_than_its_expression(text, ref, tense, context):
+    parts = parse_date(text)
+    assert parts is not None, text
+    resolved = resolve(parts, ref, tense, context)
+    if resolved["value"] is not None:
+        grain = grain_of_value(resolved["value"])
+        assert grain == resolved["grain"]
+        assert GRAIN_RANK[grain] <= GRAIN_RANK[expression_grain(parts)], (text, resolved)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(FORMS), dates, tenses, contexts)
+def test_resolution_is_deterministic(text, ref, tense, context):
+    parts = parse_date(text)
+    assert parts is not None
+    assert resolve(parts, ref, tense, context) == resolve(parts, ref, tense, context)
+    assert parse_date(text) == parts
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(FORMS + ["said", "the company", "rose 5%", "in", "on", ",", "3 million"]),
+                min_size=1, max_size=12))
+def test_matches_index_the_text_and_do_not_overlap(words):
+    text = " ".join(words)
+    found = find_dates(text)
+    assert found == find_dates(text)
+    for previous, match in zip(found, found[1:]):
+        assert previous.end <= match.start
+    for match in found:
+        assert 0 <= match.start < match.end <= len(text)
+        assert text[match.start:match.end].strip() == text[match.start:match.end]
+
+
+@given(st.integers(0, 6), dates, st.sampled_from([None, -1, 0, 1]), tenses)
+def test_weekday_dates_have_the_weekday_and_stay_near(weekday, ref, shift, tense):
+    day = weekday_date(weekday, ref, shift, tense)
+    assert day.weekday() == weekday
+    assert abs((day - ref).days) <= 7
+
+
+@given(st.integers(1900, 2100))
+def test_easter_is_a_spring_sunday(year):
+    easter = easter_sunday(year)
+    assert easter.weekday() == 6 and dt.date(year, 3, 22) <= easter <= dt.date(year, 4, 25)
+
+
+def test_reference_date_reads_timestamps_and_rejects_junk():
+    assert reference_date("2013-03-20T10:00:00Z") == dt.date(2013, 3, 20)
+    assert reference_date("soon") is None
+    assert reference_date(None) is None
+
+
+def test_expression_grain_of_empty_parts_is_a_day():
+    assert expression_grain(DateParts()) == "day"
