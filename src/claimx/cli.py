@@ -112,7 +112,7 @@ def extract(
       claimx extract archive/ -o out.jsonl --jobs 0 --resume  # every core; rerun to finish after Ctrl-C
     """
     from claimx import batch
-    from claimx.ingest import is_url, iter_articles
+    from claimx.ingest import IngestOptions, is_url
     from claimx.pipeline import ModelNotFound, normalize_layers
 
     inputs = paths or ["-"]
@@ -134,10 +134,10 @@ def extract(
     except batch.ResumeError as exc:
         raise UsageError(str(exc)) from None
     include, skip = tuple(glob or ()), tuple(exclude or ())
-    articles = iter_articles(inputs, published=date, include=include, exclude=skip, text_field=text_field,
-                             id_field=id_field)
+    reading = IngestOptions(published=date, text_field=text_field, id_field=id_field)
+    articles = batch.plan(inputs, reading, include=include, exclude=skip)
     settings = batch.BatchSettings(jobs=jobs, ordered=not unordered, strict=strict, model=model, layers=layers,
-                                   include_text=include_text)
+                                   include_text=include_text, ingest=reading)
     show_bar = not quiet and sys.stderr.isatty()
     progress = batch.Progress(inputs, include, skip, skipped=len(done)) if show_bar else batch.NoProgress()
     try:

@@ -34,20 +34,33 @@ def extract_many(
     """Analyse many articles with `nlp.pipe`, streaming, in input order. Each input yields exactly one Record:
     a failed document yields an error record and the rest go on."""
     nlp = nlp or load_pipeline(model, normalize_layers(layers) if layers is not None else LAYERS)
-    pending: list[tuple[Article, Doc] | Record] = []
+    batch: list[Article | ArticleError] = []
     for item in articles:
-        article = _as_article(item)
-        if isinstance(article, ArticleError):
-            pending.append(Record.failed(article.id, article.source, article.type, article.message))
-        else:
-            try:
-                pending.append((article, make_doc(nlp, article)))
-            except Exception as exc:  # one bad document never stops the batch
-                pending.append(_failure(article, exc))
-        if len(pending) >= batch_size:
-            yield from _run(nlp, pending, include_text)
-            pending = []
-    yield from _run(nlp, pending, include_text)
+        batch.append(_as_article(item))
+        if len(batch) >= batch_size:
+            yield from _analyse(nlp, batch, include_text)
+            batch = []
+    yield from _analyse(nlp, batch, include_text)
+
+
+def _analyse(nlp: Language, batch: list[Article | ArticleError], include_text: bool) -> list[Record]:
+    """One record per article. Inside a memory zone, so the strings a batch adds to the vocab are freed after it
+    and a worker's memory stays flat over 100,000 articles; no Doc leaves this function."""
+    if not batch:
+        return []
+    with nlp.memory_zone():
+        pending: list[tuple[Article, Doc] | Record] = []
+        for article in batch:
+            if isinstance(article, ArticleError):
+                pending.append(Record.failed(article.id, article.source, article.type, article.message))
+            elif len(article.text) > nlp.max_length:
+                pending.append(_too_large(article, nlp.max_length))
+            else:
+                try:
+                    pending.append((article, make_doc(nlp, article)))
+                except Exception as exc:  # one bad document never stops the batch
+                    pending.append(_failure(article, exc))
+        return list(_run(nlp, pending, include_text))
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:
@@ -89,6 +102,13 @@ def _run(nlp: Language, pending: list, include_text: bool) -> Iterator[Record]:
             yield record_from_doc(processed, article, include_text=include_text)
         except Exception as exc:
             yield _failure(article, exc)
+
+
+def _too_large(article: Article, limit: int) -> Record:
+    """Longer than spaCy's max_length (1,000,000 characters by default): one clear error, never a crash or a
+    machine out of memory. No news article comes close; a file that does is usually not one article."""
+    return Record.failed(article.id, article.source, "too_large",
+                         f"{len(article.text):,} characters; claimx analyses documents of at most {limit:,}")
 
 
 def _failure(article: Article, exc: Exception) -> Record:

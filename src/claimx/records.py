@@ -129,6 +129,7 @@ class Record:
     claims: list[Claim] = field(default_factory=list)
     text: str | None = None  # only with --include-text
     error: dict[str, str] | None = None  # {"type", "message"}: a document that could not be processed
+    language: str | None = None  # ISO 639-1 guess (claimx.language); "und" = not English, language unknown
 
     def to_dict(self) -> dict[str, Any]:
         if self.error is not None:
@@ -140,10 +141,11 @@ class Record:
             "money": [m.to_dict() for m in self.money],
             "dates": [x.to_dict() for x in self.dates],
             "claims": [c.to_dict() for c in self.claims],
+            "language": self.language,
         }
         if self.text is not None:
             d["text"] = self.text
-        return _compact(d, ("url",))
+        return _compact(d, ("url", "language"))
 
     @classmethod
     def failed(cls, id: str, source: str, type: str, message: str) -> Record:
@@ -153,6 +155,7 @@ class Record:
 def record_from_doc(doc: Any, article: Any, *, include_text: bool = False) -> Record:
     """Build the claimx/1 record for one processed Doc (duck-typed: no spaCy import needed here)."""
     from claimx.extensions import DATES_KEY, ENTITIES_KEY, MONEY_KEY
+    from claimx.language import detect_language
 
     def spans(key: str) -> list[Any]:
         return sorted(doc.spans[key], key=lambda s: (s.start_char, s.end_char)) if key in doc.spans else []
@@ -167,7 +170,7 @@ def record_from_doc(doc: Any, article: Any, *, include_text: bool = False) -> Re
         id=article.id, source=article.source, title=article.title, published=article.published,
         published_source=article.published_source, url=article.url,
         entities=entities, money=money, dates=dates, claims=claims,
-        text=doc.text if include_text else None,
+        text=doc.text if include_text else None, language=detect_language(doc.text),
     )
 
 

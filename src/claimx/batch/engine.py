@@ -11,11 +11,9 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from claimx.batch.reading import ArticleItem, analyse, item_size
 from claimx.batch.workers import Died, Done, PipelineSpec, Task, WorkerPool
-from claimx.ingest import Article, ArticleError
 from claimx.records import Record
-
-ArticleItem = Article | ArticleError
 
 
 @dataclass
@@ -31,7 +29,7 @@ def chunked(articles: Iterable[ArticleItem], max_docs: int, max_chars: int) -> I
     chunk: list[ArticleItem] = []
     chars = 0
     for article in articles:
-        size = len(article.text) if isinstance(article, Article) else 0
+        size = item_size(article)
         if chunk and (len(chunk) >= max_docs or chars + size > max_chars):
             yield chunk
             chunk, chars = [], 0
@@ -39,10 +37,6 @@ def chunked(articles: Iterable[ArticleItem], max_docs: int, max_chars: int) -> I
         chars += size
     if chunk:
         yield chunk
-
-
-def count_words(articles: Iterable[ArticleItem]) -> int:
-    return sum(len(a.text.split()) for a in articles if isinstance(a, Article))
 
 
 class InProcess:
@@ -53,14 +47,10 @@ class InProcess:
         self.nlp = spec.load()
 
     def batches(self, chunks: Iterable[list[ArticleItem]], stop) -> Iterator[Batch]:
-        from claimx.extract import extract_many
-
         for chunk in chunks:
             if stop.requested:
                 return
-            records = list(extract_many(chunk, nlp=self.nlp, batch_size=len(chunk),
-                                        include_text=self.spec.include_text))
-            yield Batch(records, count_words(chunk))
+            yield Batch(*analyse(self.nlp, chunk, self.spec.ingest, self.spec.include_text))
 
     def close(self) -> None:
         pass
@@ -73,14 +63,16 @@ class _Slot:
         self.chunk = chunk
         self.records: list[Record | None] = [None] * len(chunk)
         self.missing = len(chunk)
+        self.words = 0
 
-    def fill(self, offset: int, records: list[Record]) -> None:
+    def fill(self, offset: int, records: list[Record], words: int = 0) -> None:
         for index, record in enumerate(records, start=offset):
             self.missing -= self.records[index] is None
             self.records[index] = record
+        self.words += words
 
     def batch(self) -> Batch:
-        return Batch(self.records, count_words(self.chunk))  # type: ignore[arg-type]
+        return Batch(self.records, self.words)  # type: ignore[arg-type]
 
 
 class Parallel:
@@ -117,7 +109,7 @@ class Parallel:
                 return
             for event in self.pool.wait(timeout=0.2):
                 if isinstance(event, Done):
-                    slots[event.task.seq].fill(event.task.offset, event.records)
+                    slots[event.task.seq].fill(event.task.offset, event.records, event.words)
                 else:
                     self._after_death(event, slots, retry, task_ids)
             if self.ordered:

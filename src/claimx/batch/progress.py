@@ -82,29 +82,23 @@ class NoProgress:
 
 
 def count_documents(inputs: Sequence[str], include: Sequence[str] = (), exclude: Sequence[str] = ()) -> int | None:
-    """How many documents the inputs hold (one per file, one per non-empty JSONL line), for the ETA only;
+    """How many documents the inputs hold (one per file or URL, one per non-empty feed line), for the ETA only;
     None when it cannot be known ahead (stdin) or the count fails."""
-    from claimx.ingest.select import is_selected
+    from claimx.ingest import iter_inputs
 
     total = 0
     try:
-        for raw in inputs:
-            if raw == "-":
+        for item in iter_inputs(inputs, include=include, exclude=exclude):
+            if item.kind == "stdin":
                 return None
-            path = Path(raw)
-            if path.is_dir():
-                for child in path.rglob("*"):
-                    if child.is_file() and is_selected(child.relative_to(path).as_posix(), include, exclude):
-                        total += _documents_in(child)
-            else:
-                total += _documents_in(path)
+            total += _documents_in(Path(item.location)) if item.kind == "file" else 1
     except OSError:
         return None
     return total
 
 
 def _documents_in(path: Path) -> int:
-    if path.suffix.lower() != ".jsonl":
+    if path.suffix.lower() not in (".jsonl", ".ndjson"):
         return 1
     count = 0
     with open(path, "rb") as handle:

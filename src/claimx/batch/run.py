@@ -7,10 +7,12 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from claimx.batch.engine import ArticleItem, Batch, InProcess, Parallel, chunked
+from claimx.batch.engine import Batch, InProcess, Parallel, chunked
 from claimx.batch.progress import NoProgress, Progress, Summary
+from claimx.batch.reading import ArticleItem
 from claimx.batch.stop import StopRequest
 from claimx.batch.workers import PipelineSpec
+from claimx.ingest import IngestOptions
 from claimx.records import Record
 
 
@@ -24,6 +26,7 @@ class BatchSettings:
     model: str | None = None
     layers: tuple[str, ...] | None = None  # None: every layer
     include_text: bool = False
+    ingest: IngestOptions = IngestOptions()  # how files handed over unread (see batch.reading) are read
     pipeline_loader: str = PipelineSpec.loader  # see PipelineSpec.loader
 
     @property
@@ -34,7 +37,8 @@ class BatchSettings:
 def run_batch(articles: Iterable[ArticleItem], sink, settings: BatchSettings = BatchSettings(), *,
               progress: Progress | NoProgress | None = None, skip_ids: set[str] | frozenset[str] = frozenset()
               ) -> Summary:
-    """Analyse every article not in `skip_ids` and write its record to `sink`; return what happened.
+    """Analyse every article (or unread file: see batch.reading.plan) not in `skip_ids` and write its record to
+    `sink`; return what happened.
 
     Ctrl-C or SIGTERM stops the run after the batch being written (see `Summary.stopped_by`)."""
     from claimx.pipeline import LAYERS
@@ -42,7 +46,8 @@ def run_batch(articles: Iterable[ArticleItem], sink, settings: BatchSettings = B
     started = time.perf_counter()
     progress = progress or NoProgress()
     summary = Summary()
-    spec = PipelineSpec(settings.model, settings.layers or LAYERS, settings.include_text, settings.pipeline_loader)
+    spec = PipelineSpec(settings.model, settings.layers or LAYERS, settings.include_text, settings.ingest,
+                        settings.pipeline_loader)
     todo = _skipping(articles, skip_ids, summary)
     with StopRequest() as stop:
         engine = Parallel(spec, settings.workers, ordered=settings.ordered) if settings.workers > 1 \

@@ -24,7 +24,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
-from claimx.ingest import Article, ArticleError
+from claimx.ingest import Article, ArticleError, IngestOptions, Input
 
 
 _MAX_FAILED_STARTS = 3
@@ -42,6 +42,7 @@ class PipelineSpec:
     model: str | None
     layers: tuple[str, ...]
     include_text: bool = False
+    ingest: IngestOptions = IngestOptions()  # how workers read the files they are handed unread
     # "module:function" called as function(model, layers) in each worker: the claimx pipeline unless a caller
     # (a test, a benchmark of the bare base pipeline) plugs in another. A name, not a function, so spawned
     # workers can import it.
@@ -59,7 +60,7 @@ class Task:
     id: int
     seq: int
     offset: int
-    articles: list[Article | ArticleError]
+    articles: list[Article | ArticleError | Input]
     attempt: int = 1
 
 
@@ -67,6 +68,7 @@ class Task:
 class Done:
     task: Task
     records: list[Any]  # claimx.records.Record, one per article, in order
+    words: int
 
 
 @dataclass
@@ -144,7 +146,7 @@ class WorkerPool:
 
     def _receive(self, worker: _Worker, events: list) -> bool:
         try:
-            task_id, records = worker.results_in.recv()
+            task_id, records, words = worker.results_in.recv()
         except (EOFError, OSError):
             return False
         if task_id is _READY:
@@ -152,7 +154,7 @@ class WorkerPool:
             return True
         task = worker.assigned.popleft()
         assert task.id == task_id, "worker results arrive in the order tasks were sent"
-        events.append(Done(task, records))
+        events.append(Done(task, records, words))
         return True
 
     def _replace(self, worker: _Worker) -> Died:
@@ -218,16 +220,15 @@ def _worker_main(tasks_in, results_out, spec: PipelineSpec, nlp, inherited: list
     inbox: queue.SimpleQueue = queue.SimpleQueue()
     # Read tasks on a thread so the main process's sends never block while we load or run spaCy.
     threading.Thread(target=_read_tasks, args=(tasks_in, inbox), daemon=True).start()
-    from claimx.extract import extract_many
+    from claimx.batch.reading import analyse
 
     if nlp is None:
         nlp = spec.load()
     try:
-        results_out.send((_READY, None))
+        results_out.send((_READY, None, 0))
         while (task := inbox.get()) is not None:
-            records = list(extract_many(task.articles, nlp=nlp, batch_size=max(1, len(task.articles)),
-                                        include_text=spec.include_text))
-            results_out.send((task.id, records))
+            records, words = analyse(nlp, task.articles, spec.ingest, spec.include_text)
+            results_out.send((task.id, records, words))
     except OSError:  # the main process is gone
         return
 
