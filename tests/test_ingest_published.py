@@ -43,6 +43,10 @@ def test_normalize_published(value, expected):
     ("OSLO, Norway (AP) — April 9, 2024 — Northwind Airlines said on Tuesday that it would add routes.",
      "2024-04-09"),
     ("Friday, Jun 06, 2014 | Source: City Desk\n\nThe council met on Thursday.", "2014-06-06"),
+    ("Port Deal Approved\n\nBERGEN, March 3, 2025 — The port said on Monday that the deal was approved.",
+     "2025-03-03"),
+    ("BERGEN, Norway, March 3, 2025 — The port said on Monday that the deal was approved.", "2025-03-03"),
+    ("PORT DEAL APPROVED.\nBERGEN 2025-03-03\nThe port said on Monday that the deal was approved.", "2025-03-03"),
     ("Port Deal Approved\nBy Ann Lee | May 2, 2025\n\nThe port said on Monday that the deal was approved.",
      "2025-05-02"),
     ("Published: 2 May 2025\n\nThe port said on Monday that the deal was approved.", "2025-05-02"),
@@ -51,6 +55,7 @@ def test_normalize_published(value, expected):
     # a date inside the body's first sentence is what the story is about, not when it was published
     ("The company said on May 2, 2025 that it would close the plant.", None),
     ("LONDON (Reuters) - Shares fell on Tuesday after the bank cut its forecast.", None),
+    ("Port Deal Approved\n\nOn July 6, 2015, the port said the deal was approved.", None),
     ("10 things to watch in May 2025\n\nMarkets open on Monday.", None),
     # too far down to be a dateline
     ("\n".join(["The port said the deal was approved."] * 10) + "\nPublished: 2 May 2025", None),

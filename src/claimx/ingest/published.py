@@ -32,12 +32,13 @@ _FORMS = [re.compile(rf"(?<![\w-]){form}(?!\w)", re.IGNORECASE) for form in _DAT
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?,?"
 # Words that may stand before the date in a metadata line: "Published: Friday, May 2, 2025".
 _CLOCK = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:gmt|utc|bst|cet|cest|[ecmp][sd]?t))?"
-_LABEL = (rf"(?:(?:published|updated|last\s+updated|posted|date|dated|first\s+published|on|at|{_CLOCK}"
-          rf"|[:|,\-–—]|\s)*(?:{_WEEKDAY}\s*)?)")
+# ("on" only after such a word: "On July 6, 2015, she said" opens a sentence, it is not a dateline)
+_LABEL = (rf"(?:(?:(?:published|updated|last\s+updated|posted|date|dated|first\s+published)(?:\s+(?:on|at))?"
+          rf"|{_CLOCK}|[:|,\-–—]|\s)*(?:{_WEEKDAY}\s*)?)")
 _LINE_START = re.compile(rf"^\W*{_LABEL}$", re.IGNORECASE)
-# A wire-style dateline before the date: "NAIROBI, Kenya (AP) — ", "LONDON (Reuters) - ", "WASHINGTON _ ".
+# A wire-style dateline before the date: "NAIROBI, Kenya (AP) — ", "LONDON (Reuters) - ", "OSLO, ".
 _DATELINE_PREFIX = re.compile(
-    r"^[A-Z][A-Z .'’-]+(?:,\s*[A-Z][\w .'’-]*)*(?:\s*\([\w .&'’-]+\))?\s*(?:[-–—_:]+|\|)\s*"
+    r"^[A-Z][A-Z .'’-]+(?:,\s*[A-Z][\w .'’-]*)*(?:\s*\([\w .&'’-]+\))?\s*(?:[-–—_:,]+|\|)\s*"
     rf"(?:{_WEEKDAY}\s*)?$"
 )
 # What may surround a date on a line of its own: "LONDON 1996-08-30", "May 2, 2025 10:00 GMT | Reuters".
@@ -99,8 +100,8 @@ def find_date(text: str) -> tuple[str, int, int] | None:
 
 
 def find_dateline_date(text: str) -> str | None:
-    """The publication date a text states at its top: a dateline ("NAIROBI, Kenya (AP) — March 14, 1998"),
-    a metadata line ("Friday, Jun 06, 2014 | Source: …", "Published: 2 May 2025"). Dates inside the body's
+    """The publication date a text states at its top: a dateline ("NAIROBI, Kenya (AP) — March 14, 1998",
+    "LONDON 1996-08-30"), a metadata line ("Friday, Jun 06, 2014 | Source: …", "Published: 2 May 2025"). Dates inside the body's
     sentences are not publication dates and are ignored."""
     for line in _top_lines(text):
         found = find_date(line)
@@ -108,8 +109,9 @@ def find_dateline_date(text: str) -> str | None:
             continue
         value, start, _ = found
         before = line[:start]
-        if _LINE_START.match(before) or _DATELINE_PREFIX.match(before) or len(line) <= _SHORT_META_LINE and (
-                "|" in line or re.match(r"\s*(?:by|posted by|written by)\s", line, re.IGNORECASE)):
+        if _LINE_START.match(before) or _DATELINE_PREFIX.match(before) or is_dateline_line(line) or (
+                len(line) <= _SHORT_META_LINE
+                and ("|" in line or re.match(r"\s*(?:by|posted by|written by)\s", line, re.IGNORECASE))):
             return value
     return None
 
