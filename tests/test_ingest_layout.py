@@ -126,6 +126,8 @@ def test_related_list_stops_at_the_next_paragraph():
     # hard-wrapped running text: the first line is half a sentence
     ("Harbour Freight will open a depot in\nBergen next spring, the company said on Monday after a review.\n", None),
     ("Harbour Freight will open a depot\nin Bergen next spring, the company said on Monday after a review.\n", None),
+    ("Budget Talks Drag On\n\nThe senate said on Friday that it would vote on the bill next week.\n",
+     "Budget Talks Drag On"),
     # a dateline on its own line is metadata, not a headline
     ("LONDON 2025-05-02\nThe port said on Monday that the board had approved the deal.\n", None),
     ("OSLO, Norway (AP) _\nThe port said on Monday that the board had approved the deal.\n", None),

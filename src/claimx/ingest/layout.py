@@ -13,6 +13,7 @@ from claimx.ingest.chrome import ChromeRules, default_rules
 from claimx.ingest.published import is_dateline_line
 
 _LINE = re.compile(r"[^\r\n]+")
+_NEWLINE = re.compile(r"\r\n|\r|\n")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _PROSE_MIN_WORDS = 8  # a paragraph of the body: a sentence of this many words, or a long line
 _PROSE_LONG_WORDS = 30
@@ -21,7 +22,7 @@ _HEADLINE_SEARCH_LINES = 4  # a headline sits among the first lines left after m
 _HEADLINE_MAX_CHARS = 200
 _MAX_HEADLINES = 2
 _TITLE_SEARCH_LINES = 6  # a title given by the page is looked for among the first lines
-# Words a wrapped line may stop on but a headline does not end with.
+# Words a wrapped line may stop on but a sentence rarely ends with.
 _CONTINUED_AFTER = frozenset("a an the of in on at to for from by with and or but as that which who than into "
                              "about over under after before its their his her our".split())
 
@@ -66,7 +67,7 @@ def find_layout(text: str, *, title: str | None = None, headings: Sequence[str] 
             break
         _mask(layout, rule.id, line.start, line.end)
         in_list = rule.extent == "list"
-    layout.headlines = _headlines(kept, title)
+    layout.headlines = _headlines(text, kept, title)
     if headings:
         wanted = {_squash(heading) for heading in headings}
         marked = set(layout.headlines)
@@ -99,17 +100,18 @@ def _looks_like_headline(line: str) -> bool:
     words = line.split()
     return (2 <= len(words) <= _HEADLINE_MAX_WORDS and len(line) <= _HEADLINE_MAX_CHARS
             and (line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘")
-            and not line.endswith((".", ",", ";", ":", "-", "_", "—", "–"))
-            and words[-1].lower() not in _CONTINUED_AFTER and not is_dateline_line(line))
+            and not line.endswith((".", ",", ";", ":", "-", "_", "—", "–")) and not is_dateline_line(line))
 
 
-def _wrapped(line: str, following: str) -> bool:
-    """A hard-wrapped sentence, not a headline: the next line carries on in lower case, or this one stops on a
-    word a sentence never ends with."""
-    return following[:1].islower() or line.split()[-1].lower() in _CONTINUED_AFTER
+def _wrapped(text: str, line: _Line, following: _Line | None) -> bool:
+    """A hard-wrapped sentence, not a headline: with no blank line between, the next line carries on in lower
+    case, or this one stops on a word a sentence rarely ends with ("… defend the title in")."""
+    if following is None or len(_NEWLINE.findall(text, line.end, following.start)) > 1:
+        return False
+    return following.text[:1].islower() or line.text.split()[-1].lower() in _CONTINUED_AFTER
 
 
-def _headlines(kept: list[_Line], title: str | None) -> list[tuple[int, int]]:
+def _headlines(text: str, kept: list[_Line], title: str | None) -> list[tuple[int, int]]:
     """When the input named a title, the line that repeats it. Otherwise the first headline-like lines (a
     headline and a subtitle) at the top, above the first paragraph, when a paragraph follows."""
     if title:
@@ -120,8 +122,8 @@ def _headlines(kept: list[_Line], title: str | None) -> list[tuple[int, int]]:
         return []
     found: list[tuple[int, int]] = []
     for index, line in enumerate(kept[:_HEADLINE_SEARCH_LINES]):
-        following = kept[index + 1].text if index + 1 < len(kept) else ""
-        if _is_prose(line.text) or _wrapped(line.text, following):
+        following = kept[index + 1] if index + 1 < len(kept) else None
+        if _is_prose(line.text) or _wrapped(text, line, following):
             break
         if _looks_like_headline(line.text):
             found.append((line.start, line.end))
