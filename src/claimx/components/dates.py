@@ -145,7 +145,7 @@ def _may_be_capitalised(token: Any) -> bool:
     if token.i == 0 or token.is_sent_start:
         return True
     before = token.doc[token.i - 1]
-    return before.text in _OPENERS or "\n" in before.whitespace_ or before.is_space
+    return before.text in _OPENERS or before.text in (".", "!", "?") or before.is_space
 
 
 def _month_alone_is_date(span: Span) -> bool:
