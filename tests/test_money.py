@@ -222,7 +222,7 @@ NOT_MONEY = [
     "Prices rose 5 percent.", "Prices rose 5%.", "It happened in 2019.", "He was born in 1984.",
     "Call 555-0199 or +44 20 7946 0958.", "Press the $ sign twice.", "Run echo $HOME first.", "Buy $AAPL now.",
     "All 70 of us.", "ALL 5 solutions are wrong.", "TOP 10 lists.", "The 1994 Freedom Act.",
-    "He weighs 236 pounds.", "a 1,300 pounds of fertiliser", "a gift of 500 pounds (225 kilograms) of food",
+    "He weighs 236 pounds.", "a bag of 2.2 kg (4.8 pounds)", "a 1,300 pounds of fertiliser", "a gift of 500 pounds (225 kilograms) of food",
     "N95 masks", "P5+1 talks", "R2-D2", "F-35 jets", "Covid-19", "1080p video", "EUR/USD 1.08",
     "a million people", "5 million shares", "Shares closed at 145.20.", "in 2019 dollars", "the 2008 dollar crisis",
     "the dollar fell", "three quarters of the vote", "the Euro 2024 final", "six Euro ties", "Mark Twain, 2\nMark",
@@ -309,6 +309,16 @@ def test_shared_words_follow_the_article():
     assert article("A fine of 200 million kroner.", Counter({"DK": 1}))[0][1] == "DKK"
     assert article("Tickets cost 2,000 rupees.", Counter({"PK": 2}))[0][1] == "PKR"
     assert article("Tickets cost 2,000 rupees.")[0][1] == "INR"
+
+
+def test_commodity_prices_are_us_dollars_and_mark_nothing():
+    text = "Gold ended at $1,950 an ounce in Sydney. The state will spend $3 billion on schools."
+    assert article(text, Counter({"AU": 4})) == [("$1,950", "USD"), ("$3 billion", "AUD")]
+
+
+def test_change_then_level_is_not_a_range():
+    for text in ("The bond fell C$0.28 to C$96.89.", "Shares rose 6 pence to 388 pence."):
+        assert all(m.min is None for m in default_reader().find(text))
 
 
 def test_cents_follow_the_article_currency():

@@ -49,6 +49,8 @@ class Vocabulary:
     scalable_codes: frozenset[str]
     hedges_before: tuple[str, ...]
     hedges_after: tuple[str, ...]
+    change_words: frozenset[str]  # "rose 6 pence to 388 pence": a change and a level, not a range
+    dollar_quotes: tuple[str, ...]  # "$387 an ounce": commodity prices are in US dollars
     places: dict[str, str]  # place name or demonym → ISO 3166 territory
     territories: dict[str, dict[str, int]]  # currency code → territories that use (2) or used (1) it
     dollars: frozenset[str]  # the dollars in use today (AUD, CAD, USD, ...): who a bare "$" may be
@@ -60,6 +62,7 @@ def load_vocabulary() -> Vocabulary:
     words = load_json("money", "words.json")
     scales = load_json("money", "scales.json")
     hedges = load_json("money", "hedges.json")
+    phrases = load_json("money", "phrases.json")
     stoplist = set(load_lines("money", "code_stoplist.txt"))
     codes = frozenset(code for code in list_currencies() if len(code) == 3 and code.isalpha()) - stoplist
     territories = _currency_territories()
@@ -85,6 +88,8 @@ def load_vocabulary() -> Vocabulary:
         scalable_codes=frozenset(scales["scalable_codes"]),
         hedges_before=tuple(hedges["before"]),
         hedges_after=tuple(hedges["after"]),
+        change_words=frozenset(phrases["change_words"]),
+        dollar_quotes=tuple(phrases["dollar_quotes"]),
         places=_places(),
         territories=territories,
         dollars=frozenset(

@@ -14,7 +14,7 @@ from functools import cache
 from typing import Any
 
 from claimx.normalize.currencies import COMMA_DECIMAL, DOLLAR, Currency, Vocabulary, load_vocabulary
-from claimx.normalize.money_patterns import hedge_patterns, money_pattern
+from claimx.normalize.money_patterns import dollar_quote_pattern, hedge_patterns, money_pattern
 from claimx.normalize.numbers import UNIT_WORDS, parse_number_words, parse_numeral, to_amount
 
 _HUNDRED = Decimal(100)
@@ -24,7 +24,7 @@ _COMPOUND = re.compile(r"(?:[ \t]{1,3}and)?[ \t]{1,3}", re.I)  # "3 dollars (and
 _CENTS = re.compile(r"\d\d")
 _CLAUSE_END = re.compile(r"\s{0,3}(?:[.,;:!?)]|\Z)")
 _BETWEEN = re.compile(r"(?<![^\W_])between\s{1,3}\Z", re.I)
-_FROM = re.compile(r"(?<![^\W_])(?:from|by)\s{1,3}\Z", re.I)  # "rose from $5m to $8m", "by 500 to 39,200"
+_LAST_WORD = re.compile(r"([^\W\d_]+)[\s,]{1,3}\Z")
 _SPAN_OF = re.compile(r"(?<![^\W_])(?:rang\w*|anywhere|somewhere)\s{1,3}from\s{1,3}\Z", re.I)
 _ELLIPSIS_LINK = re.compile(
     r",?\s{1,3}(?:(?:up|down)\s{1,3})?(?:from|versus|vs\.?|against|compared\s{1,3}(?:with|to))\s{1,3}", re.I)
@@ -33,7 +33,8 @@ _ELLIPSIS_END = re.compile(  # the bare amount ends the clause, or a time phrase
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _INFLATION = re.compile(r"(?<![^\W_])(?:in|constant|real|nominal|current|today's|today’s)\s{1,3}\Z", re.I)
 _CENTS_DECIMALS = re.compile(r"[.,]\d\d\Z")
-_WEIGHT_BEFORE = re.compile(r"(?<![^\W_])(?:weigh\w*|weight)\b[^.;:]{0,25}\Z", re.I)
+_WEIGHT_BEFORE = re.compile(
+    r"(?<![^\W_])(?:weigh\w*|weight)\b[^;:]{0,25}\Z|(?:kg|kgs|kilos?|kilograms?|tonnes?)\s{0,2}[(\[]\s{0,2}\Z", re.I)
 _WEIGHT_AFTER = re.compile(r"\s{1,3}of\b|\s{0,2}\(\s{0,2}[\d.,]+\s{0,2}(?:kg|kgs|kilos?|kilograms?|lbs?)\b", re.I)
 _SPACES = re.compile(r"\s+")
 
@@ -54,6 +55,7 @@ class MoneyMention:
     weak: bool = False  # read only if the article names this currency elsewhere ("50p", "20 pounds")
     scaled: bool = False
     bare: bool = False  # a number without currency: kept only as the end of a range
+    commodity: bool = False  # a bare "$" quoting a commodity ("$387 an ounce"): US dollars
 
     def fields(self, currency: str | None) -> dict[str, Any]:
         """The claimx/1 money fields, with the currency the article settled on."""
@@ -74,11 +76,12 @@ class MoneyReader:
         self.vocab = vocab or load_vocabulary()
         self.pattern = money_pattern(self.vocab)
         self.hedge_before, self.hedge_after = hedge_patterns(self.vocab)
+        self.dollar_quote = dollar_quote_pattern(self.vocab)
 
     def find(self, text: str) -> list[MoneyMention]:
         pieces = [p for p in (self._piece(text, m) for m in self.pattern.finditer(text)) if p is not None]
         mentions = [m for m in self._join(text, pieces) if not m.bare]
-        return [self._hedged(text, m) for m in mentions]
+        return [self._quoted(text, self._hedged(text, m)) for m in mentions]
 
     # -- one match → one piece ---------------------------------------------------------------------------------
 
@@ -111,11 +114,11 @@ class MoneyReader:
         if not bare and "name" in groups and not scaled and self._inflation_year(text, start, numeral, groups["name"]):
             return None
         amount = number * factor / (_HUNDRED if minor else 1)
-        priced = number != number.to_integral_value() or _CENTS_DECIMALS.search(numeral)  # "4.99 pounds"
-        weak_word = sign.lower() in self.vocab.weak_words and not scaled and not priced
-        if weak_word and self._weight(text, start, match.end()):
+        ambiguous_word = sign.lower() in self.vocab.weak_words and not scaled
+        if ambiguous_word and self._weight(text, start, match.end()):
             return None
-        weak = weak_word or (sign in self.vocab.weak_signs and not scaled)
+        priced = number != number.to_integral_value() or _CENTS_DECIMALS.search(numeral)  # "4.99 pounds"
+        weak = (ambiguous_word and not priced) or (sign in self.vocab.weak_signs and not scaled)
         return MoneyMention(
             start=start, end=match.end(), text=text[start:match.end()], amount=amount, currency=currency, sign=sign,
             number=numeral, minor=minor, weak=weak, scaled=scaled, bare=bare,
@@ -226,7 +229,7 @@ class MoneyReader:
         if _RANGE_AND.fullmatch(between):
             if not _BETWEEN.search(before):
                 return None
-        elif not _RANGE_DASH.fullmatch(between) or (_FROM.search(before) and not _SPAN_OF.search(before)):
+        elif not _RANGE_DASH.fullmatch(between) or (self._change(before) and not _SPAN_OF.search(before)):
             return None
         if not (low.bare or high.bare) and (low.currency != high.currency or low.minor != high.minor):
             return None
@@ -244,6 +247,11 @@ class MoneyReader:
             money, start=low.start, end=high.end, text=text[low.start:high.end], amount=low_amount, min=low_amount,
             max=high.amount, bare=False, weak=low.weak and high.weak, scaled=high.scaled,
         )
+
+    def _change(self, before: str) -> bool:
+        """ "rose from $5m to $8m", "fell by 500 to 39,200", "shares rose 6p to 388p": a change, then a level."""
+        last = _LAST_WORD.search(before)
+        return bool(last) and last.group(1).lower() in self.vocab.change_words
 
     def _compound(self, text: str, major: MoneyMention, minor: MoneyMention) -> MoneyMention | None:
         """ "3 dollars 50 cents", "thirteen dollars and forty-five cents", "15 dollars and 50.": one amount."""
@@ -265,6 +273,12 @@ class MoneyReader:
         before = self.hedge_before.search(text, max(0, mention.start - 40), mention.start)
         after = self.hedge_after.match(text, mention.end)
         return replace(mention, approx=True) if before or after else mention
+
+    def _quoted(self, text: str, mention: MoneyMention) -> MoneyMention:
+        """ "$387 an ounce": a bare dollar quoting a commodity is the US dollar, whatever the article's own."""
+        if mention.currency == DOLLAR and not mention.minor and self.dollar_quote.match(text, mention.end):
+            return replace(mention, commodity=True)
+        return mention
 
 
 def _numeral_value(mention: MoneyMention) -> Decimal:

@@ -37,6 +37,8 @@ class CurrencyContext:
         if currency == DOLLAR:
             if mention.minor:
                 return self.cents
+            if mention.commodity:
+                return "USD"
             return self.marked_numbers.get(_digits(mention.number), self.dollar)
         if isinstance(currency, tuple):
             return self.choose(currency)

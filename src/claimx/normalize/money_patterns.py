@@ -127,6 +127,11 @@ class _Parts:
         )
 
 
+def dollar_quote_pattern(vocab: Vocabulary) -> re.Pattern[str]:
+    """A commodity unit right after a price: "$387 an ounce", "$22.15 a barrel"."""
+    return re.compile(rf"(?i:{SPACE}{{0,2}}(?:{trie(vocab.dollar_quotes)}))(?![^\W_])")
+
+
 def hedge_patterns(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(before, after): a hedge that ends right before an amount, and one that starts right after it."""
     before = re.compile(rf"(?<![^\W_])(?i:{trie(vocab.hedges_before)}){SPACE}{{0,2}}\Z")
