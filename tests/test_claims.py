@@ -6,15 +6,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import claimx
 from claimx.components.claims.quotes import find_quotes
+from claimx.extract import extract, extract_many
 from claimx.ingest import Article
 
 PUBLISHED = "2025-03-14"  # a Friday
 
 
 def claims_of(text: str, published: str | None = PUBLISHED) -> list[dict]:
-    return claimx.extract(text, published=published).to_dict()["claims"]
+    return extract(text, published=published).to_dict()["claims"]
 
 
 def attributed(text: str) -> list[dict]:
@@ -149,7 +149,7 @@ def test_a_date_inside_the_claim_is_explicit(nlp):
 
 
 def test_the_date_of_the_saying_comes_from_the_cue(nlp):
-    record = claimx.extract("Harbor Rail said on Tuesday that it had won the contract.", published=PUBLISHED).to_dict()
+    record = extract("Harbor Rail said on Tuesday that it had won the contract.", published=PUBLISHED).to_dict()
     [claim] = record["claims"]
     [tuesday] = [d for d in record["dates"] if d["text"] == "Tuesday"]
     assert claim["date"] == {"value": tuesday["value"], "source": "cue"}
@@ -174,7 +174,7 @@ def test_a_comparison_keeps_the_period_it_asserts_about(nlp):
 
 
 def test_a_number_about_a_named_entity_is_a_factual_claim(nlp):
-    record = claimx.extract("Volvo employs 4,500 people in Norway. Nordvik's revenue rose 12% to €4.1 billion in 2024.",
+    record = extract("Volvo employs 4,500 people in Norway. Nordvik's revenue rose 12% to €4.1 billion in 2024.",
                             published=PUBLISHED).to_dict()
     employs, revenue = record["claims"]
     assert (employs["speaker"], employs["cue"], employs["subject"]["text"]) == (None, None, "Volvo")
@@ -204,7 +204,7 @@ def test_headlines_and_masked_chrome_yield_no_claims(nlp):
     chrome_start = len(headline) + 2
     article = Article(id="a", source="a", text=text, published=PUBLISHED, headlines=[(0, len(headline))],
                       masked=[(chrome_start, chrome_start + len(chrome))])
-    [record] = claimx.extract_many([article])
+    [record] = extract_many([article])
     assert [c["text"] for c in record.to_dict()["claims"]] == [body.rstrip(".")]
 
 
@@ -228,7 +228,7 @@ STORY = (
 
 
 def test_offsets_index_the_text_and_links_point_inside_the_claim(nlp):
-    record = claimx.extract(STORY, published=PUBLISHED).to_dict()
+    record = extract(STORY, published=PUBLISHED).to_dict()
     assert len(record["claims"]) == 4
     for claim in record["claims"]:
         for part in (claim, claim["speaker"], claim["cue"]):

@@ -15,20 +15,17 @@ _CUE_DATE_HOPS = 4  # how far up the parse a date may hang below its cue: said â
 
 
 def claim_date(reading: Reading, content: Span, cue: Span | None) -> dict | None:
-    inside = [d for d in _dates_within(reading, content.start_char, content.end_char) if _value(d)]
+    inside = [d for d in reading.dates_within(content.start_char, content.end_char) if _value(d)]
     if inside:
         asserted = [d for d in inside if not _compared(d)]
         return {"value": _value((asserted or inside)[0]), "source": "explicit"}
     if cue is not None:
-        for date in _dates_within(reading, cue.sent.start_char, cue.sent.end_char):
+        sentence = reading.sentence(cue.root)
+        for date in reading.dates_within(sentence.start_char, sentence.end_char):
             if _value(date) and not _overlaps(date, content) and _hangs_from(date.root, cue.root):
                 return {"value": _value(date), "source": "cue"}
     published = reading.doc._.claimx_published
     return {"value": published, "source": "published"} if published else None
-
-
-def _dates_within(reading: Reading, start: int, end: int) -> list[Span]:
-    return [d for d in reading.dates if start <= d.start_char and d.end_char <= end]
 
 
 def _value(date: Span) -> str | None:

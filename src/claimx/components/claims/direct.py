@@ -160,18 +160,21 @@ def _follow_on(reading: Reading, index: int, found: list[Found]) -> Found | None
     """A paragraph that is only a quotation, right after a paragraph whose last claim quoted someone."""
     if not found or not found[-1].direct or found[-1].speaker is None:
         return None
-    text, quote = reading.text, reading.quotes[index]
-    para_start = text.rfind("\n", 0, quote.start) + 1
-    para_end = text.find("\n", quote.end)
-    para_end = len(text) if para_end < 0 else para_end
-    if text[para_start : quote.start].strip() or text[quote.end : para_end].strip():
+    span = reading.quote_spans[index]
+    paragraph = reading.paragraph(span[0])
+    if not _only_spaces(reading, paragraph.start, span.start) or not _only_spaces(reading, span.end, paragraph.end):
         return None
-    previous_end = len(text[:para_start].rstrip())
     earlier = found[-1]
-    previous_para_start = text.rfind("\n", 0, previous_end) + 1
-    if not previous_para_start <= earlier.content.end_char <= previous_end:
+    previous = reading.paragraph_of[paragraph.start] - 1
+    while previous >= 0 and not reading.paragraph_text(previous).strip():
+        previous -= 1  # blank lines between paragraphs
+    if previous < 0 or reading.paragraph_of[earlier.content.end - 1] != previous:
         return None
-    return _same_speaker(earlier, reading.quote_spans[index], "quote_follow_on")
+    return _same_speaker(earlier, span, "quote_follow_on")
+
+
+def _only_spaces(reading: Reading, start: int, end: int) -> bool:
+    return all(t.is_space for t in reading.doc[start:end])
 
 
 def _same_speaker(earlier: Found, span: Span, rule: str) -> Found:
@@ -193,13 +196,12 @@ def _resumes(reading: Reading, following: int, cue: Span) -> bool:
     """The quote goes on after its attribution (“…,” X said. “…”): the next quote opens in the cue's sentence or
     right after it, in the same paragraph, and has no attribution of its own."""
     span = reading.quote_spans[following]
-    sentence = cue.sent
+    sentence = reading.sentence(cue.root)
     if span is None or span.start <= cue.start or reading.quotes[following].continues:
         return False
-    text = reading.text
-    if "\n" in text[cue.end_char : span.start_char]:
+    if reading.paragraph_of[span.start] != reading.paragraph_of[cue.start]:
         return False
-    if span.start >= sentence.end and text[sentence.end_char : span.start_char].strip():
+    if span.start >= sentence.end and not _only_spaces(reading, sentence.end, span.start):
         return False
     if not _speech_like(reading, span) or _cue_after(reading, following) is not None:
         return False

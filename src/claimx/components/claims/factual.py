@@ -25,7 +25,7 @@ def factual_claims(reading: Reading, attributed: list[Found]) -> list[Found]:
                 taken[i] = True
     numbers = _checkable_numbers(reading)
     found = []
-    for sentence in reading.doc.sents:
+    for sentence in reading.sentences:
         if reading.excluded(sentence) or any(taken[sentence.start : sentence.end]) or _is_question(sentence):
             continue
         if _mostly_quoted(reading, sentence) or not any(numbers[sentence.start : sentence.end]):

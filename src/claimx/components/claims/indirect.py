@@ -11,6 +11,7 @@ from claimx.components.claims.speakers import describe_speaker, speaking_subject
 
 _CLAUSES = ("ccomp", "xcomp")
 _OBJECTS = ("dobj",)
+_TAIL_LIMIT = 60  # tokens a reported clause may run on past its parse subtree
 _RESUMING = ("ccomp", "advcl", "conj", "parataxis", "xcomp")  # the sentence going on after "…, X said, …"
 _MIN_TOKENS = 2
 
@@ -114,7 +115,7 @@ def _rest_of_sentence(reading: Reading, cue: Token, clause: Token) -> int:
     """Where a reported clause ends: the parse often hangs its tail ("…, because …", "and of …") on the cue, so
     the clause runs on to the end of the sentence, short of a semicolon or a further cue (…, adding that …)."""
     end = clause.right_edge.i + 1
-    sentence_end = cue.sent.end
+    sentence_end = min(reading.sentence(cue).end, end + _TAIL_LIMIT)
     i = end
     while i < sentence_end:
         token = reading.doc[i]

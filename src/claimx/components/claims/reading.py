@@ -41,6 +41,8 @@ class Reading:
     quote_spans: list[Span | None] = field(init=False)
     quote_of: list[int] = field(init=False)  # token index → index of the quote holding it, or -1
     paragraph_of: list[int] = field(init=False)  # token index → paragraph number (a line break starts one)
+    sentences: list[Span] = field(init=False)
+    sentence_of: list[int] = field(init=False)  # token index → index into `sentences` (Token.sent rescans each time)
     mentions: list[Span] = field(init=False)  # PERSON/ORG/PLACE entities, in text order
     dates: list[Span] = field(init=False)
     money: list[Span] = field(init=False)
@@ -56,16 +58,40 @@ class Reading:
             for i in range(span.start, span.end) if span is not None else ():
                 self.quote_of[i] = index
         self.paragraph_of, self._paragraph_bounds = _paragraphs(doc)
+        self.sentences = list(doc.sents)
+        self.sentence_of = [0] * len(doc)
+        for index, sentence in enumerate(self.sentences):
+            self.sentence_of[sentence.start : sentence.end] = [index] * len(sentence)
+        self._date_starts = []  # filled below, once the dates are sorted
         self.mentions = _sorted(_entities(doc))
         self.dates = _sorted(doc.spans[DATES_KEY]) if DATES_KEY in doc.spans else []
+        self._date_starts = [d.start_char for d in self.dates]
         self.money = _sorted(doc.spans[MONEY_KEY]) if MONEY_KEY in doc.spans else []
         self._mention_starts = [m.start_char for m in self.mentions]
         self._no_claims = (doc._.claimx_masked or []) + (doc._.claimx_headlines or [])
+
+    def sentence(self, token: Token, back: int = 0) -> Span:
+        """The token's sentence, or the one `back` sentences before it (the first, when there are fewer)."""
+        return self.sentences[max(0, self.sentence_of[token.i] - back)]
+
+    def dates_within(self, start: int, end: int) -> list[Span]:
+        """Date mentions inside the character range, in text order."""
+        within = []
+        for date in self.dates[bisect_left(self._date_starts, start) :]:
+            if date.start_char >= end:
+                break
+            if date.end_char <= end:
+                within.append(date)
+        return within
 
     def paragraph(self, token: Token) -> Span:
         """The tokens of the token's paragraph (line)."""
         start, end = self._paragraph_bounds[self.paragraph_of[token.i]]
         return self.doc[start:end]
+
+    def paragraph_text(self, number: int) -> str:
+        start, end = self._paragraph_bounds[number]
+        return self.doc[start:end].text if end > start else ""
 
     def excluded(self, span: Span | Token) -> bool:
         """Masked chrome and headlines never yield a claim."""

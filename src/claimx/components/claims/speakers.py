@@ -145,7 +145,7 @@ def _antecedent(reading: Reading, pronoun: Token, earlier: list[tuple[int, str |
     label = reading.lexicon.pronoun_labels.get(pronoun.lower_)
     if label is None:
         return None
-    window_start = _sentence_start(pronoun, back=2)
+    window_start = reading.sentence(pronoun, back=2).start_char
     nearest = None
     for tries, mention in enumerate(reading.mentions_before(pronoun.idx)):
         if tries >= _ANTECEDENT_TRIES or pronoun.idx - mention.end_char > _ANTECEDENT_WINDOW:
@@ -168,24 +168,15 @@ def _antecedent(reading: Reading, pronoun: Token, earlier: list[tuple[int, str |
 
 def _recent_subjects(reading: Reading, pronoun: Token, back: int) -> Iterator[Span]:
     """The main subjects of the previous sentences, nearest first (outside quotations, never a pronoun)."""
-    sentence = pronoun.sent
-    for _ in range(back):
-        if sentence.start == 0:
+    own = reading.sentence(pronoun)
+    for step in range(1, back + 1):
+        sentence = reading.sentence(pronoun, back=step)
+        if sentence.start == own.start:
             return
-        sentence = pronoun.doc[sentence.start - 1].sent
+        own = sentence
         subject = next((c for c in sentence.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and reading.quote_of[subject.i] < 0 and subject.pos_ != "PRON":
             yield noun_phrase(subject)
-
-
-def _sentence_start(token: Token, back: int) -> int:
-    """Character offset where the sentence `back` sentences before the token's own begins."""
-    sentence = token.sent
-    for _ in range(back):
-        if sentence.start == 0:
-            break
-        sentence = token.doc[sentence.start - 1].sent
-    return sentence.start_char
 
 
 def _canonical(reading: Reading, span: Span) -> str | None:
