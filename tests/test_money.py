@@ -222,7 +222,8 @@ NOT_MONEY = [
     "Prices rose 5 percent.", "Prices rose 5%.", "It happened in 2019.", "He was born in 1984.",
     "Call 555-0199 or +44 20 7946 0958.", "Press the $ sign twice.", "Run echo $HOME first.", "Buy $AAPL now.",
     "All 70 of us.", "ALL 5 solutions are wrong.", "TOP 10 lists.", "The 1994 Freedom Act.",
-    "He weighs 236 pounds.", "a bag of 2.2 kg (4.8 pounds)", "a 1,300 pounds of fertiliser", "a gift of 500 pounds (225 kilograms) of food",
+    "He weighs 236 pounds.", "a bag of 2.2 kg (4.8 pounds)", "a 1,300 pounds of fertiliser",
+    "a gift of 500 pounds (225 kilograms) of food",
     "N95 masks", "P5+1 talks", "R2-D2", "F-35 jets", "Covid-19", "1080p video", "EUR/USD 1.08",
     "a million people", "5 million shares", "Shares closed at 145.20.", "in 2019 dollars", "the 2008 dollar crisis",
     "the dollar fell", "three quarters of the vote", "the Euro 2024 final", "six Euro ties", "Mark Twain, 2\nMark",
@@ -294,6 +295,13 @@ def test_a_bare_dollar_repeating_a_marked_amount_is_that_currency():
 def test_other_dollars_marked_make_the_bare_dollar_us():
     text = "The bank lost A$2 billion ($1.3 billion)."
     assert article(text) == [("A$2 billion", "AUD"), ("$1.3 billion", "USD")]
+
+
+def test_a_local_paper_marking_its_own_dollar_once():
+    text = "The bank earned S$10 billion. Households get $600 in vouchers."
+    assert article(text, Counter({"SG": 3}))[1] == ("$600", "SGD")
+    wire = "The bank earned S$10 billion ($7.4 billion). Households get $600 in vouchers."
+    assert article(wire, Counter({"SG": 3}))[1:] == [("$7.4 billion", "USD"), ("$600", "USD")]
 
 
 def test_unmarked_dollars_are_us_unless_the_article_is_clearly_local():

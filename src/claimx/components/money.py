@@ -11,8 +11,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from claimx.extensions import MONEY_KEY, in_ranges
-from claimx.normalize.money import MoneyMention, MoneyReader
+from claimx.normalize.money import MoneyReader
 from claimx.normalize.money_context import CurrencyContext, count_places, currency_context
+from claimx.normalize.money_mention import MoneyMention
 
 PLACE_LABELS = {"GPE", "LOC", "NORP"}
 

@@ -112,7 +112,8 @@ def _cldr_names() -> dict[str, str]:
     for code, name in sorted(english.currencies.items(), key=lambda item: item[0] in _today_codes()):
         if "(" in name or " " not in name:
             continue
-        for form in (name, get_currency_name(code, count=2, locale="en"), get_currency_name(code, count=1, locale="en")):
+        plural, singular = (get_currency_name(code, count=n, locale="en") for n in (2, 1))
+        for form in (name, plural, singular):
             names[form.lower()] = code
     return names
 

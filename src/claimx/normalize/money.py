@@ -1,72 +1,34 @@
 """Money text → mentions with amount, currency, hedges and ranges. Pure functions of strings.
 
-`MoneyReader.find(text)` lists every amount in a text with its offsets; the currency it carries may still be
-open (the article's dollar, or candidates such as rupees or kroner), which money_context.py settles for the whole
-article. `parse_money(text)` reads one mention into the claimx/1 money fields.
+`MoneyReader.find(text)` lists every amount in a text with its offsets: the regex (money_patterns.py) finds the
+pieces, this module reads each into a MoneyMention, money_join.py joins ranges and compound amounts. The currency a
+mention carries may still be open (the article's dollar, or candidates such as rupees or kroner), which
+money_context.py settles for the whole article. `parse_money(text)` reads one mention into the claimx/1 fields.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 from functools import cache
 from typing import Any
 
 from claimx.normalize.currencies import COMMA_DECIMAL, DOLLAR, Currency, Vocabulary, load_vocabulary
+from claimx.normalize.money_context import currency_context
+from claimx.normalize.money_join import is_year, join_pieces
+from claimx.normalize.money_mention import MoneyMention
 from claimx.normalize.money_patterns import dollar_quote_pattern, hedge_patterns, money_pattern
-from claimx.normalize.numbers import UNIT_WORDS, parse_number_words, parse_numeral, to_amount
+from claimx.normalize.numbers import UNIT_WORDS, parse_number_words, parse_numeral
 
 _HUNDRED = Decimal(100)
-_RANGE_DASH = re.compile(r"\s{0,3}(?:-|–|—|to|through|thru)\s{0,3}", re.I)
-_RANGE_AND = re.compile(r"\s{1,3}and\s{1,3}", re.I)
-_COMPOUND = re.compile(r"(?:[ \t]{1,3}and)?[ \t]{1,3}", re.I)  # "3 dollars (and) 50 cents"
-_CENTS = re.compile(r"\d\d")
-_CLAUSE_END = re.compile(r"\s{0,3}(?:[.,;:!?)]|\Z)")
-_BETWEEN = re.compile(r"(?<![^\W_])between\s{1,3}\Z", re.I)
-_LAST_WORD = re.compile(r"([^\W\d_]+)[\s,]{1,3}\Z")
-_SPAN_OF = re.compile(r"(?<![^\W_])(?:rang\w*|anywhere|somewhere)\s{1,3}from\s{1,3}\Z", re.I)
-_ELLIPSIS_LINK = re.compile(
-    r",?\s{1,3}(?:(?:up|down)\s{1,3})?(?:from|versus|vs\.?|against|compared\s{1,3}(?:with|to))\s{1,3}", re.I)
-_ELLIPSIS_END = re.compile(  # the bare amount ends the clause, or a time phrase follows: not "3 million users"
-    r"\s{0,3}(?:[.,;:)]|\Z|\s(?:a|the|in|last|this|previously|earlier|during|for|at)\b)", re.I)
-_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+_CONVERSION = re.compile(r"\s{0,2}[(\[]\s{0,2}(?:[^\W\d_]+\.?\s{1,2}){0,2}")  # " (about ", " ("
 _INFLATION = re.compile(r"(?<![^\W_])(?:in|constant|real|nominal|current|today's|today’s)\s{1,3}\Z", re.I)
 _CENTS_DECIMALS = re.compile(r"[.,]\d\d\Z")
 _WEIGHT_BEFORE = re.compile(
     r"(?<![^\W_])(?:weigh\w*|weight)\b[^;:]{0,25}\Z|(?:kg|kgs|kilos?|kilograms?|tonnes?)\s{0,2}[(\[]\s{0,2}\Z", re.I)
 _WEIGHT_AFTER = re.compile(r"\s{1,3}of\b|\s{0,2}\(\s{0,2}[\d.,]+\s{0,2}(?:kg|kgs|kilos?|kilograms?|lbs?)\b", re.I)
 _SPACES = re.compile(r"\s+")
-
-
-@dataclass(frozen=True)
-class MoneyMention:
-    start: int
-    end: int
-    text: str
-    amount: Decimal | None
-    currency: Currency  # an ISO code, DOLLAR, candidate codes, or None; see currencies.py
-    sign: str = ""  # the currency as written: "$US", "A$", "dollars", "EUR"
-    number: str = ""  # the numeral as written, to match a later "$552 million" with an earlier "$US552"
-    approx: bool = False
-    min: Decimal | None = None
-    max: Decimal | None = None
-    minor: bool = False  # cents, pence: hundredths of `currency`
-    weak: bool = False  # read only if the article names this currency elsewhere ("50p", "20 pounds")
-    scaled: bool = False
-    bare: bool = False  # a number without currency: kept only as the end of a range
-    commodity: bool = False  # a bare "$" quoting a commodity ("$387 an ounce"): US dollars
-
-    def fields(self, currency: str | None) -> dict[str, Any]:
-        """The claimx/1 money fields, with the currency the article settled on."""
-        ranged = self.min is not None
-        return {
-            "amount": to_amount(self.amount) if self.amount is not None else None,
-            "currency": currency,
-            "approx": self.approx,
-            "min": to_amount(self.min) if ranged else None,
-            "max": to_amount(self.max) if ranged and self.max is not None else None,
-        }
 
 
 class MoneyReader:
@@ -80,8 +42,12 @@ class MoneyReader:
 
     def find(self, text: str) -> list[MoneyMention]:
         pieces = [p for p in (self._piece(text, m) for m in self.pattern.finditer(text)) if p is not None]
-        mentions = [m for m in self._join(text, pieces) if not m.bare]
-        return [self._quoted(text, self._hedged(text, m)) for m in mentions]
+        mentions = join_pieces(text, pieces, self.vocab)
+        mentions = [self._quoted(text, self._hedged(text, m)) for m in mentions]
+        return [
+            replace(m, converts=True) if i and _CONVERSION.fullmatch(text, mentions[i - 1].end, m.start) else m
+            for i, m in enumerate(mentions)
+        ]
 
     # -- one match → one piece ---------------------------------------------------------------------------------
 
@@ -195,79 +161,9 @@ class MoneyReader:
     @staticmethod
     def _inflation_year(text: str, start: int, numeral: str, name: str) -> bool:
         """ "in 2019 dollars", "the 2008 dollar crisis": a year before a currency word is not an amount."""
-        if not _YEAR.fullmatch(numeral):
+        if not is_year(numeral):
             return False
         return not name.lower().endswith("s") or bool(_INFLATION.search(text, max(0, start - 20), start))
-
-    # -- pieces → mentions: ranges, dollars-and-cents, hedges --------------------------------------------------
-
-    def _join(self, text: str, pieces: list[MoneyMention]) -> list[MoneyMention]:
-        joined: list[MoneyMention] = []
-        for piece in pieces:
-            previous = joined[-1] if joined else None
-            merged = previous and (self._range(text, previous, piece) or self._compound(text, previous, piece))
-            if merged:
-                joined[-1] = merged
-            else:
-                joined.append(self._elliptical(text, previous, piece) if previous else piece)
-        return joined
-
-    @staticmethod
-    def _elliptical(text: str, money: MoneyMention, piece: MoneyMention) -> MoneyMention:
-        """ "rose to $5.2 billion from 4.8 billion a year earlier": the second amount keeps the first's currency."""
-        if not piece.bare or not piece.scaled or money.bare or not money.scaled or money.amount is None:
-            return piece
-        if not _ELLIPSIS_LINK.fullmatch(text[money.end:piece.start]) or not _ELLIPSIS_END.match(text, piece.end):
-            return piece
-        return replace(piece, currency=money.currency, sign=money.sign, minor=money.minor, bare=False)
-
-    def _range(self, text: str, low: MoneyMention, high: MoneyMention) -> MoneyMention | None:
-        if low.min is not None or (low.bare and high.bare) or low.amount is None or high.amount is None:
-            return None
-        between = text[low.end:high.start]
-        before = text[max(0, low.start - 30):low.start]
-        if _RANGE_AND.fullmatch(between):
-            if not _BETWEEN.search(before):
-                return None
-        elif not _RANGE_DASH.fullmatch(between) or (self._change(before) and not _SPAN_OF.search(before)):
-            return None
-        if not (low.bare or high.bare) and (low.currency != high.currency or low.minor != high.minor):
-            return None
-        if low.bare and _YEAR.fullmatch(low.number):
-            return None
-        money = high if low.bare else low
-        low_amount = low.amount / _HUNDRED if low.bare and high.minor else low.amount  # "25-45 cents"
-        if not low.scaled and high.scaled:  # "$5-10 million": the scale is shared
-            shared = low.amount * (high.amount / _numeral_value(high))
-            if shared <= high.amount:
-                low_amount = shared
-        if low_amount > high.amount or low_amount * 10_000 < high.amount:
-            return None
-        return replace(
-            money, start=low.start, end=high.end, text=text[low.start:high.end], amount=low_amount, min=low_amount,
-            max=high.amount, bare=False, weak=low.weak and high.weak, scaled=high.scaled,
-        )
-
-    def _change(self, before: str) -> bool:
-        """ "rose from $5m to $8m", "fell by 500 to 39,200", "shares rose 6p to 388p": a change, then a level."""
-        last = _LAST_WORD.search(before)
-        return bool(last) and last.group(1).lower() in self.vocab.change_words
-
-    def _compound(self, text: str, major: MoneyMention, minor: MoneyMention) -> MoneyMention | None:
-        """ "3 dollars 50 cents", "thirteen dollars and forty-five cents", "15 dollars and 50.": one amount."""
-        if major.bare or major.minor or major.scaled or major.min is not None or major.amount is None:
-            return None
-        if minor.amount is None or not _COMPOUND.fullmatch(text[major.end:minor.start]):
-            return None
-        if minor.minor and minor.currency in (major.currency, DOLLAR) and minor.amount < 1:
-            cents = minor.amount
-        elif minor.bare and _CENTS.fullmatch(minor.number) and _CLAUSE_END.match(text, minor.end) and (
-            major.text.endswith(major.sign) and major.amount == major.amount.to_integral_value()
-        ):  # the cents are a bare number closing the clause, after a currency word: "15 dollars 50."
-            cents = minor.amount / _HUNDRED
-        else:
-            return None
-        return replace(major, end=minor.end, text=text[major.start:minor.end], amount=major.amount + cents)
 
     def _hedged(self, text: str, mention: MoneyMention) -> MoneyMention:
         before = self.hedge_before.search(text, max(0, mention.start - 40), mention.start)
@@ -279,12 +175,6 @@ class MoneyReader:
         if mention.currency == DOLLAR and not mention.minor and self.dollar_quote.match(text, mention.end):
             return replace(mention, commodity=True)
         return mention
-
-
-def _numeral_value(mention: MoneyMention) -> Decimal:
-    """The number as written, before its scale: 10 for "10 million"."""
-    value = parse_numeral(mention.number) if mention.number[:1].isdigit() else parse_number_words(mention.number)
-    return value or Decimal(1)
 
 
 def _comma_decimal(currency: Currency) -> bool:
@@ -307,8 +197,6 @@ def parse_money(text: str, *, dollar: str | None = None) -> dict[str, Any]:
     `dollar` is the ISO code a bare "$" stands for; by default the text's own usage decides (see money_context).
     Nothing readable gives amount and currency None.
     """
-    from claimx.normalize.money_context import currency_context
-
     reader = default_reader()
     mentions = reader.find(text)
     context = currency_context(mentions, vocab=reader.vocab, dollar=dollar)

@@ -4,7 +4,9 @@ Pure functions of the article's money mentions and the places it names. The doll
 - the article marks US dollars ("$US5m", "US$5m", "USD") and no other dollar: it is written where the local
   currency is another dollar, so a bare "$" is that dollar: the one of the places it names, else AUD for the
   Australian house style "$US" (US_SUFFIX_DOLLAR), else USD;
-- it marks another dollar ("A$", "C$", "Hong Kong dollars"): a bare "$" is the US dollar (the Reuters style);
+- it marks another dollar ("A$", "C$", "Hong Kong dollars"): a bare "$" is the US dollar (the Reuters style, which
+  converts: "A$2bn ($1.3bn)"), unless the article is clearly local, names no US place and converts nothing
+  (a Singapore paper writing "S$10.3bn" once and "$600" for its own dollar elsewhere);
 - it marks nothing: USD, unless the article is clearly local (three or more mentions of one dollar country, at least
   twice its US mentions);
 - a bare "$552 million" repeating the numeral of a marked "$US552 million" is that currency.
@@ -16,8 +18,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from claimx.normalize.currencies import DOLLAR, Currency, Vocabulary, load_vocabulary
-from claimx.normalize.money import MoneyMention
+from claimx.normalize.currencies import DOLLAR, Vocabulary, load_vocabulary
+from claimx.normalize.money_mention import MoneyMention
 
 US_SUFFIX_DOLLAR = "AUD"  # "$US" is Australian (and New Zealand) style; without places, assume Australia
 _LOCAL_PLACE_MENTIONS = 3  # how clearly an unmarked article must be local for its "$" to be local
@@ -95,9 +97,12 @@ def article_dollar(mentions: list[MoneyMention], places: Counter, vocab: Vocabul
             return local_place
         suffix_style = any(_spaceless(m.sign).startswith("$US") for m in mentions)
         return US_SUFFIX_DOLLAR if suffix_style else "USD"
-    if marked:
-        return "USD"
     us_votes = place_votes("USD", places, vocab)
+    if local_marked:
+        converted = any(m.currency == DOLLAR and m.converts for m in mentions)
+        if local_marked == {local_place} and local_votes >= _LOCAL_PLACE_MENTIONS and not us_votes and not converted:
+            return local_place  # a local paper marking its own dollar now and then: "S$10bn ... $600 vouchers"
+        return "USD"
     if local_votes >= _LOCAL_PLACE_MENTIONS and local_votes >= 2 * us_votes:
         return local_place
     return "USD"
@@ -135,6 +140,3 @@ def _digits(numeral: str) -> str:
 
 def _spaceless(text: str) -> str:
     return "".join(text.split())
-
-
-__all__ = ["CurrencyContext", "Currency", "article_dollar", "count_places", "currency_context"]

@@ -58,7 +58,9 @@ def trie(strings: Iterable[str]) -> str:
 
 
 def _emit(node: dict) -> str:
-    branches = [(SPACE if char == " " else re.escape(char)) + _emit(child) for char, child in sorted(node.items()) if char]
+    branches = [
+        (SPACE if char == " " else re.escape(char)) + _emit(child) for char, child in sorted(node.items()) if char
+    ]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
