@@ -225,6 +225,7 @@ NOT_MONEY = [
     "He weighs 236 pounds.", "a bag of 2.2 kg (4.8 pounds)", "a 1,300 pounds of fertiliser",
     "a gift of 500 pounds (225 kilograms) of food",
     "N95 masks", "P5+1 talks", "R2-D2", "F-35 jets", "Covid-19", "1080p video", "EUR/USD 1.08",
+    "Type `echo $1` to print it.", "London streams now default to 720p.", "Temperatures in Perth hit 40c.",
     "a million people", "5 million shares", "Shares closed at 145.20.", "in 2019 dollars", "the 2008 dollar crisis",
     "the dollar fell", "three quarters of the vote", "the Euro 2024 final", "six Euro ties", "Mark Twain, 2\nMark",
 ]
@@ -404,8 +405,8 @@ def test_offsets_index_the_text_and_shift_with_a_prefix(prefix, body):
     mentions = reader.find(body)
     for mention in mentions:
         assert body[mention.start:mention.end] == mention.text
-    offset = len(prefix) + 2  # a sentence break keeps the prefix from joining the body's amounts
-    shifted = reader.find(prefix + ". " + body)
+    offset = len(prefix) + 2  # a sentence and line break keep the prefix from joining the body's amounts
+    shifted = reader.find(prefix + ".\n" + body)
     tail = [(m.start - offset, m.end - offset, m.amount, m.approx) for m in shifted if m.start >= offset]
     assert tail == [(m.start, m.end, m.amount, m.approx) for m in mentions]
 

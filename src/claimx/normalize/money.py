@@ -29,6 +29,8 @@ _WEIGHT_BEFORE = re.compile(
     r"(?<![^\W_])(?:weigh\w*|weight)\b[^;:]{0,25}\Z|(?:kg|kgs|kilos?|kilograms?|tonnes?)\s{0,2}[(\[]\s{0,2}\Z", re.I)
 _WEIGHT_AFTER = re.compile(r"\s{1,3}of\b|\s{0,2}\(\s{0,2}[\d.,]+\s{0,2}(?:kg|kgs|kilos?|kilograms?|lbs?)\b", re.I)
 _SPACES = re.compile(r"\s+")
+_RESOLUTIONS = frozenset("144p 240p 360p 480p 576p 720p 1080p 1440p 2160p 4320p".split())
+_TEMPERATURE = re.compile(r"temperat|degree|heat|warm|cold|hot\b|°|celsius|thermometer|mercury", re.I)
 
 
 class MoneyReader:
@@ -42,7 +44,7 @@ class MoneyReader:
 
     def find(self, text: str) -> list[MoneyMention]:
         pieces = [p for p in (self._piece(text, m) for m in self.pattern.finditer(text)) if p is not None]
-        mentions = join_pieces(text, pieces, self.vocab)
+        mentions = [m for m in join_pieces(text, pieces, self.vocab) if not _in_code(text, m.start)]
         mentions = [self._quoted(text, self._hedged(text, m)) for m in mentions]
         return [
             replace(m, converts=True) if i and _CONVERSION.fullmatch(text, mentions[i - 1].end, m.start) else m
@@ -80,6 +82,8 @@ class MoneyReader:
         if not bare and "name" in groups and not scaled and self._inflation_year(text, start, numeral, groups["name"]):
             return None
         amount = number * factor / (_HUNDRED if minor else 1)
+        if "minor_attached" in groups and _not_a_price(text, start, numeral + sign):
+            return None
         ambiguous_word = sign.lower() in self.vocab.weak_words and not scaled
         if ambiguous_word and self._weight(text, start, match.end()):
             return None
@@ -175,6 +179,19 @@ class MoneyReader:
         if mention.currency == DOLLAR and not mention.minor and self.dollar_quote.match(text, mention.end):
             return replace(mention, commodity=True)
         return mention
+
+
+def _in_code(text: str, start: int) -> bool:
+    """Inside `inline code` (an odd number of backticks earlier on the line): "`echo $1`" is no price."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return text.count("`", line_start, start) % 2 == 1
+
+
+def _not_a_price(text: str, start: int, written: str) -> bool:
+    """ "1080p" is a video resolution, "30c" a temperature, not pence or cents."""
+    return written.lower() in _RESOLUTIONS or (
+        written.endswith("c") and bool(_TEMPERATURE.search(text, max(0, start - 40), start))
+    )
 
 
 def _comma_decimal(currency: Currency) -> bool:
