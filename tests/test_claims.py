@@ -134,9 +134,17 @@ def test_pronoun_speakers_resolve(nlp, text, speaker, canonical):
     assert claim["speaker"].get("canonical") == canonical
 
 
-def test_a_named_speaker_carries_its_entity_label(nlp):
-    claim = only_claim("Harbor Rail said it won a contract worth $2 billion.")
-    assert claim["speaker"].get("label") == "ORG"
+SPEAKER_LABELS = [
+    ("Harbor Rail said it won a contract worth $2 billion.", "ORG"),
+    ('"Costs are falling," said Maria Lund, the chief executive.', "PERSON"),  # the name in an apposition
+    ("Tarn Mining reported a loss. It said output fell because of floods.", "ORG"),  # what the pronoun stands for
+    ("Officials said the bridge would reopen.", None),
+]
+
+
+@pytest.mark.parametrize("text, label", SPEAKER_LABELS)
+def test_a_speaker_carries_the_label_of_the_entity_it_names(nlp, text, label):
+    assert attributed(text)[-1]["speaker"].get("label") == label
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -197,7 +197,8 @@ def _claim(raw: dict[str, Any], entities: list[Entity], money: list[Money], date
     speaker = raw.get("speaker")
     speaker_record = None
     if speaker is not None:
-        label = next((e.label for e in entities if e.start == speaker.start_char and e.end == speaker.end_char), None)
+        label = raw.get("speaker_label") or next(
+            (e.label for e in entities if e.start == speaker.start_char and e.end == speaker.end_char), None)
         speaker_record = Speaker(speaker.text, speaker.start_char, speaker.end_char, label=label,
                                  canonical=raw.get("speaker_canonical"))
     return Claim(

@@ -44,8 +44,12 @@ class ClaimsComponent:
     def __call__(self, doc: Doc) -> Doc:
         reading = Reading(doc, self.lexicon)
         attributed: list[Found] = []
+        owner = [-1] * len(doc)  # token → the latest kept claim whose content holds it
         for finder in (direct_claims, verb_claims, nonverbal_claims):
-            attributed.extend(claim for claim in finder(reading) if not _repeats(claim, attributed))
+            for claim in finder(reading):
+                if not _repeats(claim, attributed, owner):
+                    owner[claim.content.start : claim.content.end] = [len(attributed)] * len(claim.content)
+                    attributed.append(claim)
         attributed = _outermost(attributed, len(doc))
         resolve_pronoun_speakers(reading, attributed)
         claims = attributed + factual_claims(reading, attributed)
@@ -59,7 +63,8 @@ class ClaimsComponent:
         return {
             "content": claim.content, "speaker": claim.speaker, "cue": claim.cue, "direct": claim.direct,
             "date": claim_date(reading, claim.content, claim.cue), "score": round(score, 3),
-            "speaker_canonical": claim.speaker_canonical, "subject": claim.subject, "rule": claim.rule,
+            "speaker_canonical": claim.speaker_canonical, "speaker_label": claim.speaker_label,
+            "subject": claim.subject, "rule": claim.rule,
         }
 
 
@@ -82,12 +87,13 @@ def _outermost(claims: list[Found], length: int) -> list[Found]:
     return kept
 
 
-def _repeats(claim: Found, earlier: list[Found]) -> bool:
+def _repeats(claim: Found, kept: list[Found], owner: list[int]) -> bool:
+    """The claim covers mostly the same words as one already kept."""
     start, end = claim.content.start_char, claim.content.end_char
-    for other in earlier:
-        overlap = min(end, other.content.end_char) - max(start, other.content.start_char)
-        if overlap > 0:
-            union = max(end, other.content.end_char) - min(start, other.content.start_char)
-            if overlap / union > _SAME_CONTENT:
-                return True
+    for index in set(owner[claim.content.start : claim.content.end]) - {-1}:
+        other = kept[index].content
+        overlap = min(end, other.end_char) - max(start, other.start_char)
+        union = max(end, other.end_char) - min(start, other.start_char)
+        if overlap / union > _SAME_CONTENT:
+            return True
     return False

@@ -146,7 +146,8 @@ def _dash_byline(reading: Reading, index: int) -> Found | None:
     mention = reading.entity_in(name)
     return Found(span, "quote_dash", speaker=name, cue=doc[i : i + 1], direct=True,
                  speaker_kind="entity" if mention is not None else "nominal",
-                 speaker_canonical=mention.text if mention is not None else None)
+                 speaker_canonical=mention.text if mention is not None else None,
+                 speaker_label=mention.label_ if mention is not None else None)
 
 
 def _continued(reading: Reading, index: int, claim_of_quote: dict[int, Found]) -> Found | None:
@@ -179,7 +180,7 @@ def _only_spaces(reading: Reading, start: int, end: int) -> bool:
 
 def _same_speaker(earlier: Found, span: Span, rule: str) -> Found:
     return Found(span, rule, speaker=earlier.speaker, cue=earlier.cue, direct=True, speaker_kind=earlier.speaker_kind,
-                 speaker_canonical=earlier.speaker_canonical, weight=earlier.weight)
+                 speaker_canonical=earlier.speaker_canonical, speaker_label=earlier.speaker_label, weight=earlier.weight)
 
 
 def _last_part(reading: Reading, index: int, claim: Found) -> int:
@@ -237,9 +238,9 @@ def _adjacent(reading: Reading, index: int) -> bool:
 
 
 def _claim(reading: Reading, span: Span, rule: str, cue: Span, subject: Token, weight: float) -> Found:
-    speaker, kind, canonical = describe_speaker(reading, subject, cue)
+    speaker, kind, canonical, label = describe_speaker(reading, subject, cue)
     return Found(span, rule, speaker=speaker, cue=cue, direct=True, speaker_kind=kind,
-                 speaker_canonical=canonical, weight=weight)
+                 speaker_canonical=canonical, speaker_label=label, weight=weight)
 
 
 def _cue_span(token: Token) -> Span:

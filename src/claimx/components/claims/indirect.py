@@ -45,9 +45,9 @@ def _verb_claim(reading: Reading, cue: Token, entry: CueVerb) -> Found | None:
     content = _before_next_cue(reading, content)
     content, direct = take_quotes_whole(reading, content)
     cue_span = _cue_span(cue, entry)
-    speaker, kind, canonical = describe_speaker(reading, subject, cue_span)
+    speaker, kind, canonical, label = describe_speaker(reading, subject, cue_span)
     return Found(content, rule, speaker=speaker, cue=cue_span, direct=direct, speaker_kind=kind,
-                 speaker_canonical=canonical, weight=entry.weight)
+                 speaker_canonical=canonical, speaker_label=label, weight=entry.weight)
 
 
 def _content(reading: Reading, cue: Token, entry: CueVerb) -> tuple[Span | None, str] | None:

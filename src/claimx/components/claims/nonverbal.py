@@ -92,7 +92,8 @@ def _speaker_colon_claims(reading: Reading) -> list[Found]:
             continue
         mention = reading.entity_in(name)
         found.append(Found(content, "speaker_colon", speaker=name, cue=doc[colon : colon + 1],
-                           speaker_kind="entity" if mention is not None else "nominal"))
+                           speaker_kind="entity" if mention is not None else "nominal",
+                           speaker_label=mention.label_ if mention is not None else None))
     return found
 
 
@@ -121,5 +122,6 @@ def _object_of(preposition: Token) -> Token | None:
 
 
 def _found(reading: Reading, content: Span, rule: str, cue: Span, source: Token) -> Found:
-    speaker, kind, canonical = describe_speaker(reading, source, cue)
-    return Found(content, rule, speaker=speaker, cue=cue, speaker_kind=kind, speaker_canonical=canonical)
+    speaker, kind, canonical, label = describe_speaker(reading, source, cue)
+    return Found(content, rule, speaker=speaker, cue=cue, speaker_kind=kind, speaker_canonical=canonical,
+                 speaker_label=label)

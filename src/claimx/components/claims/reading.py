@@ -28,6 +28,7 @@ class Found:
     direct: bool = False
     speaker_kind: str = "none"  # entity | nominal | resolved | pronoun | none
     speaker_canonical: str | None = None
+    speaker_label: str | None = None  # PERSON/ORG/PLACE when the speaker is, or stands for, such an entity
     subject: Span | None = None
     weight: float = 1.0  # the cue's weight
 

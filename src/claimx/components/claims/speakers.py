@@ -83,21 +83,27 @@ def _loose_punct(span: Span) -> bool:
     return not (last.text == ")" and any(t.text == "(" for t in span))
 
 
-def describe_speaker(reading: Reading, subject: Token, cue: Span) -> tuple[Span, str, str | None]:
-    """The speaker span, its kind (entity | nominal | resolved | pronoun) and its canonical name. Personal pronouns
-    stay "pronoun" here: `resolve_pronoun_speakers` settles them once every claim is known."""
+def describe_speaker(reading: Reading, subject: Token, cue: Span) -> tuple[Span, str, str | None, str | None]:
+    """The speaker span, its kind (entity | nominal | resolved | pronoun), its canonical name and its entity label.
+    Personal pronouns stay "pronoun" here: `resolve_pronoun_speakers` settles them once every claim is known."""
     doc = reading.doc
     lower = subject.lower_
     if lower in reading.lexicon.relative_pronouns and subject.head.dep_ == "relcl":
         antecedent = noun_phrase(subject.head.head)
-        return doc[subject.i : subject.i + 1], "resolved", _canonical(reading, antecedent) or antecedent.text
+        mention = _named(reading, antecedent)
+        canonical = _canonical(reading, mention) if mention is not None else antecedent.text
+        return doc[subject.i : subject.i + 1], "resolved", canonical, mention.label_ if mention is not None else None
     if lower in reading.lexicon.pronoun_labels:
-        return doc[subject.i : subject.i + 1], "pronoun", None
+        return doc[subject.i : subject.i + 1], "pronoun", None, None
     speaker = noun_phrase(subject, cue)
-    mention = reading.entity_in(speaker) or _named_in_apposition(reading, speaker)
+    mention = _named(reading, speaker)
     if mention is not None:
-        return speaker, "entity", _canonical(reading, mention)
-    return speaker, "nominal", None
+        return speaker, "entity", _canonical(reading, mention), mention.label_
+    return speaker, "nominal", None, None
+
+
+def _named(reading: Reading, phrase: Span) -> Span | None:
+    return reading.entity_in(phrase) or _named_in_apposition(reading, phrase)
 
 
 def _named_in_apposition(reading: Reading, phrase: Span) -> Span | None:
@@ -120,10 +126,10 @@ def resolve_pronoun_speakers(reading: Reading, claims: list[Found]) -> None:
             if speaker.start not in settled:
                 settled[speaker.start] = _antecedent(reading, speaker.root, earlier)
             claim.speaker_canonical = settled[speaker.start]
-            claim.speaker_kind = "resolved" if claim.speaker_canonical else "pronoun"
             if claim.speaker_canonical is None:
                 continue
             kind = reading.lexicon.pronoun_labels.get(speaker.root.lower_)
+            claim.speaker_kind, claim.speaker_label = "resolved", kind
         else:
             kind = _kind_of(reading, speaker)
         earlier.append((speaker.start_char, kind, claim.speaker_canonical or speaker.text))
@@ -180,7 +186,7 @@ def _recent_subjects(reading: Reading, pronoun: Token, back: int) -> Iterator[Sp
 
 
 def _canonical(reading: Reading, span: Span) -> str | None:
-    mention = reading.entity_in(span) or _named_in_apposition(reading, span)
+    mention = _named(reading, span)
     if mention is None:
         return None
     values = mention._.claimx_entity or {}
