@@ -125,8 +125,12 @@ def plausible(span: Span, match: DateMatch) -> bool:
     """Token checks a regular expression cannot make."""
     if all(tok.ent_type_ in _NAME_ENTITIES for tok in span):
         return False  # "USA Today", "Good Friday Agreement", "Windows 2000"
-    if match.rule in _LOWER_CASE_RULES and span[0].is_title and not _may_be_capitalised(span[0]):
-        return False  # "This Week" the programme, "VOA Today"
+    if match.rule in _LOWER_CASE_RULES and (span[0].is_title or span[0].is_upper):
+        before = span.doc[span.start - 1] if span.start > 0 else None
+        if before is not None and before.pos_ == "PROPN" and (before.is_title or before.is_upper):
+            return False  # "USA TODAY", "VOA Today"
+        if not _may_be_capitalised(span[0]) and not _in_capitals(span):
+            return False  # "This Week" the programme
     if match.rule == "month":
         return _month_alone_is_date(span)
     if match.rule == "year":
@@ -146,6 +150,13 @@ def _may_be_capitalised(token: Any) -> bool:
         return True
     before = token.doc[token.i - 1]
     return before.text in _OPENERS or before.text in (".", "!", "?") or before.is_space
+
+
+def _in_capitals(span: Span) -> bool:
+    """Inside a headline written in capitals or in title case, capitals say nothing."""
+    doc = span.doc
+    window = [t for t in doc[max(0, span.start - 4):min(len(doc), span.end + 4)] if t.is_alpha and len(t) > 3]
+    return len(window) >= 4 and all(t.is_title or t.is_upper for t in window)
 
 
 def _month_alone_is_date(span: Span) -> bool:

@@ -127,8 +127,8 @@ def _slots(v: _Vocabulary) -> dict[str, str]:
         "YEARWORDS": rf"(?P<yearw>{bare_said_year})",
         "MONTH": rf"(?P<month>{_alternation(v.raw['months_alone'])}|(?:{_alternation(abbreviations)})\.?)",
         "MONTHNAME": rf"(?P<month>{_alternation(v.raw['months_alone'])})",
-        "DAY": rf"(?P<day>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\w)|{_alternation(list(v.ordinals))})",
-        "DAYNUM": r"(?P<day>3[01]|[12]\d|0?[1-9])(?!\d)",
+        "DAY": rf"(?P<day>(?<![\d.,])(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\w)|{_alternation(list(v.ordinals))})",
+        "DAYNUM": r"(?P<day>(?<![\d.,])(?:3[01]|[12]\d|0?[1-9]))(?!\d)",
         "WDAY": rf"(?P<weekday>{_alternation(list(v.weekdays))}|(?:{_alternation(weekday_abbreviations)})\.?)",
         "WEEKDAY": rf"(?P<weekday>{_alternation(list(v.weekdays))})",
         "REL": rf"(?P<rel>{_alternation(list(v.relations))})",
@@ -361,6 +361,8 @@ class _Reader:
             return None  # "prices fall"
         if rule.id == "relative_weekend" and "rel" not in groups and not match.group().lower().startswith("the"):
             return None  # "weekend sales"
+        if groups.get("rel", "").lower() == "following" and not match.group().lower().startswith("the"):
+            return None  # "following Monday's debate": a preposition
         try:
             self._numeric(groups, fields, day_first)
             for step in (self._year, self._month_day, self._weekday, self._relation, self._count,

@@ -208,7 +208,7 @@ _PAST_BIAS = 2.0
 _PAST_TENSE_GRACE_DAYS = {"day": 60, "month": 30}
 # ... spoken of in the future but over for more than this many days, next year's. Results for a quarter or a half
 # are reported, and spoken of in the future tense, for months after it ends.
-_FUTURE_TENSE_GRACE_DAYS = {"day": 7, "season": 30, "quarter": 120, "half": 120}
+_FUTURE_TENSE_GRACE_DAYS = {"day": 30, "season": 30, "quarter": 120, "half": 120}
 
 
 def _year_by_tense(bounds: Callable[[int], tuple[dt.date, dt.date]], ref: dt.date, tense: str | None,
