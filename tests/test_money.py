@@ -193,6 +193,8 @@ RANGES = [
     ("5 to 10 million euros", 5_000_000, 10_000_000, "EUR"),
     ("$500,000 to $1 million", 500_000, 1_000_000, "USD"),
     ("between 25-45 cents", 0.25, 0.45, "USD"),
+    ("US$5m-$6m", 5_000_000, 6_000_000, "USD"),
+    ("between 10 and 20 dollars", 10, 20, "USD"),
     ("costs ranging from £2m to £3m", 2_000_000, 3_000_000, "GBP"),
 ]
 

@@ -61,11 +61,15 @@ def _range(text: str, low: MoneyMention, high: MoneyMention, vocab: Vocabulary) 
             return None
     elif not _RANGE_DASH.fullmatch(between) or (_is_change(before, vocab) and not _SPAN_OF.search(before)):
         return None
-    if not (low.bare or high.bare) and (low.currency != high.currency or low.minor != high.minor):
-        return None
+    if low.bare or high.bare:
+        money = high if low.bare else low
+    else:
+        currency = _shared_currency(low, high, vocab)
+        if currency is _MISMATCH or low.minor != high.minor:
+            return None
+        money = replace(low, currency=currency)
     if low.bare and is_year(low.number):
         return None
-    money = high if low.bare else low
     low_amount = low.amount / _HUNDRED if low.bare and high.minor else low.amount  # "25-45 cents"
     if not low.scaled and high.scaled:  # "$5-10 million": the scale is shared
         shared = low.amount * (high.amount / _numeral_value(high))
@@ -77,6 +81,19 @@ def _range(text: str, low: MoneyMention, high: MoneyMention, vocab: Vocabulary) 
         money, start=low.start, end=high.end, text=text[low.start:high.end], amount=low_amount, min=low_amount,
         max=high.amount, bare=False, weak=low.weak and high.weak, scaled=high.scaled,
     )
+
+
+_MISMATCH = object()
+
+
+def _shared_currency(low: MoneyMention, high: MoneyMention, vocab: Vocabulary) -> object:
+    """The currency of both ends; "US$5m-$6m": a bare "$" end takes the other's dollar."""
+    if low.currency == high.currency:
+        return low.currency
+    pair = {low.currency, high.currency}
+    if DOLLAR in pair and len(pair - {DOLLAR} & vocab.dollars) == 1:
+        return (pair - {DOLLAR}).pop()
+    return _MISMATCH
 
 
 def _is_change(before: str, vocab: Vocabulary) -> bool:
