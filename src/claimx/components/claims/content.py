@@ -13,16 +13,33 @@ def subtree(token: Token) -> Span:
     return token.doc[token.left_edge.i : token.right_edge.i + 1]
 
 
+_DATELINE_MAX = 12  # tokens before the dash of "OSLO, March 3 (Reuters) —"
+
+
 def tidy(reading: Reading, start: int, end: int) -> Span | None:
     """Trim punctuation and spaces from the token range's edges, keeping quotation marks that belong to a quote
-    inside it ("that" stays: it is part of the reported clause)."""
+    inside it ("that" stays: it is part of the reported clause), and drop a leading dateline."""
     doc = reading.doc
+    start = _after_dateline(reading, start, end)
     while start < end and (doc[start].is_space or (doc[start].is_punct and not _opens_inside(reading, start, end))):
         start += 1
     while end > start and (doc[end - 1].is_space or doc[end - 1].dep_ == "cc"
                            or (doc[end - 1].is_punct and not _closes_inside(reading, start, end))):
         end -= 1
     return doc[start:end] if end > start else None
+
+
+def _after_dateline(reading: Reading, start: int, end: int) -> int:
+    """Where the text starts after a dateline ("WASHINGTON, March 14, 2025 —", "OSLO (Reuters) -"): names,
+    numbers and punctuation up to a dash, with no verb among them."""
+    doc = reading.doc
+    for i in range(start, min(end, start + _DATELINE_MAX)):
+        token = doc[i]
+        if is_dash(token):
+            return i + 1 if i > start else start
+        if not (token.pos_ in ("PROPN", "NUM", "PUNCT", "SPACE") or token.ent_type_ in ("DATE", "GPE")):
+            return start
+    return start
 
 
 def _opens_inside(reading: Reading, start: int, end: int) -> bool:
