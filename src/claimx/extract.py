@@ -53,6 +53,8 @@ def _analyse(nlp: Language, batch: list[Article | ArticleError], include_text: b
         for article in batch:
             if isinstance(article, ArticleError):
                 pending.append(Record.failed(article.id, article.source, article.type, article.message))
+            elif not article.text.strip():
+                pending.append(Record.failed(article.id, article.source, "empty", "no text to analyse"))
             elif len(article.text) > nlp.max_length:
                 pending.append(_too_large(article, nlp.max_length))
             else:

@@ -68,7 +68,7 @@ def run_batch(articles: Iterable[ArticleItem], sink, settings: BatchSettings = B
 def _skipping(articles: Iterable[ArticleItem], done: set[str] | frozenset[str], summary: Summary
               ) -> Iterator[ArticleItem]:
     for article in articles:
-        if article.id in done:
+        if printable(article.id) in done:
             summary.skipped += 1
         else:
             yield article
@@ -77,7 +77,7 @@ def _skipping(articles: Iterable[ArticleItem], done: set[str] | frozenset[str], 
 def _counted(batches: Iterable[Batch], summary: Summary, strict: bool, progress) -> Iterator[list[Record]]:
     """Count each batch as it goes to the sink; with `strict`, end after the first error record."""
     for batch in batches:
-        records = batch.records
+        records = [_printable_record(record) for record in batch.records]
         if strict:
             first_error = next((i for i, r in enumerate(records) if r.error is not None), None)
             if first_error is not None:
@@ -90,3 +90,25 @@ def _counted(batches: Iterable[Batch], summary: Summary, strict: bool, progress)
         progress.advance(summary)
         if summary.stopped_at_error:
             return
+
+
+def printable(text: str) -> str:
+    """File names that are not UTF-8 reach Python as lone surrogates, which JSON cannot carry: their bytes are
+    shown as \\xNN instead (the same way every time, so --resume recognises them)."""
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        try:
+            return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        except UnicodeEncodeError:
+            return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _printable_record(record: Record) -> Record:
+    record.id, record.source = printable(record.id), printable(record.source)
+    if record.error is not None:
+        record.error = {**record.error, "message": printable(record.error["message"])}
+    return record

@@ -42,11 +42,12 @@ class DatesComponent:
         found, rejected = self._found(doc)
         sentences = _sentence_starts(doc)
         mentioned: list[tuple[str, int]] = []  # (value, sentence index) of the dates read so far
+        text = doc.text  # spaCy rebuilds doc.text on every access: once per date made long documents quadratic
         for i, (span, match) in enumerate(found):
             sentence = bisect.bisect_right(sentences, span.start_char) - 1
             context = [(value, sentence - where) for value, where in mentioned]
             span._.claimx_date = resolve(match.parts, ref, governing_tense(span), context,
-                                         self._period_end(doc, found, i, ref))
+                                         self._period_end(text, found, i, ref))
             value = span._.claimx_date["value"]
             if value and not (match.parts.compare or match.parts.latest or match.parts.period):
                 mentioned.append((value, sentence))  # what later "that year" / "a year earlier" refer to
@@ -73,12 +74,12 @@ class DatesComponent:
         return found, rejected
 
     @staticmethod
-    def _period_end(doc: Doc, found: list[tuple[Span, DateMatch]], i: int, ref: Any) -> str | None:
+    def _period_end(text: str, found: list[tuple[Span, DateMatch]], i: int, ref: Any) -> str | None:
         """The value of the date in 'the quarter ended Sept. 30', read for 'the quarter'."""
         if i + 1 >= len(found):
             return None
         span, (following, match) = found[i][0], found[i + 1]
-        if not _PERIOD_END.fullmatch(doc.text, span.end_char, following.start_char):
+        if not _PERIOD_END.fullmatch(text, span.end_char, following.start_char):
             return None
         return resolve(match.parts, ref, governing_tense(following))["value"]
 

@@ -29,12 +29,21 @@ def read_jsonl(lines: Iterable[bytes], *, source: str, options: IngestOptions,
                first_line: int = 1) -> Iterator[Article | ArticleError]:
     """One Article (or a `bad_jsonl`/`too_large` error naming the file and line) per non-empty line.
     `first_line`: the number of the first line given, when `lines` is a slice of a file (a distributed run)."""
+    first_seen: dict[str, int] = {}  # id → line: a repeated id would make two records nobody can tell apart
     for number, line in enumerate(lines, start=first_line):
         if number == 1:
             line = line.removeprefix(b"\xef\xbb\xbf")  # a UTF-8 BOM is not JSON
         if not line.strip():
             continue
-        yield read_line(line, number, source=source, options=options)
+        item = read_line(line, number, source=source, options=options)
+        if isinstance(item, Article) and item.id in first_seen:
+            yield ArticleError(f"{source}:{number}", source, "duplicate_id",
+                               f"{source} line {number}: id {item.id!r} was already used on line "
+                               f"{first_seen[item.id]}")
+            continue
+        if isinstance(item, Article):
+            first_seen[item.id] = number
+        yield item
 
 
 def read_line(line: bytes, number: int, *, source: str, options: IngestOptions) -> Article | ArticleError:
