@@ -193,7 +193,7 @@ class DateGrammar:
         self.reader = _Reader(self.vocab)
         modifiers = _alternation([m for m in self.vocab.modifiers if " " in m])
         self._modifier_before = re.compile(
-            rf"(?:(?P<the>\bthe\s+)?\b(?P<mod>early|mid|late)(?:\s*-\s*|\s+)|\b(?P<prefix>pre|post)-"
+            rf"(?:(?P<the>\bthe\s+)?\b(?P<mod>early|mid|late)(?:\s*-\s*|\s+)|\b(?P<mod2>end|start)-|\b(?P<prefix>pre|post)-"
             rf"|\b(?P<phrase>{modifiers})\s+|\b(?P<near>earlier|later)\s+)$",
             re.IGNORECASE,
         )
@@ -276,6 +276,8 @@ class DateGrammar:
     def _modifier_mod(self, modifier: re.Match[str]) -> str | None:
         if modifier.group("mod"):
             return self.vocab.modifiers[modifier.group("mod").lower()]
+        if modifier.group("mod2"):  # end-2025, start-March
+            return self.vocab.modifiers[f"{modifier.group('mod2').lower()} of"]
         if modifier.group("prefix"):
             return self.vocab.hedges[modifier.group("prefix").lower()]
         if modifier.group("phrase"):
@@ -389,6 +391,8 @@ class _Reader:
             self._split_year(rule, g, f)
         if "yrel" in g:
             f["year_shift"] = self._YEAR_RELATIONS[_words(g["yrel"]).replace("the ", "")]
+        if "theyear" in g:  # "the second half of the year": the year of the article
+            f["year_shift"] = 0
 
     def _split_year(self, rule: str, g: dict[str, str], f: dict[str, Any]) -> None:
         """2023-24 / FY2023-24 → the year it ends in; 2021-08 → a month; anything else is no date."""
@@ -408,6 +412,8 @@ class _Reader:
         if "month" in g:
             month = g["month"].rstrip(".")
             f["month"] = int(month) if month.isdigit() else self.v.months[_words(month)]
+            if f.pop("month_quarter", False):  # "the December quarter": the three months ending in December
+                f["quarter"] = (f.pop("month") - 2) % 12 // 3 + 1
             if rule in ("month", "relative_month") and not g["month"][0].isupper():
                 raise _NotADate  # "may" the verb, "march" the walk
         if "day" in g:
