@@ -54,6 +54,11 @@ ABSOLUTE = [
     ("H2 2023", "2023-H2", "half"),
     ("1H24", "2024-H1", "half"),
     ("the first two quarters of 2020", "2020-H1", "half"),
+    ("first-half 2025", "2025-H1", "half"),
+    ("third-quarter 2024", "2024-Q3", "quarter"),
+    ("Dec-2018", "2018-12", "month"),
+    ("05-Aug-2016", "2016-08-05", "day"),
+    ("Dec. 31 , 1994", "1994-12-31", "day"),
     ("the summer of 2012", "2012-SU", "season"),
     ("winter 2019", "2019-WI", "season"),
     ("Christmas 2020", "2020-12-25", "day"),
@@ -115,6 +120,8 @@ MODIFIED = [
     ("early next year", "2014", "START"),
     ("late last year", "2012", "END"),
     ("year-end", "2013", "END"),
+    ("end-2025", "2025", "END"),
+    ("the end of the quarter", "2013-Q1", "END"),
 ]
 
 
@@ -174,6 +181,11 @@ RELATIVE = [
     ("next year's first quarter", "2014-Q1", "quarter"),
     ("third-quarter", "2012-Q3", "quarter"),
     ("the first half", "2013-H1", "half"),
+    ("the second half of the year", "2013-H2", "half"),
+    ("the December quarter", "2012-Q4", "quarter"),
+    ("the March quarter", "2013-Q1", "quarter"),
+    ("June 16th of last year", "2012-06-16", "day"),
+    ("5 May last year", "2012-05-05", "day"),
 ]
 
 
@@ -331,12 +343,21 @@ NOT_DATES = [
     "prices fall",
     "weekend sales",
     "Boeing 737",
+    "every Monday",
+    "each Friday at noon",
+    "Christmas trees",
 ]
 
 
 @pytest.mark.parametrize("text", NOT_DATES)
 def test_not_dates(text):
     assert find_dates(text) == []
+
+
+def test_following_without_the_is_a_preposition():
+    text = "Following Monday's debate, polls moved; the following Monday they moved back."
+    assert [(text[m.start:m.end], m.parts.anchor) for m in find_dates(text)] == [
+        ("Monday", "ref"), ("the following Monday", "context")]
 
 
 def test_two_years_in_a_range_are_two_dates():
@@ -372,6 +393,7 @@ COMPONENT = [
     ("A vote is expected Friday, officials said.", [("Friday", "2013-03-22")]),
     ("Talks were postponed until Monday.", [("Monday", "2013-03-25")]),
     ("She watched USA Today on the bus.", []),
+    ("A USA TODAY analysis was published.", []),
     ("The meeting is in room 1204.", []),
 ]
 
