@@ -23,10 +23,16 @@ def tidy(reading: Reading, start: int, end: int) -> Span | None:
     start = _after_dateline(reading, start, end)
     while start < end and (doc[start].is_space or (doc[start].is_punct and not _opens_inside(reading, start, end))):
         start += 1
-    while end > start and (doc[end - 1].is_space or doc[end - 1].dep_ == "cc"
-                           or (doc[end - 1].is_punct and not _closes_inside(reading, start, end))):
+    while end > start and (doc[end - 1].is_space or doc[end - 1].dep_ == "cc" or (
+            doc[end - 1].is_punct and not _closes_inside(reading, start, end) and not _kept_at_end(doc[start:end]))):
         end -= 1
     return doc[start:end] if end > start else None
+
+
+def _kept_at_end(span: Span) -> bool:
+    """Punctuation that is part of what is said: a percent sign, a bracket closing one opened inside."""
+    last = span[-1].text
+    return last == "%" or (last == ")" and any(t.text == "(" for t in span))
 
 
 def _after_dateline(reading: Reading, start: int, end: int) -> int:

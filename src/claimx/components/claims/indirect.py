@@ -57,7 +57,7 @@ def _content(reading: Reading, cue: Token, entry: CueVerb) -> tuple[Span | None,
     if clause is not None and clause.i > cue.i:
         if _is_attribution(reading, clause):
             return None  # X expects a weak year, its chief told analysts: "told" is the cue, not the content
-        start = clause.left_edge.i
+        start = _after_date_phrase(reading, cue, clause.left_edge.i, clause)
         if clause.dep_ == "xcomp":  # urged voters to stay home: the object belongs to what was urged
             obj = next((c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < clause.i), None)
             start = obj.left_edge.i if obj is not None else start
@@ -109,6 +109,18 @@ def _object(reading: Reading, cue: Token, entry: CueVerb) -> Span | None:
         if child.i > obj.i and (child.dep_ in ("oprd", "xcomp") or (child.dep_ == "prep" and child.lower_ == "as")):
             end = max(end, child.right_edge.i + 1)
     return tidy(reading, obj.left_edge.i, end)
+
+
+def _after_date_phrase(reading: Reading, cue: Token, start: int, clause: Token) -> int:
+    """said on Monday it would …: a date phrase right after the cue dates the saying, though the parse may hang it
+    on the reported clause."""
+    doc = reading.doc
+    first = doc[start]
+    if start != cue.i + 1 or first.pos_ != "ADP" or first.head.i != clause.i:
+        return start
+    end = first.right_edge.i + 1
+    dated = any(t.ent_type_ == "DATE" for t in doc[start + 1 : end])
+    return end if dated and end < clause.i and all(t.ent_type_ == "DATE" for t in doc[start + 1 : end]) else start
 
 
 def _rest_of_sentence(reading: Reading, cue: Token, clause: Token) -> int:

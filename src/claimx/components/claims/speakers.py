@@ -23,6 +23,8 @@ def subject_of(verb: Token) -> Token | None:
             return None
         if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in verb.head.children):
             return None  # urged voters to say: the one saying is the object, not the subject
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.dep_ == "ccomp":
+            verb = verb.head  # X said sales rose, citing demand: the parse hangs "citing" on what X said
         verb = verb.head
     return None
 
