@@ -37,13 +37,17 @@ def read_jsonl(lines: Iterable[bytes], *, source: str, options: IngestOptions,
             continue
         item = read_line(line, number, source=source, options=options)
         if isinstance(item, Article) and item.id in first_seen:
-            yield ArticleError(f"{source}:{number}", source, "duplicate_id",
-                               f"{source} line {number}: id {item.id!r} was already used on line "
-                               f"{first_seen[item.id]}")
+            yield repeated_id(source, number, item.id, first_seen[item.id])
             continue
         if isinstance(item, Article):
             first_seen[item.id] = number
         yield item
+
+
+def repeated_id(source: str, number: int, article_id: str, first_number: int) -> ArticleError:
+    """Line `number` repeats the id of line `first_number` (also used across the line blocks of a distributed run)."""
+    return ArticleError(f"{source}:{number}", source, "duplicate_id",
+                        f"{source} line {number}: id {article_id!r} was already used on line {first_number}")
 
 
 def read_line(line: bytes, number: int, *, source: str, options: IngestOptions) -> Article | ArticleError:
