@@ -23,6 +23,7 @@ class Lexicon:
     source_phrases: tuple[tuple[str, ...], ...]  # lower-cased words: ("according", "to")
     view_nouns: frozenset[str]
     statement_nouns: frozenset[str]
+    not_speakers: frozenset[str]  # "Correction:" opens a paragraph like a speaker's name but is none
     pronoun_labels: dict[str, str | None]  # personal pronoun → label of the entity it can stand for
     relative_pronouns: frozenset[str]
     person_nouns: frozenset[str]  # heads of noun phrases naming a person ("the chief executive")
@@ -48,6 +49,7 @@ def load_lexicon() -> Lexicon:
         source_phrases=tuple(tuple(p.split()) for p in nonverbal["source_phrases"]),
         view_nouns=frozenset(nonverbal["view_nouns"]),
         statement_nouns=frozenset(nonverbal["statement_nouns"]),
+        not_speakers=frozenset(nonverbal["not_speakers"]),
         pronoun_labels=dict(pronouns["personal"]),
         relative_pronouns=frozenset(pronouns["relative"]),
         person_nouns=frozenset(pronouns["person_nouns"]),

@@ -6,7 +6,7 @@ from spacy.tokens import Span, Token
 
 from claimx.components.claims.content import subtree, tidy
 from claimx.components.claims.reading import Found, Reading
-from claimx.components.claims.speakers import describe_speaker
+from claimx.components.claims.speakers import describe_speaker, strip_marks
 
 _SPEAKER_COLON_MAX = 5  # tokens in a "NAME:" prefix
 
@@ -81,8 +81,10 @@ def _speaker_colon_claims(reading: Reading) -> list[Found]:
         colon = next((t.i for t in doc[start : start + _SPEAKER_COLON_MAX + 1] if t.text == ":" or "\n" in t.text), None)
         if colon is None or colon == start or doc[colon].text != ":":
             continue
-        name = doc[start:colon]
-        if not (all(t.pos_ == "PROPN" or t.is_punct for t in name) or all(t.is_upper for t in name if t.is_alpha)):
+        name = strip_marks(doc[start:colon])
+        mention = reading.entity_in(name)
+        if name.text.lower() in reading.lexicon.not_speakers or not (
+                (mention is not None and mention.label_ in ("PERSON", "ORG")) or all(t.is_upper for t in name if t.is_alpha)):
             continue
         end = colon + 1
         while end < len(doc) and "\n" not in doc[end].text:
@@ -90,7 +92,6 @@ def _speaker_colon_claims(reading: Reading) -> list[Found]:
         content = tidy(reading, colon + 1, end)
         if content is None or len(content) < 4 or reading.excluded(content):
             continue
-        mention = reading.entity_in(name)
         found.append(Found(content, "speaker_colon", speaker=name, cue=doc[colon : colon + 1],
                            speaker_kind="entity" if mention is not None else "nominal",
                            speaker_label=mention.label_ if mention is not None else None))
