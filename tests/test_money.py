@@ -24,6 +24,8 @@ def money(text: str, **kwargs):
 
 SIGNS_AND_CODES = [
     ("a $5 fee", 5, "USD"),
+    ("won a DKK 2.3 billion contract", 2_300_000_000, "DKK"),  # "a DKK" is not one Danish krone
+    ("an EUR 40 million loan", 40_000_000, "EUR"),
     ("a $ 5 fee", 5, "USD"),
     ("US$13 billion", 13_000_000_000, "USD"),
     ("$US552 million", 552_000_000, "USD"),

@@ -9,6 +9,7 @@ money_context.py settles for the whole article. `parse_money(text)` reads one me
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
 from functools import cache
@@ -43,7 +44,7 @@ class MoneyReader:
         self.dollar_quote = dollar_quote_pattern(self.vocab)
 
     def find(self, text: str) -> list[MoneyMention]:
-        pieces = [p for p in (self._piece(text, m) for m in self.pattern.finditer(text)) if p is not None]
+        pieces = list(self._pieces(text))
         mentions = [m for m in join_pieces(text, pieces, self.vocab) if not _in_code(text, m.start)]
         mentions = [self._quoted(text, self._hedged(text, m)) for m in mentions]
         return [
@@ -52,6 +53,18 @@ class MoneyReader:
         ]
 
     # -- one match → one piece ---------------------------------------------------------------------------------
+
+    def _pieces(self, text: str) -> Iterator[MoneyMention]:
+        """Every piece, left to right. A match read as no amount ("a DKK 2.3 billion" read from "a", "Euro 2024")
+        gives its text back: the search resumes one character later, not after it."""
+        position = 0
+        while (match := self.pattern.search(text, position)) is not None:
+            piece = self._piece(text, match)
+            if piece is None:
+                position = match.start() + 1
+                continue
+            yield piece
+            position = max(match.end(), match.start() + 1)
 
     def _piece(self, text: str, match: re.Match[str]) -> MoneyMention | None:
         found = {name: value for name, value in match.groupdict().items() if value is not None}
