@@ -134,7 +134,7 @@ def _decade_century(yy: int, ref: dt.date | None) -> int:
 def _in_year(p: DateParts, year: int, context: Context) -> str | None:
     if p.holiday is not None:
         day = holiday_date(p.holiday, year)
-        return day_value(day) if day else None
+        return (week_value(day) if p.week else day_value(day)) if day else None
     if p.month is not None and p.day is not None:
         day = dt.date(year, p.month, p.day)
         return week_value(day) if p.week else day_value(day)
@@ -324,7 +324,7 @@ def _holiday(p: DateParts, ref: dt.date, tense: str | None) -> str | None:
     else:
         year = _year_by_tense(bounds, ref, tense)
     day = holiday_date(name, year)
-    return day_value(day) if day else None
+    return (week_value(day) if p.week else day_value(day)) if day else None
 
 
 # --- relative to an earlier mention ----------------------------------------------------------------------------
