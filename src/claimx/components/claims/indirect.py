@@ -144,7 +144,8 @@ def _rest_of_sentence(reading: Reading, cue: Token, clause: Token) -> int:
 
 
 def _below(token: Token, cue: Token, start: int, end: int) -> bool:
-    for _ in range(8):
+    """The token hangs on the cue through tokens of [start, end) only."""
+    for _ in range(end - start + 1):
         token = token.head
         if token.i == cue.i:
             return True
