@@ -344,8 +344,8 @@ def _from_context(p: DateParts, context: Context) -> str | None:
 def _compared(p: DateParts, ref: dt.date | None, context: Context) -> str | None:
     """The period a year before the one just discussed: 'the year-ago quarter', 'a year earlier', 'a year ago'.
 
-    The period is the latest quarter, half, season or month mentioned (one already over when the reference date is
-    known); "a year earlier" may also compare a day just mentioned; failing all, last year.
+    The period is the latest quarter or half mentioned (one already over when the reference date is known), else a
+    month or season just mentioned; "a year earlier" may also compare a day just mentioned; failing all, last year.
     """
     if p.quarter is not None or p.half is not None:  # "the year-earlier third quarter"
         bounds = ((lambda y: _quarter_bounds(y, p.quarter)) if p.quarter is not None
@@ -354,8 +354,8 @@ def _compared(p: DateParts, ref: dt.date | None, context: Context) -> str | None
         return shift_value_years(named, -1) if named else None
     if p.period is not None and p.period != "period":
         searches: list[tuple[tuple[str, ...], int]] = [((p.period,), _COMPARISON_REACH)]
-    else:
-        searches = [(_SUB_YEAR, _COMPARISON_REACH)]
+    else:  # a reported quarter or half first; a month or a day only when just mentioned
+        searches = [(("quarter", "half"), _COMPARISON_REACH), (("month", "season"), _NEARBY_REACH)]
         if p.anchor == "context":  # "a year earlier" right after a day
             searches.append((("day", "week"), _NEARBY_REACH))
     for grains, reach in searches:
