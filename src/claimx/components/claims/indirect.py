@@ -181,6 +181,7 @@ def _before_next_cue(reading: Reading, content: Span) -> Span:
     next claim, not part of this one."""
     for token in content[1:]:
         if token.dep_ in ("conj", "advcl") and token.head.i in range(content.start, content.end) \
+                and token.doc[token.left_edge.i - 1].lower_ in (",", "and") \
                 and not any(c.dep_ == "nsubj" for c in token.children) and reading.cue_verb(token) is not None:
             cut = tidy(reading, content.start, token.left_edge.i)
             return cut if cut is not None and len(cut) >= _MIN_TOKENS else content
