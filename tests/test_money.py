@@ -292,6 +292,11 @@ def test_places_choose_the_local_dollar_of_an_us_marked_article():
     assert article(text, Counter({"CA": 2}))[1] == ("$40 million", "CAD")
 
 
+def test_a_dollar_country_named_in_passing_does_not_make_the_dollar_local():
+    text = "Revenue reached $1.8 billion. Clients in Singapore signed deals worth US$300 million."
+    assert article(text, Counter({"NO": 3, "SG": 1, "JP": 1}))[0] == ("$1.8 billion", "USD")
+
+
 def test_a_bare_dollar_repeating_a_marked_amount_is_that_currency():
     text = "It faces a $US90 million penalty. That $90 million will be paid in June. A bus costs $3."
     assert article(text) == [("$US90 million", "USD"), ("$90 million", "USD"), ("$3", "AUD")]

@@ -109,10 +109,16 @@ def article_dollar(mentions: list[MoneyMention], places: Counter, vocab: Vocabul
 
 
 def _local_dollar_place(places: Counter, vocab: Vocabulary) -> tuple[str, int]:
-    """The non-US dollar whose countries the article names most, and how often."""
-    votes = {code: place_votes(code, places, vocab) for code in sorted(vocab.dollars - {"USD"})}
-    best = max(votes, key=lambda code: votes[code], default="USD")
-    return best, votes.get(best, 0)
+    """The dollar of the country the article names most after the US, and its votes; ("USD", 0) when that country
+    has no dollar of its own (a Norwegian report naming Singapore once keeps "$" for USD)."""
+    others = [(count, territory) for territory, count in places.items() if territory != "US"]
+    if not others:
+        return "USD", 0
+    _, top = max(others)
+    for code in sorted(vocab.dollars - {"USD"}):
+        if vocab.territories.get(code, {}).get(top) == 2:
+            return code, place_votes(code, places, vocab)
+    return "USD", 0
 
 
 def place_votes(code: str, places: Counter, vocab: Vocabulary) -> int:
