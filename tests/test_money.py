@@ -95,6 +95,7 @@ WORDS = [
     ("three quarters of a billion dollars", 750_000_000, "USD"),
     ("one and a half million euros", 1_500_000, "EUR"),
     ("a million dollars", 1_000_000, "USD"),
+    ("a one point six billion dollar plan", 1_600_000_000, "USD"),
     ("twenty-five thousand dollars", 25_000, "USD"),
     ("12-cent", 0.12, "USD"),
     ("a one-yen bid", 1, "JPY"),
@@ -230,7 +231,7 @@ NOT_MONEY = [
     "a gift of 500 pounds (225 kilograms) of food",
     "N95 masks", "P5+1 talks", "R2-D2", "F-35 jets", "Covid-19", "1080p video", "EUR/USD 1.08",
     "Type `echo $1` to print it.", "London streams now default to 720p.", "Temperatures in Perth hit 40c.",
-    "a million people", "5 million shares", "Shares closed at 145.20.", "in 2019 dollars", "the 2008 dollar crisis",
+    "A $ sign opens the line.", "a million people", "5 million shares", "Shares closed at 145.20.", "in 2019 dollars", "the 2008 dollar crisis",
     "the dollar fell", "three quarters of the vote", "the Euro 2024 final", "six Euro ties", "Mark Twain, 2\nMark",
 ]
 
@@ -371,7 +372,7 @@ def test_parse_numeral_rejects_non_numbers(text):
 NUMBER_WORDS = [
     ("ten", 10), ("two hundred", 200), ("forty-five", 45), ("two hundred and fifty", 250), ("a hundred", 100),
     ("half a", 0.5), ("a quarter of a", 0.25), ("three quarters", 0.75), ("one and a half", 1.5), ("a", 1),
-    ("twenty five thousand", 25_000), ("a dozen", 12),
+    ("twenty five thousand", 25_000), ("a dozen", 12), ("one point six", 1.6), ("two point zero five", 2.05),
 ]
 
 
@@ -380,7 +381,7 @@ def test_parse_number_words(text, expected):
     assert parse_number_words(text) == Decimal(str(expected))
 
 
-@pytest.mark.parametrize("text", ["and", "of", "five and ten", "the", "zero"])
+@pytest.mark.parametrize("text", ["and", "of", "five and ten", "the", "zero", "one point", "one point twenty"])
 def test_parse_number_words_rejects(text):
     assert parse_number_words(text) is None
 
@@ -478,6 +479,11 @@ def test_component_skips_masked_ranges(nlp):
     text = "Subscribe for $5 a month. The council approved $12 million for roads."
     found = money_records(nlp, text, masked=[(0, 25)])
     assert [t for t, *_ in found] == ["$12 million"]
+
+
+def test_component_sentence_initial_a_is_no_australian_dollar(nlp):
+    found = money_records(nlp, "A $5 million reward has been offered.")
+    assert [(t, m["currency"]) for t, _, _, m in found] == [("$5 million", "USD")]
 
 
 def test_component_on_empty_and_moneyless_text(nlp):

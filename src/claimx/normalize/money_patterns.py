@@ -84,7 +84,7 @@ def money_pattern(vocab: Vocabulary) -> re.Pattern[str]:
         rf"(?:(?P<n_minor_attached>{trie(vocab.after_minor)}){_NOT_LETTER}"
         rf"|{INLINE_JOIN}{parts.after('n_', signs=True)}{parts.scale_after('n_')})?"
     )
-    first_words = sorted(w for w in NUMBER_WORDS if w not in ("and", "of"))
+    first_words = sorted(w for w in NUMBER_WORDS if w not in ("and", "of", "point"))
     words_first = (
         rf"{_START}(?P<w_words>(?i:{trie(first_words)}(?:(?:{SPACE}|-){trie(NUMBER_WORDS)}){{0,7}})){_NOT_LETTER}"
         rf"(?:{parts.scale('w_')})?{INLINE_JOIN}{parts.after('w_', signs=False)}{parts.scale_after('w_')}"

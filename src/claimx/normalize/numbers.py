@@ -54,13 +54,15 @@ _FRACTIONS = {"half": Decimal("0.5"), "halves": Decimal("0.5"), "quarter": Decim
               "third": Decimal(1) / 3, "thirds": Decimal(1) / 3}
 _ARTICLES = {"a", "an"}
 UNIT_WORDS = frozenset(_UNITS)
-NUMBER_WORDS = (*_UNITS, *_MULTIPLIERS, *_THOUSAND, *_FRACTIONS, *_ARTICLES, "and", "of")
+NUMBER_WORDS = (*_UNITS, *_MULTIPLIERS, *_THOUSAND, *_FRACTIONS, *_ARTICLES, "and", "of", "point")
 
 
 def parse_number_words(text: str) -> Decimal | None:
     """Read English number words: "two hundred", "forty-five", "a quarter of a", "half a", "one and a half",
     "three quarters". Scale words (million, billion) are read by the caller; "thousand" is read here."""
     words = [w for w in re.split(r"[\s\-]+", text.lower().strip()) if w]
+    if "point" in words:  # "one point six (billion)": spoken decimals, one digit a word
+        return _decimal_words(words)
     if not words or not any(w in _UNITS or w in _FRACTIONS or w in _MULTIPLIERS or w in _THOUSAND for w in words):
         return _lone_article(words)
     total = current = Decimal(0)
@@ -93,6 +95,15 @@ def parse_number_words(text: str) -> Decimal | None:
         previous = word
     value = total + current
     return value if value > 0 else None
+
+
+def _decimal_words(words: list[str]) -> Decimal | None:
+    point = words.index("point")
+    whole = parse_number_words(" ".join(words[:point])) if point else Decimal(0)
+    digits = words[point + 1:]
+    if whole is None or not digits or any(_UNITS.get(w, 10) > 9 for w in digits):
+        return None
+    return whole + Decimal("0." + "".join(str(_UNITS[w]) for w in digits))
 
 
 def _fraction_follows(words: list[str], index: int) -> bool:
