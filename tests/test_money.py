@@ -231,7 +231,8 @@ NOT_MONEY = [
     "a gift of 500 pounds (225 kilograms) of food",
     "N95 masks", "P5+1 talks", "R2-D2", "F-35 jets", "Covid-19", "1080p video", "EUR/USD 1.08",
     "Type `echo $1` to print it.", "London streams now default to 720p.", "Temperatures in Perth hit 40c.",
-    "A $ sign opens the line.", "a million people", "5 million shares", "Shares closed at 145.20.", "in 2019 dollars", "the 2008 dollar crisis",
+    "A $ sign opens the line.",
+    "a million people", "5 million shares", "Shares closed at 145.20.", "in 2019 dollars", "the 2008 dollar crisis",
     "the dollar fell", "three quarters of the vote", "the Euro 2024 final", "six Euro ties", "Mark Twain, 2\nMark",
 ]
 
