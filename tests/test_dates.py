@@ -347,6 +347,10 @@ NOT_DATES = [
     "every Monday",
     "each Friday at noon",
     "Christmas trees",
+    "a 2000-strong crowd",
+    "\u00a9 2024 Nordvik Media",
+    "Copyright 2024",
+    "flight 2017 landed",
 ]
 
 

@@ -31,6 +31,8 @@ def value_with_dateparser(text: str, ref: dt.date | None = None) -> dict[str, An
     """
     if not _YEAR_LIKE.search(text) or _DURATION_WORDS.search(text) or len(text) > 60:
         return None
+    if not re.search(r"[A-Za-z]", text):
+        return None  # a bare number the rules turned down ("room 1204") stays turned down
     return _absolute(text.strip())
 
 
