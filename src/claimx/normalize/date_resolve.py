@@ -10,10 +10,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from functools import cache
 from typing import Any
 
-from claimx.assets import load_json
+from claimx.normalize.date_calendar import (
+    end_of,
+    half_bounds,
+    holiday_date,
+    month_bounds,
+    quarter_bounds,
+    safe_date,
+    season_bounds,
+    start_of,
+)
 from claimx.normalize.date_parts import (
     GRAIN_RANK,
     DateParts,
@@ -23,7 +31,6 @@ from claimx.normalize.date_parts import (
     half_value,
     month_index_value,
     month_value,
-    phrase_key,
     quarter_value,
     shift_value_years,
     week_value,
@@ -36,7 +43,6 @@ _ANAPHORA_REACH = 6
 _COMPARISON_REACH = 8  # "the year-ago quarter", "a year earlier": the quarter of an earnings report
 _NEARBY_REACH = 1  # "a year ago" read as the quarter just discussed, a year before
 
-_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 _SUB_YEAR = ("half", "quarter", "season", "month")
 
 
@@ -75,7 +81,7 @@ def _period_ending(p: DateParts, period_end: str) -> str | None:
     named = p.latest or p.compare or p.anchor == "context" or p.period or p.unit in ("quarter", "half", "year")
     if not named or grain_of_value(period_end) not in ("day", "week", "month"):
         return None
-    end = _end_of(period_end)
+    end = end_of(period_end)
     middle = {"quarter": 45, "half": 91, "month": 0}.get(unit, 0)
     return shift_unit(unit, end - dt.timedelta(days=middle), 0)
 
@@ -168,11 +174,11 @@ def _from_reference(p: DateParts, ref: dt.date, tense: str | None) -> str | None
         return _season(p, ref, tense)
     if p.quarter is not None:
         year = ref.year + p.year_shift if p.year_shift is not None else _year_by_tense(
-            lambda y: _quarter_bounds(y, p.quarter), ref, tense, "quarter")
+            lambda y: quarter_bounds(y, p.quarter), ref, tense, "quarter")
         return quarter_value(year * 4 + p.quarter - 1)
     if p.half is not None:
         year = ref.year + p.year_shift if p.year_shift is not None else _year_by_tense(
-            lambda y: _half_bounds(y, p.half), ref, tense, "half")
+            lambda y: half_bounds(y, p.half), ref, tense, "half")
         return half_value(year * 2 + p.half - 1)
     if p.unit is not None:
         return shift_unit(p.unit, ref, p.shift or 0)
@@ -237,25 +243,25 @@ def _month_or_day(p: DateParts, ref: dt.date, tense: str | None) -> str | None:
 
     def bounds(year: int) -> tuple[dt.date, dt.date]:
         if day is not None:
-            return _safe_date(year, month, day), _safe_date(year, month, day)
-        return _month_bounds(year, month)
+            return safe_date(year, month, day), safe_date(year, month, day)
+        return month_bounds(year, month)
 
     if p.year_shift is not None:
         year = ref.year + p.year_shift
     elif p.shift == -1:  # "last April": the latest April before this month
         year = ref.year if bounds(ref.year)[1] < ref.replace(day=1) else ref.year - 1
     elif p.shift == 1:  # "next April"
-        year = ref.year if bounds(ref.year)[0] > _month_bounds(ref.year, ref.month)[1] else ref.year + 1
+        year = ref.year if bounds(ref.year)[0] > month_bounds(ref.year, ref.month)[1] else ref.year + 1
     elif p.shift == 0:
         year = ref.year
     else:
         year = _year_by_tense(bounds, ref, tense, "day" if day is not None else "month")
         if day is not None and p.weekday is not None:  # "Friday, Oct. 23": the year whose Oct. 23 is a Friday
-            year = next((y for y in (year, year - 1, year + 1) if _safe_date(y, month, day).weekday() == p.weekday),
+            year = next((y for y in (year, year - 1, year + 1) if safe_date(y, month, day).weekday() == p.weekday),
                         year)
     if day is None:
         return month_value(year, month)
-    date = _safe_date(year, month, day)
+    date = safe_date(year, month, day)
     return week_value(date) if p.week else day_value(date)
 
 
@@ -295,13 +301,13 @@ def _season(p: DateParts, ref: dt.date, tense: str | None) -> str:
     if p.year_shift is not None:
         year = ref.year + p.year_shift
     elif p.shift == -1:  # "last summer": the latest summer already over
-        year = ref.year if _season_bounds(ref.year, season)[1] < ref else ref.year - 1
+        year = ref.year if season_bounds(ref.year, season)[1] < ref else ref.year - 1
     elif p.shift == 1:
-        year = ref.year if _season_bounds(ref.year, season)[0] > ref else ref.year + 1
+        year = ref.year if season_bounds(ref.year, season)[0] > ref else ref.year + 1
     elif p.shift == 0:
         year = ref.year - 1 if season == "WI" and ref.month <= 2 else ref.year  # this winter began last December
     else:
-        year = _year_by_tense(lambda y: _season_bounds(y, season), ref, tense, "season")
+        year = _year_by_tense(lambda y: season_bounds(y, season), ref, tense, "season")
     return f"{year:04d}-{season}"
 
 
@@ -337,8 +343,8 @@ def _from_context(p: DateParts, context: Context) -> str | None:
     if mentioned is None:
         return None
     if p.weekday is not None:  # "the previous Friday": the Friday before the day just mentioned
-        return day_value(weekday_date(p.weekday, _start_of(mentioned), p.shift))
-    return shift_unit(unit, _start_of(mentioned), p.shift or 0)
+        return day_value(weekday_date(p.weekday, start_of(mentioned), p.shift))
+    return shift_unit(unit, start_of(mentioned), p.shift or 0)
 
 
 def _compared(p: DateParts, ref: dt.date | None, context: Context) -> str | None:
@@ -348,8 +354,8 @@ def _compared(p: DateParts, ref: dt.date | None, context: Context) -> str | None
     month or season just mentioned; "a year earlier" may also compare a day just mentioned; failing all, last year.
     """
     if p.quarter is not None or p.half is not None:  # "the year-earlier third quarter"
-        bounds = ((lambda y: _quarter_bounds(y, p.quarter)) if p.quarter is not None
-                  else (lambda y: _half_bounds(y, p.half)))
+        bounds = ((lambda y: quarter_bounds(y, p.quarter)) if p.quarter is not None
+                  else (lambda y: half_bounds(y, p.half)))
         named = _in_year(p, _year_of_period(bounds, ref, context), context)
         return shift_value_years(named, -1) if named else None
     if p.period is not None and p.period != "period":
@@ -396,111 +402,6 @@ def _latest_mention(context: Context, grains: Sequence[str], reach: int, over_by
     """The most recent mention of one of `grains` within `reach` sentences (ended before `over_by`, if given)."""
     for value, sentences_back in reversed(context):
         if sentences_back <= reach and grain_of_value(value) in grains:
-            if over_by is None or _end_of(value) < over_by:
+            if over_by is None or end_of(value) < over_by:
                 return value
     return None
-
-
-def _start_of(value: str) -> dt.date:
-    """The first day of a TIMEX3 value (year or finer)."""
-    grain = grain_of_value(value)
-    year = int(value[:4])
-    if grain == "day":
-        return dt.date.fromisoformat(value)
-    if grain == "week":
-        return dt.date.fromisocalendar(year, int(value[6:8]), 1)
-    if grain == "month":
-        return dt.date(year, int(value[5:7]), 1)
-    if grain == "quarter":
-        return dt.date(year, 3 * int(value[6]) - 2, 1)
-    if grain == "half":
-        return dt.date(year, 6 * int(value[6]) - 5, 1)
-    if grain == "season":
-        return dt.date(year, _SEASON_MONTHS[value[5:7]][0], 1)
-    return dt.date(year, 1, 1)
-
-
-def _end_of(value: str) -> dt.date:
-    """The last day of a TIMEX3 value (year or finer)."""
-    grain = grain_of_value(value)
-    start = _start_of(value)
-    if grain == "day":
-        return start
-    if grain == "week":
-        return start + dt.timedelta(days=6)
-    if grain == "month":
-        return _month_bounds(start.year, start.month)[1]
-    if grain == "quarter":
-        return _month_bounds(start.year, start.month + 2)[1]
-    if grain == "half":
-        return _month_bounds(start.year, start.month + 5)[1]
-    if grain == "season":
-        return _season_bounds(start.year, value[5:7])[1]
-    return dt.date(start.year, 12, 31)
-
-
-# --- calendars -------------------------------------------------------------------------------------------------------
-
-def _safe_date(year: int, month: int, day: int) -> dt.date:
-    """A calendar date; 29 February of a common year becomes the 28th."""
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return dt.date(year, month, 28)
-
-
-def _month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
-    following = dt.date(year + month // 12, month % 12 + 1, 1)
-    return dt.date(year, month, 1), following - dt.timedelta(days=1)
-
-
-def _quarter_bounds(year: int, quarter: int) -> tuple[dt.date, dt.date]:
-    return _month_bounds(year, 3 * quarter - 2)[0], _month_bounds(year, 3 * quarter)[1]
-
-
-def _half_bounds(year: int, half: int) -> tuple[dt.date, dt.date]:
-    return _month_bounds(year, 6 * half - 5)[0], _month_bounds(year, 6 * half)[1]
-
-
-def _season_bounds(year: int, season: str) -> tuple[dt.date, dt.date]:
-    """A season of `year`; winter YEAR runs from December YEAR into the next February."""
-    first, last = _SEASON_MONTHS[season]
-    return _month_bounds(year, first)[0], _month_bounds(year + (last < first), last)[1]
-
-
-def holiday_date(name: str, year: int) -> dt.date | None:
-    """The date of a holiday of models/dates/vocab.json (by its lower-case name) in `year`."""
-    rule = _holidays().get(name)
-    if rule is None:
-        return None
-    if "easter" in rule:
-        return easter_sunday(year) + dt.timedelta(days=rule["easter"])
-    if "day" in rule:
-        return dt.date(year, rule["month"], rule["day"])
-    first = dt.date(year, rule["month"], 1)
-    if rule["nth"] > 0:
-        day = first + dt.timedelta(days=(rule["weekday"] - first.weekday()) % 7 + 7 * (rule["nth"] - 1))
-    else:
-        last = _month_bounds(year, rule["month"])[1]
-        day = last - dt.timedelta(days=(last.weekday() - rule["weekday"]) % 7)
-    return day + dt.timedelta(days=rule.get("plus_days", 0))
-
-
-def easter_sunday(year: int) -> dt.date:
-    """Gregorian Easter Sunday (the anonymous Gregorian algorithm)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = b // 4, b % 4
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = c // 4, c % 4
-    leap = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * leap) // 451
-    month = (h + leap - 7 * m + 114) // 31
-    day = (h + leap - 7 * m + 114) % 31 + 1
-    return dt.date(year, month, day)
-
-
-@cache
-def _holidays() -> dict[str, dict[str, int]]:
-    return {phrase_key(k): v for k, v in load_json("dates", "vocab.json")["holidays"].items()}

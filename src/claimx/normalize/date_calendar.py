@@ -1,0 +1,115 @@
+"""Calendar arithmetic for the date resolver: bounds of months, quarters, halves and seasons, holidays, Easter, and
+the first and last day of a TIMEX3 value. Pure functions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+from claimx.assets import load_json
+from claimx.normalize.date_parts import grain_of_value, phrase_key
+
+SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+
+
+def start_of(value: str) -> dt.date:
+    """The first day of a TIMEX3 value (year or finer)."""
+    grain = grain_of_value(value)
+    year = int(value[:4])
+    if grain == "day":
+        return dt.date.fromisoformat(value)
+    if grain == "week":
+        return dt.date.fromisocalendar(year, int(value[6:8]), 1)
+    if grain == "month":
+        return dt.date(year, int(value[5:7]), 1)
+    if grain == "quarter":
+        return dt.date(year, 3 * int(value[6]) - 2, 1)
+    if grain == "half":
+        return dt.date(year, 6 * int(value[6]) - 5, 1)
+    if grain == "season":
+        return dt.date(year, SEASON_MONTHS[value[5:7]][0], 1)
+    return dt.date(year, 1, 1)
+
+
+def end_of(value: str) -> dt.date:
+    """The last day of a TIMEX3 value (year or finer)."""
+    grain = grain_of_value(value)
+    start = start_of(value)
+    if grain == "day":
+        return start
+    if grain == "week":
+        return start + dt.timedelta(days=6)
+    if grain == "month":
+        return month_bounds(start.year, start.month)[1]
+    if grain == "quarter":
+        return month_bounds(start.year, start.month + 2)[1]
+    if grain == "half":
+        return month_bounds(start.year, start.month + 5)[1]
+    if grain == "season":
+        return season_bounds(start.year, value[5:7])[1]
+    return dt.date(start.year, 12, 31)
+
+
+def safe_date(year: int, month: int, day: int) -> dt.date:
+    """A calendar date; 29 February of a common year becomes the 28th."""
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return dt.date(year, month, 28)
+
+
+def month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return dt.date(year, month, 1), following - dt.timedelta(days=1)
+
+
+def quarter_bounds(year: int, quarter: int) -> tuple[dt.date, dt.date]:
+    return month_bounds(year, 3 * quarter - 2)[0], month_bounds(year, 3 * quarter)[1]
+
+
+def half_bounds(year: int, half: int) -> tuple[dt.date, dt.date]:
+    return month_bounds(year, 6 * half - 5)[0], month_bounds(year, 6 * half)[1]
+
+
+def season_bounds(year: int, season: str) -> tuple[dt.date, dt.date]:
+    """A season of `year`; winter YEAR runs from December YEAR into the next February."""
+    first, last = SEASON_MONTHS[season]
+    return month_bounds(year, first)[0], month_bounds(year + (last < first), last)[1]
+
+
+def holiday_date(name: str, year: int) -> dt.date | None:
+    """The date of a holiday of models/dates/vocab.json (by its lower-case name) in `year`."""
+    rule = _holidays().get(name)
+    if rule is None:
+        return None
+    if "easter" in rule:
+        return easter_sunday(year) + dt.timedelta(days=rule["easter"])
+    if "day" in rule:
+        return dt.date(year, rule["month"], rule["day"])
+    first = dt.date(year, rule["month"], 1)
+    if rule["nth"] > 0:
+        day = first + dt.timedelta(days=(rule["weekday"] - first.weekday()) % 7 + 7 * (rule["nth"] - 1))
+    else:
+        last = month_bounds(year, rule["month"])[1]
+        day = last - dt.timedelta(days=(last.weekday() - rule["weekday"]) % 7)
+    return day + dt.timedelta(days=rule.get("plus_days", 0))
+
+
+def easter_sunday(year: int) -> dt.date:
+    """Gregorian Easter Sunday (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    leap = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * leap) // 451
+    month = (h + leap - 7 * m + 114) // 31
+    day = (h + leap - 7 * m + 114) % 31 + 1
+    return dt.date(year, month, day)
+
+
+@cache
+def _holidays() -> dict[str, dict[str, int]]:
+    return {phrase_key(k): v for k, v in load_json("dates", "vocab.json")["holidays"].items()}
