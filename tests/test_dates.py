@@ -492,6 +492,15 @@ def test_easter_is_a_spring_sunday(year):
     assert easter.weekday() == 6 and dt.date(year, 3, 22) <= easter <= dt.date(year, 4, 25)
 
 
+@pytest.mark.parametrize(("text", "published"), [
+    ("99999 years ago", REF), ("1000000 days ago", REF), ("yesterday", "0001-01-01"), ("tomorrow", "9999-12-31"),
+    ("next year", "9999-06-01"), ("Friday", "0001-01-01"), ("the year-ago quarter", "0001-02-01"),
+])
+def test_dates_at_the_calendar_edges_have_no_value_rather_than_an_error(text, published):
+    resolved = resolve_date(text, published)
+    assert resolved is not None and (resolved["value"] is None or grain_of_value(resolved["value"]))
+
+
 def test_reference_date_reads_timestamps_and_rejects_junk():
     assert reference_date("2013-03-20T10:00:00Z") == dt.date(2013, 3, 20)
     assert reference_date("soon") is None

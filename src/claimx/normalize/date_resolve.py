@@ -53,8 +53,13 @@ def resolve(parts: DateParts, ref: dt.date | None, tense: str | None = None, con
     `period_end` is the value of a date the text says the period ends on ("the quarter ended Sept. 30"): it names
     the period when the expression itself does not.
     """
-    value = _period_ending(parts, period_end) if period_end else None
-    value = value or _value(parts, ref, tense, context)
+    try:
+        value = _period_ending(parts, period_end) if period_end else None
+        value = value or _value(parts, ref, tense, context)
+    except (OverflowError, ValueError):  # "1000000 days ago", a reference date at the calendar's edge
+        value = None
+    if value is not None and grain_of_value(value) is None:  # "99999 years ago": no four-digit year
+        value = None
     grain = grain_of_value(value) if value else _nominal_grain(parts)
     return {"value": value, "grain": grain, "relative": is_relative(parts), "mod": parts.mod}
 
