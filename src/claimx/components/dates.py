@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import deque
 from typing import Any
 
 from spacy.language import Language
@@ -18,6 +19,7 @@ from spacy.tokens import Doc, Span
 from claimx.extensions import DATES_KEY, in_ranges
 from claimx.normalize.date_fallback import value_with_dateparser
 from claimx.normalize.date_grammar import DateMatch, date_grammar
+from claimx.normalize.date_resolve import CONTEXT_REACH
 from claimx.normalize.dates import prefers_day_first, reference_date, resolve
 
 
@@ -41,19 +43,25 @@ class DatesComponent:
         ref = reference_date(doc._.claimx_published)
         found, rejected = self._found(doc)
         sentences = _sentence_starts(doc)
-        mentioned: list[tuple[str, int]] = []  # (value, sentence index) of the dates read so far
+        mentioned: deque[tuple[str, int]] = deque()  # (value, sentence index) of the recent dates read so far
         text = doc.text  # spaCy rebuilds doc.text on every access: once per date made long documents quadratic
+        parsed = doc.has_annotation("DEP")  # also a walk over every token: once per document
         for i, (span, match) in enumerate(found):
             sentence = bisect.bisect_right(sentences, span.start_char) - 1
+            while mentioned and sentence - mentioned[0][1] > CONTEXT_REACH:
+                mentioned.popleft()
             context = [(value, sentence - where) for value, where in mentioned]
-            span._.claimx_date = resolve(match.parts, ref, governing_tense(span), context,
-                                         self._period_end(text, found, i, ref))
+            span._.claimx_date = resolve(match.parts, ref, governing_tense(span, parsed), context,
+                                         self._period_end(text, found, i, ref, parsed))
             value = span._.claimx_date["value"]
             if value and not (match.parts.compare or match.parts.latest or match.parts.period):
                 mentioned.append((value, sentence))  # what later "that year" / "a year earlier" refer to
         spans = [span for span, _ in found]
         if self.statistical_fallback:  # never where a rule matched, taken or rejected
-            spans.extend(self._statistical(doc, ref, [(s.start, s.end) for s in spans] + rejected))
+            taken = bytearray(len(doc))
+            for start, end in [(s.start, s.end) for s in spans] + rejected:
+                taken[start:end] = b"\x01" * (end - start)
+            spans.extend(self._statistical(doc, ref, taken))
         doc.spans[DATES_KEY] = sorted(spans, key=lambda s: s.start)
         return doc
 
@@ -74,22 +82,23 @@ class DatesComponent:
         return found, rejected
 
     @staticmethod
-    def _period_end(text: str, found: list[tuple[Span, DateMatch]], i: int, ref: Any) -> str | None:
+    def _period_end(text: str, found: list[tuple[Span, DateMatch]], i: int, ref: Any, parsed: bool) -> str | None:
         """The value of the date in 'the quarter ended Sept. 30', read for 'the quarter'."""
         if i + 1 >= len(found):
             return None
         span, (following, match) = found[i][0], found[i + 1]
         if not _PERIOD_END.fullmatch(text, span.end_char, following.start_char):
             return None
-        return resolve(match.parts, ref, governing_tense(following))["value"]
+        return resolve(match.parts, ref, governing_tense(following, parsed))["value"]
 
     @staticmethod
-    def _statistical(doc: Doc, ref: Any, taken: list[tuple[int, int]]) -> list[Span]:
-        """spaCy DATE spans no rule read: kept only when dateparser values them as a calendar date."""
+    def _statistical(doc: Doc, ref: Any, taken: bytearray) -> list[Span]:
+        """spaCy DATE spans no rule read (`taken` marks the tokens rules matched): kept only when dateparser values
+        them as a calendar date."""
         found = []
         for ent in doc.ents:
-            if ent.label_ != "DATE" or _overlaps(ent, taken) or in_ranges(ent.start_char, ent.end_char,
-                                                                            doc._.claimx_masked):
+            if ent.label_ != "DATE" or any(taken[ent.start:ent.end]) or in_ranges(ent.start_char, ent.end_char,
+                                                                                 doc._.claimx_masked):
                 continue
             resolved = value_with_dateparser(ent.text, ref)
             if resolved is not None:
@@ -99,10 +108,6 @@ class DatesComponent:
 
 
 _PERIOD_END = re.compile(r",?\s+(?:that\s+|which\s+)?(?:ended|ending|ends|closed|through)\s+", re.IGNORECASE)
-
-
-def _overlaps(span: Span, taken: list[tuple[int, int]]) -> bool:
-    return any(span.start < end and start < span.end for start, end in taken)
 
 
 def _sentence_starts(doc: Doc) -> list[int]:
@@ -207,12 +212,15 @@ _PLANNING_VERBS = _SCHEDULING_VERBS | {"set", "intend", "prepare", "aim", "hope"
 _PREPOSITION_TENSE = {"until": "future", "till": "future", "by": "future", "since": "past"}
 
 
-def governing_tense(span: Span) -> str | None:
-    """'past', 'present' or 'future' from the verb the date hangs on; None when there is no parse or no verb."""
+def governing_tense(span: Span, parsed: bool | None = None) -> str | None:
+    """'past', 'present' or 'future' from the verb the date hangs on; None when there is no parse or no verb.
+
+    `parsed`: whether the document has a dependency parse, when the caller already knows (finding out walks the doc).
+    """
     doc = span.doc
     if span.end < len(doc) and doc[span.end].tag_ == "POS":
         return None  # "Wednesday's ruling": a thing that exists, whatever will be done with it
-    verb = _governing_verb(span)
+    verb = _governing_verb(span) if (span.doc.has_annotation("DEP") if parsed is None else parsed) else None
     tense = _tense_of(verb) if verb is not None else None
     preposition = _preposition_before(span)
     if preposition in _PREPOSITION_TENSE:
@@ -224,8 +232,6 @@ def governing_tense(span: Span) -> str | None:
 
 
 def _governing_verb(span: Span) -> Any:
-    if not span.doc.has_annotation("DEP"):
-        return None
     verb = span.root
     for _ in range(6):
         if verb.pos_ in ("VERB", "AUX") and verb.dep_ not in ("amod", "compound"):

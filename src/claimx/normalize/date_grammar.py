@@ -212,12 +212,13 @@ def _takes_hedge(match: DateMatch, hedge: str) -> bool:
 
 
 def _longest_first(candidates: list[DateMatch], priority: dict[str, int]) -> list[DateMatch]:
+    """Non-overlapping matches, longest first, then by rule priority."""
     chosen: list[DateMatch] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(max((m.end for m in candidates), default=0))  # characters already in a chosen match
     for match in sorted(candidates, key=lambda m: (m.start - m.end, priority[m.rule], m.start)):
-        if all(match.end <= s or e <= match.start for s, e in taken):
+        if not any(taken[match.start:match.end]):
             chosen.append(match)
-            taken.append((match.start, match.end))
+            taken[match.start:match.end] = b"\x01" * (match.end - match.start)
     return sorted(chosen, key=lambda m: m.start)
 
 

@@ -42,6 +42,7 @@ Context = Sequence[tuple[str, int]]
 _ANAPHORA_REACH = 6
 _COMPARISON_REACH = 8  # "the year-ago quarter", "a year earlier": the quarter of an earnings report
 _NEARBY_REACH = 1  # "a year ago" read as the quarter just discussed, a year before
+CONTEXT_REACH = max(_ANAPHORA_REACH, _COMPARISON_REACH, _NEARBY_REACH)  # older mentions are never used
 
 _SUB_YEAR = ("half", "quarter", "season", "month")
 
