@@ -277,6 +277,8 @@ def test_a_year_earlier_takes_the_grain_of_the_quarter_discussed():
     ("the following year", [("2005", 1)], "2006"),
     ("the previous year", [("2005", 1)], "2004"),
     ("two days later", [("2013-01-05", 0)], "2013-01-07"),
+    ("the year before", [("2011", 0)], "2010"),
+    ("the day after", [("2013-01-05", 0)], "2013-01-06"),
     ("the quarter", [("2012-Q4", 3)], "2012-Q4"),
     ("the latest quarter", [], "2012-Q4"),
 ])

@@ -137,6 +137,8 @@ class MatchReader:
             if "fiscal" in g and unit == "year":
                 f["fiscal"] = True
         if "count" not in g:
+            if "dir" in g:  # "the year before": one unit from the date just mentioned
+                f["shift"] = -1 if g["dir"].lower() == "before" else 1
             return
         count_word = _words(g["count"])
         count = int(count_word) if count_word.isdigit() else self.v.counts[count_word]
