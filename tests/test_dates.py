@@ -225,6 +225,8 @@ WEEKDAYS = [
     ("Tuesday", "future", "2013-03-26"),
     ("Wednesday", "past", "2013-03-20"),  # the article's own day
     ("Wednesday", "future", "2013-03-20"),
+    ("this Monday", "past", "2013-03-18"),
+    ("this Monday", None, "2013-03-25"),
 ]
 
 

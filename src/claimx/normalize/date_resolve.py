@@ -275,7 +275,8 @@ def weekday_date(weekday: int, ref: dt.date, shift: int | None = None, tense: st
                  week_shift: int | None = None) -> dt.date:
     """The date of a weekday named relative to `ref`.
 
-    "last Friday" is the Friday before ref, "next Friday" the one after, "this Friday" the one in ref's week;
+    "last Friday" is the Friday before ref, "next Friday" the one after, "this Friday" the coming one (in ref's week
+    when said in the past tense);
     "Tuesday of next week" the Tuesday in the week after ref's. A bare weekday follows the tense: said in the future
     it is ref or the next one, otherwise (news reports what happened) ref or the one before.
     """
@@ -285,8 +286,10 @@ def weekday_date(weekday: int, ref: dt.date, shift: int | None = None, tense: st
         return ref - dt.timedelta(days=(ref.weekday() - weekday - 1) % 7 + 1)
     if shift == 1:
         return ref + dt.timedelta(days=(weekday - ref.weekday() - 1) % 7 + 1)
-    if shift == 0:
+    if shift == 0 and tense == "past":  # "said this Monday": in this week
         return ref + dt.timedelta(days=weekday - ref.weekday())
+    if shift == 0:  # "this Friday" said on a Saturday is the coming one
+        return ref + dt.timedelta(days=(weekday - ref.weekday()) % 7)
     if tense == "future":
         return ref + dt.timedelta(days=(weekday - ref.weekday()) % 7)
     return ref - dt.timedelta(days=(ref.weekday() - weekday) % 7)
