@@ -1,0 +1,119 @@
+"""claimx_dates: calendar date expressions, each valued against the article's date.
+
+The date grammar (normalize/date_grammar.py, rules in models/dates/) finds the expressions; this component adds
+what needs tokens: it drops the matches that are no date here ("Theresa May", "2000 employees", "USA Today":
+checks.py), reads the tense of the governing verb ("said Friday" / "will meet on Tuesday": tense.py), keeps the
+dates mentioned so far for the expressions that refer back ("a year earlier"), and values the statistical DATE spans
+no rule reads with dateparser.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import deque
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from claimx.components.dates.checks import plausible
+from claimx.components.dates.tense import governing_tense
+from claimx.extensions import DATES_KEY, in_ranges
+from claimx.normalize.date_fallback import value_with_dateparser
+from claimx.normalize.date_grammar import DateMatch, date_grammar
+from claimx.normalize.date_resolve import CONTEXT_REACH
+from claimx.normalize.dates import prefers_day_first, reference_date, resolve
+
+
+@Language.factory(
+    "claimx_dates",
+    assigns=["doc.spans"],
+    default_config={"statistical_fallback": True},
+)
+def make_dates(nlp: Language, name: str, statistical_fallback: bool = True) -> DatesComponent:
+    return DatesComponent(statistical_fallback=statistical_fallback)
+
+
+class DatesComponent:
+    """Writes doc.spans["claimx_dates"], each span with span._.claimx_date = {"value", "grain", "relative", "mod"}."""
+
+    def __init__(self, statistical_fallback: bool = True):
+        self.grammar = date_grammar()
+        self.statistical_fallback = statistical_fallback
+
+    def __call__(self, doc: Doc) -> Doc:
+        ref = reference_date(doc._.claimx_published)
+        found, rejected = self._found(doc)
+        sentences = _sentence_starts(doc)
+        mentioned: deque[tuple[str, int]] = deque()  # (value, sentence index) of the recent dates read so far
+        text = doc.text  # spaCy rebuilds doc.text on every access: once per date made long documents quadratic
+        parsed = doc.has_annotation("DEP")  # also a walk over every token: once per document
+        for i, (span, match) in enumerate(found):
+            sentence = bisect.bisect_right(sentences, span.start_char) - 1
+            while mentioned and sentence - mentioned[0][1] > CONTEXT_REACH:
+                mentioned.popleft()
+            context = [(value, sentence - where) for value, where in mentioned]
+            span._.claimx_date = resolve(match.parts, ref, governing_tense(span, parsed), context,
+                                         self._period_end(text, found, i, ref, parsed))
+            value = span._.claimx_date["value"]
+            if value and not (match.parts.compare or match.parts.latest or match.parts.period):
+                mentioned.append((value, sentence))  # what later "that year" / "a year earlier" refer to
+        spans = [span for span, _ in found]
+        if self.statistical_fallback:  # never where a rule matched, taken or rejected
+            taken = bytearray(len(doc))
+            for start, end in [(s.start, s.end) for s in spans] + rejected:
+                taken[start:end] = b"\x01" * (end - start)
+            spans.extend(self._statistical(doc, ref, taken))
+        doc.spans[DATES_KEY] = sorted(spans, key=lambda s: s.start)
+        return doc
+
+    def _found(self, doc: Doc) -> tuple[list[tuple[Span, DateMatch]], list[tuple[int, int]]]:
+        """The grammar's matches as token spans, without those that are no date here (returned as token ranges)."""
+        found: list[tuple[Span, DateMatch]] = []
+        rejected: list[tuple[int, int]] = []
+        for match in self.grammar.find(doc.text, day_first=prefers_day_first(doc.text)):
+            if in_ranges(match.start, match.end, doc._.claimx_masked):
+                continue
+            span = doc.char_span(match.start, match.end, alignment_mode="expand")
+            if span is None:
+                continue
+            if not plausible(span, match) or (found and found[-1][0].end > span.start):
+                rejected.append((span.start, span.end))
+                continue
+            found.append((span, match))
+        return found, rejected
+
+    @staticmethod
+    def _period_end(text: str, found: list[tuple[Span, DateMatch]], i: int, ref: Any, parsed: bool) -> str | None:
+        """The value of the date in 'the quarter ended Sept. 30', read for 'the quarter'."""
+        if i + 1 >= len(found):
+            return None
+        span, (following, match) = found[i][0], found[i + 1]
+        if not _PERIOD_END.fullmatch(text, span.end_char, following.start_char):
+            return None
+        return resolve(match.parts, ref, governing_tense(following, parsed))["value"]
+
+    @staticmethod
+    def _statistical(doc: Doc, ref: Any, taken: bytearray) -> list[Span]:
+        """spaCy DATE spans no rule read (`taken` marks the tokens rules matched): kept only when dateparser values
+        them as a calendar date."""
+        found = []
+        for ent in doc.ents:
+            if ent.label_ != "DATE" or any(taken[ent.start:ent.end]) or in_ranges(ent.start_char, ent.end_char,
+                                                                                 doc._.claimx_masked):
+                continue
+            resolved = value_with_dateparser(ent.text, ref)
+            if resolved is not None:
+                ent._.claimx_date = resolved
+                found.append(ent)
+        return found
+
+
+_PERIOD_END = re.compile(r",?\s+(?:that\s+|which\s+)?(?:ended|ending|ends|closed|through)\s+", re.IGNORECASE)
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    if doc.has_annotation("SENT_START"):
+        return [sent.start_char for sent in doc.sents]
+    return [0] + [m.end() for m in re.finditer(r"[.!?][\"'\u201d)]*\s+", doc.text)]
