@@ -101,6 +101,11 @@ def extract(
         rich_help_panel="Batch")] = False,
     quiet: Annotated[bool, typer.Option(
         "--quiet", "-q", help="No progress bar and no summary line on stderr.", rich_help_panel="Batch")] = False,
+    dask: Annotated[Optional[str], typer.Option(
+        "--dask", metavar="ADDRESS", help="Run on a Dask cluster: its scheduler (tcp://host:8786), or local[:N] for "
+        "N worker processes here. Inputs may be fsspec URLs (s3://, gs://, file://). -o 'DIR/part-*.jsonl' writes "
+        "one file per partition. Needs claimx\\[dask]; see docs/dask.md.", show_default=False,
+        rich_help_panel="Dask")] = None,
 ) -> None:
     """Extract claimx/1 records from news articles.
 
@@ -110,6 +115,7 @@ def extract(
       claimx extract corpus/ -f jsonl | jq '.money[]'      # one JSON record per article
       claimx extract feed.jsonl -o out.jsonl --date 2025-05-02
       claimx extract archive/ -o out.jsonl --jobs 0 --resume  # every core; rerun to finish after Ctrl-C
+      claimx extract s3://news/2025/ --dask tcp://10.0.0.5:8786 -o 'out/part-*.jsonl'
     """
     from claimx import batch
     from claimx.ingest import IngestOptions, is_url
@@ -117,7 +123,7 @@ def extract(
 
     inputs = paths or ["-"]
     for raw in inputs:
-        if raw != "-" and not is_url(raw) and not os.path.exists(raw):
+        if raw != "-" and not is_url(raw) and not os.path.exists(raw) and not (dask and "://" in raw):
             raise UsageError(f"{raw}: no such file or directory")
     fmt = format or ("table" if output_path is None and sys.stdout.isatty() else "jsonl")
     if fmt not in output.FORMATS:
@@ -129,6 +135,14 @@ def extract(
 
     if resume and (output_path is None or fmt != "jsonl"):
         raise UsageError("--resume needs -o FILE in jsonl format")
+    if dask is not None:
+        if jobs != 1:
+            raise UsageError("--jobs is for runs on this machine; with --dask the cluster's workers run the pipeline")
+        raise typer.Exit(_extract_on_dask(
+            dask, inputs, fmt, output_path, resume=resume, quiet=quiet, include=tuple(glob or ()),
+            exclude=tuple(exclude or ()), settings=batch.BatchSettings(
+                ordered=not unordered, strict=strict, model=model, layers=layers, include_text=include_text,
+                ingest=IngestOptions(published=date, text_field=text_field, id_field=id_field))))
     try:
         done = batch.completed_ids(output_path) if resume else set()
     except batch.ResumeError as exc:
@@ -150,6 +164,38 @@ def extract(
     if summary.stopped_by is not None:
         raise typer.Exit(128 + summary.stopped_by)
     raise typer.Exit(1 if summary.failed else 0)
+
+
+def _extract_on_dask(address: str, inputs: list[str], fmt: str, output_path: Path | None, *, resume: bool,
+                     quiet: bool, include: tuple[str, ...], exclude: tuple[str, ...], settings) -> int:
+    """`extract --dask`: the same run on a Dask cluster (claimx.distributed); returns the exit status."""
+    from claimx import batch, distributed
+    from claimx.pipeline import ModelNotFound
+
+    parts = distributed.is_parts_pattern(output_path)
+    if parts and fmt != "jsonl":
+        raise UsageError("part files (-o 'DIR/part-*.jsonl') are JSON Lines: use -f jsonl")
+    # URLs cannot be counted ahead here: the progress bar then shows no ETA ('-' counts as unknown)
+    counted = ["-"] if any(distributed.is_fsspec_url(raw) for raw in inputs) else inputs
+    try:
+        distributed.check_inputs(inputs)
+        part_files = distributed.PartFiles(output_path, resume=resume) if parts else None
+        done = part_files.completed_ids() if part_files else batch.completed_ids(output_path) if resume else set()
+        with distributed.connect(address) as client:
+            sink = part_files or batch.open_sink(fmt, output_path, append=resume)  # after connecting: -o kept on error
+            show_bar = not quiet and sys.stderr.isatty()
+            progress = batch.Progress(counted, include, exclude, skipped=len(done)) if show_bar else None
+            summary = distributed.run_on_dask(client, inputs, sink, settings, include=include, exclude=exclude,
+                                              skip_ids=done, progress=progress)
+    except (distributed.DaskUnavailable, distributed.ClusterUnreachable, distributed.PlanError,
+            distributed.PartFilesError, distributed.WorkerTaskError, batch.ResumeError, batch.WorkerStartError,
+            ModelNotFound) as exc:
+        raise UsageError(str(exc)) from None
+    if not quiet:
+        print(summary.line(), file=sys.stderr)
+    if summary.stopped_by is not None:
+        return 128 + summary.stopped_by
+    return 1 if summary.failed else 0
 
 
 @app.command()
