@@ -89,8 +89,8 @@ class DateGrammar:
         self.reader = MatchReader(self.vocab)
         modifiers = alternation([m for m in self.vocab.modifiers if " " in m])
         self._modifier_before = re.compile(
-            rf"(?:(?P<the>\bthe\s+)?\b(?P<mod>early|mid|late)(?:\s*-\s*|\s+)|\b(?P<mod2>end|start)-|\b(?P<prefix>pre|post)-"
-            rf"|\b(?P<phrase>{modifiers})\s+|\b(?P<near>earlier|later)\s+)$",
+            rf"(?:(?P<the>\bthe\s+)?\b(?P<mod>early|mid|late)(?:\s*-\s*|\s+)|\b(?P<mod2>end|start)-"
+            rf"|\b(?P<prefix>pre|post)-|\b(?P<phrase>{modifiers})\s+|\b(?P<near>earlier|later)\s+)$",
             re.IGNORECASE,
         )
         self._hedge_before = re.compile(rf"\b(?P<hedge>{alternation(list(self.vocab.hedges))})\s+$", re.IGNORECASE)

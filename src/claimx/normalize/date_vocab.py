@@ -86,8 +86,9 @@ class DateVocabulary:
 def slots(v: DateVocabulary) -> dict[str, str]:
     gap, number = WORD_GAP, v.cardinal_regex()
     centuries = "eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-    said_year = (rf"(?:(?:{centuries}){gap}(?:hundred(?:{gap}and)?{gap})?(?:oh{gap})?{number}|(?:{centuries}){gap}hundred"
-                 rf"|two{gap}thousand(?:{gap}(?:and{gap})?{number})?|twenty{gap}{v.cardinal_regex(10)})")
+    said_year = (rf"(?:(?:{centuries}){gap}(?:hundred(?:{gap}and)?{gap})?(?:oh{gap})?{number}"
+                 rf"|(?:{centuries}){gap}hundred|two{gap}thousand(?:{gap}(?:and{gap})?{number})?"
+                 rf"|twenty{gap}{v.cardinal_regex(10)})")
     bare_said_year = rf"(?:eighteen|nineteen){gap}(?:hundred(?:{gap}and)?{gap})?(?:oh{gap})?{number}"
     abbreviations = [m for m in v.months if m not in v.raw["months_alone"]]
     weekday_abbreviations = list(v.weekday_abbreviations)

@@ -79,10 +79,9 @@ def reference_date(published: str | None) -> dt.date | None:
 
 
 _NUMERIC_DATE = re.compile(r"(?<![\d/.])(\d\d?)([/.])(\d\d?)\2(?:\d\d\d\d|\d\d)(?![\d/.]\d|\d)")
-_DAY_MONTH = re.compile(r"\b\d\d?(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
-                        re.IGNORECASE)
-_MONTH_DAY = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d\d?(?:st|nd|rd|th)?\b",
-                        re.IGNORECASE)
+_MONTH_PREFIX = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+_DAY_MONTH = re.compile(rf"\b\d\d?(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_PREFIX}\b", re.IGNORECASE)
+_MONTH_DAY = re.compile(rf"\b{_MONTH_PREFIX}\.?\s+\d\d?(?:st|nd|rd|th)?\b", re.IGNORECASE)
 
 
 def prefers_day_first(text: str) -> bool:
