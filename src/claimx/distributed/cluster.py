@@ -42,10 +42,12 @@ def connect(address: str) -> Iterator[object]:
     workers = local_workers(address)
     if workers is not None:
         # allowed_failures=1: a partition whose worker dies is retried once, then one document at a time, as
-        # `--jobs` does. Dask logs stay quiet so stderr looks like a local run's (deaths become records).
-        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+        # `--jobs` does. Dask logs stay quiet so stderr looks like a local run's (deaths become records); the
+        # scheduler's HTTP server takes any free port (8787 may be taken: Dask would warn on stderr).
+        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
                           silence_logs=logging.CRITICAL, scheduler_kwargs={"allowed_failures": 1}) as cluster, \
                 Client(cluster) as client:
+            client.register_plugin(_local_interrupts_plugin())
             yield client
         return
     logging.getLogger("distributed").setLevel(logging.ERROR)
@@ -56,3 +58,19 @@ def connect(address: str) -> Iterator[object]:
         raise ClusterUnreachable(f"cannot reach the Dask scheduler at {address}: {reason}") from None
     with client:
         yield client
+
+
+def _local_interrupts_plugin():
+    """Ctrl-C reaches the whole process group: this process stops the run and the cluster cleanly, so its local
+    workers ignore it (else each prints a KeyboardInterrupt traceback). Workers restarted later get it too."""
+    import signal
+
+    from distributed import WorkerPlugin
+
+    class IgnoreInterrupts(WorkerPlugin):
+        name = "claimx-ignore-interrupts"
+
+        def setup(self, worker) -> None:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    return IgnoreInterrupts()

@@ -19,7 +19,7 @@ from claimx.ingest import is_url, iter_inputs
 from claimx.ingest.select import is_selected
 from claimx.ingest.sources import JSONL_SUFFIXES
 
-PARTITION_BYTES = 256 * 1024  # ~50 news articles: seconds of work for one worker, a cheap retry when one dies
+PARTITION_BYTES = 64 * 1024  # ~15 news articles: seconds of work for a worker, a cheap retry when one dies
 MAX_FILES = 64
 
 _SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://")
