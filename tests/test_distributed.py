@@ -8,7 +8,6 @@ run last and use a blank tokenizer-only pipeline, so they cost a worker restart 
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import tempfile

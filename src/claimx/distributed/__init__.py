@@ -14,4 +14,5 @@ from claimx.distributed.plan import PlanError, check_inputs, is_fsspec_url
 from claimx.distributed.run import DaskSettings, WorkerTaskError, run_on_dask
 
 __all__ = ["ClusterUnreachable", "DaskSettings", "DaskUnavailable", "PartFiles", "PartFilesError", "PlanError",
-           "WorkerTaskError", "check_inputs", "connect", "is_fsspec_url", "is_parts_pattern", "local_workers", "run_on_dask"]
+           "WorkerTaskError", "check_inputs", "connect", "is_fsspec_url", "is_parts_pattern", "local_workers",
+           "run_on_dask"]

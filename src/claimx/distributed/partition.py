@@ -133,8 +133,12 @@ def _read_file(unit: FileUnit, options: IngestOptions) -> list[Article | Article
             data = handle.read() if unit.is_jsonl else handle.read(options.max_bytes + 1)
     except OSError as exc:
         return [_io_error(unit.id, unit.source, exc)]
-    return list(read_bytes(data, unit.source, id_=unit.id, source=unit.source, options=options,
-                           size=max(unit.size, len(data))))
+    try:
+        return list(read_bytes(data, unit.source, id_=unit.id, source=unit.source, options=options,
+                               size=max(unit.size, len(data))))
+    except Exception as exc:  # a reader bug costs one file, not the partition (as in batch.reading.read_one)
+        message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        return [ArticleError(unit.id, unit.source, "io_error", f"cannot read {unit.source}: {message}"[:500])]
 
 
 def _read_block(block: LineBlock, options: IngestOptions,
