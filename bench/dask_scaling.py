@@ -8,6 +8,9 @@ every worker loads its pipeline (a warm-up, not timed), then the corpus — one 
 as `--dask` splits it — is extracted and timed until the last record is written. Reported: seconds, docs/s,
 words/s, the speed-up over the first worker count, and whether the records equal those of the first run.
 
+First, the ceiling: N processes of a pure-Python loop against one, on this machine at this moment (on a shared
+machine the cores other jobs use are not there to be had, and no worker count beats that figure).
+
 With --end-to-end, also the wall time of `claimx extract CORPUS --dask local:N -o OUT` from process start (cluster
 start and pipeline loads included): what a user waits for on a small corpus.
 
@@ -56,6 +59,27 @@ def steady_state(corpus: Path, workers: int, out: Path, partition_bytes: int) ->
     return seconds
 
 
+def _spin(iterations: int) -> int:
+    total = 0
+    for i in range(iterations):
+        total += i * i
+    return total
+
+
+def parallel_ceiling(processes: int, iterations: int = 20_000_000) -> float:
+    """How much more work `processes` CPU-bound processes get done than one, right now."""
+    import multiprocessing
+
+    def timed(count: int) -> float:
+        started = time.perf_counter()
+        with multiprocessing.get_context("spawn").Pool(count) as pool:
+            pool.map(_spin, [iterations] * count)
+        return time.perf_counter() - started
+
+    one = timed(1)
+    return processes * one / timed(processes)
+
+
 def end_to_end(corpus: Path, workers: int, out: Path) -> float:
     started = time.perf_counter()
     proc = subprocess.run([*claimx_command(), "extract", str(corpus), "--dask", f"local:{workers}", "-o", str(out),
@@ -82,6 +106,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"dask_scaling: error: {DaskUnavailable.__doc__}", file=sys.stderr)
         return 2
 
+    ceiling = parallel_ceiling(max(args.workers)) if max(args.workers) > 1 else 1.0
     texts, source = build_corpus(args.docs)
     words = sum(len(t.split()) for t in texts)
     rows = []
@@ -102,6 +127,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{partitions} partitions of {args.partition_bytes:,} bytes")
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end; Python "
           f"{sys.version.split()[0]}")
+    print(f"ceiling now: {max(args.workers)} busy-loop processes do {ceiling:.2f}x the work of one")
     print()
     header = f"{'workers':>8}{'seconds':>10}{'docs/s':>9}{'words/s':>10}{'speed-up':>10}{'same records':>14}"
     print(header + (f"{'end to end s':>14}" if args.end_to_end else ""))
