@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 
@@ -66,12 +67,43 @@ def _analyse(nlp: Language, batch: list[Article | ArticleError], include_text: b
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:
-    doc = nlp.make_doc(article.text)
+    doc = tokenize(nlp, article.text)
     doc._.claimx_published = article.published
     doc._.claimx_masked = list(article.masked)
     doc._.claimx_headlines = list(article.headlines)
     _start_sentences_at(doc, article.masked + article.headlines)
     return doc
+
+
+LONG_RUN = 100  # characters without a space: longer than any word, URL pieces aside
+_LONG_RUN = re.compile(r"\S{%d,}" % (LONG_RUN + 1))
+
+
+def tokenize(nlp: Language, text: str) -> Doc:
+    """`nlp.make_doc(text)`, except that a run of more than LONG_RUN characters without a space is cut into
+    LONG_RUN-character tokens: spaCy's tokenizer peels punctuation and symbols off a run one at a time, which is
+    quadratic in its length (20,000 '$' in a row take minutes). The Doc's text is `text`, character for character."""
+    runs = list(_LONG_RUN.finditer(text))
+    if not runs:
+        return nlp.make_doc(text)
+    words: list[str] = []
+    spaces: list[bool] = []
+    position = 0
+    for run in runs:
+        _add_tokens(nlp, text[position:run.start()], words, spaces)
+        pieces = [run.group()[i:i + LONG_RUN] for i in range(0, run.end() - run.start(), LONG_RUN)]
+        words += pieces
+        spaces += [False] * len(pieces)
+        position = run.end()
+    _add_tokens(nlp, text[position:], words, spaces)
+    return Doc(nlp.vocab, words=words, spaces=spaces)
+
+
+def _add_tokens(nlp: Language, text: str, words: list[str], spaces: list[bool]) -> None:
+    if text:
+        for token in nlp.make_doc(text):
+            words.append(token.text)
+            spaces.append(bool(token.whitespace_))
 
 
 def _start_sentences_at(doc: Doc, ranges: list[tuple[int, int]]) -> None:

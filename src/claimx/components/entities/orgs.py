@@ -26,6 +26,11 @@ def _name_token() -> dict:
             "ENT_TYPE": {"NOT_IN": _NOT_NAME_TYPES}, "IS_SPACE": False}
 
 
+# Name words a "+" or "*" may take. Unbounded, two name segments side by side made the Matcher cubic on a run of
+# capitalized words (2,000 in a row: five minutes); {1,4}/{0,4} keeps it linear (a bound of 8 is already slow).
+_BOUNDED = {"+": "{1,4}", "*": "{0,4}"}
+
+
 def _expand(pattern: list[dict]) -> list[dict]:
     lists = {"@org_suffixes": lexicon.org_suffixes(), "@org_heads": lexicon.org_heads(),
              "@org_heads_before_of": lexicon.org_heads_before_of()}
@@ -33,6 +38,8 @@ def _expand(pattern: list[dict]) -> list[dict]:
     for token in copy.deepcopy(pattern):
         if token.pop("@", None) == "name":
             token = {**_name_token(), **token}
+            if token.get("OP") in _BOUNDED:
+                token["OP"] = _BOUNDED[token["OP"]]
         for attrs in token.values():
             if isinstance(attrs, dict) and isinstance(attrs.get("IN"), str):
                 attrs["IN"] = sorted(lists[attrs["IN"]])
