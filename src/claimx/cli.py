@@ -101,6 +101,9 @@ def extract(
         rich_help_panel="Batch")] = False,
     quiet: Annotated[bool, typer.Option(
         "--quiet", "-q", help="No progress bar and no summary line on stderr.", rich_help_panel="Batch")] = False,
+    batch_size: Annotated[int, typer.Option(
+        "--batch-size", min=1, help="Documents per nlp.pipe batch and per task sent to a worker.", hidden=True,
+        rich_help_panel="Batch")] = 32,
     dask: Annotated[Optional[str], typer.Option(
         "--dask", metavar="ADDRESS", help="Run on a Dask cluster: its scheduler (tcp://host:8786), or local[:N] for "
         "N worker processes here. Inputs may be fsspec URLs (s3://, gs://, file://). -o 'DIR/part-*.jsonl' writes "
@@ -151,7 +154,7 @@ def extract(
     reading = IngestOptions(published=date, text_field=text_field, id_field=id_field)
     articles = batch.plan(inputs, reading, include=include, exclude=skip)
     settings = batch.BatchSettings(jobs=jobs, ordered=not unordered, strict=strict, model=model, layers=layers,
-                                   include_text=include_text, ingest=reading)
+                                   include_text=include_text, ingest=reading, batch_size=batch_size)
     show_bar = not quiet and sys.stderr.isatty()
     progress = batch.Progress(inputs, include, skip, skipped=len(done)) if show_bar else batch.NoProgress()
     try:
@@ -191,6 +194,9 @@ def _extract_on_dask(address: str, inputs: list[str], fmt: str, output_path: Pat
             distributed.PartFilesError, distributed.WorkerTaskError, batch.ResumeError, batch.WorkerStartError,
             ModelNotFound) as exc:
         raise UsageError(str(exc)) from None
+    except distributed.ClusterLost as exc:
+        print(f"claimx: error: {exc}", file=sys.stderr)
+        return 1
     if not quiet:
         print(summary.line(), file=sys.stderr)
     if summary.stopped_by is not None:

@@ -11,8 +11,8 @@ cluster.py connects. Dask itself is imported only when a run starts, so the core
 from claimx.distributed.cluster import ClusterUnreachable, DaskUnavailable, connect, local_workers
 from claimx.distributed.parts import PartFiles, PartFilesError, is_parts_pattern
 from claimx.distributed.plan import PlanError, check_inputs, is_fsspec_url
-from claimx.distributed.run import DaskSettings, WorkerTaskError, run_on_dask
+from claimx.distributed.run import ClusterLost, DaskSettings, WorkerTaskError, run_on_dask
 
-__all__ = ["ClusterUnreachable", "DaskSettings", "DaskUnavailable", "PartFiles", "PartFilesError", "PlanError",
-           "WorkerTaskError", "check_inputs", "connect", "is_fsspec_url", "is_parts_pattern", "local_workers",
-           "run_on_dask"]
+__all__ = ["ClusterLost", "ClusterUnreachable", "DaskSettings", "DaskUnavailable", "PartFiles", "PartFilesError",
+           "PlanError", "WorkerTaskError", "check_inputs", "connect", "is_fsspec_url", "is_parts_pattern",
+           "local_workers", "run_on_dask"]

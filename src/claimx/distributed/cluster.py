@@ -50,7 +50,7 @@ def connect(address: str) -> Iterator[object]:
             client.register_plugin(_local_interrupts_plugin())
             yield client
         return
-    logging.getLogger("distributed").setLevel(logging.ERROR)
+    _quiet_dask_logs()  # failures reach the user as one line each
     try:
         client = Client(address, timeout=CONNECT_TIMEOUT)
     except (OSError, TimeoutError, ValueError, TypeError) as exc:
@@ -58,6 +58,13 @@ def connect(address: str) -> Iterator[object]:
         raise ClusterUnreachable(f"cannot reach the Dask scheduler at {address}: {reason}") from None
     with client:
         yield client
+
+
+def _quiet_dask_logs() -> None:
+    """Dask configures some of its loggers one by one (distributed.client…): quiet them all."""
+    for name in ["distributed", *logging.root.manager.loggerDict]:
+        if name.startswith("distributed"):
+            logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
 def _local_interrupts_plugin():

@@ -34,6 +34,10 @@ class WorkerTaskError(Exception):
     """A task failed on a worker for a reason that is not the document's (claimx missing there, a bug)."""
 
 
+class ClusterLost(Exception):
+    """The connection to the scheduler is gone mid-run (what was written stays: --resume finishes the run)."""
+
+
 @dataclass(frozen=True)
 class DaskSettings:
     partition_bytes: int = PARTITION_BYTES
@@ -213,12 +217,15 @@ class DaskEngine:
     # -- collecting
 
     def _finished(self) -> list:
-        from distributed import TimeoutError as DaskTimeout, wait
+        from distributed import CancelledError, TimeoutError as DaskTimeout, wait
 
         try:
             return list(wait(list(self._tasks), timeout=0.5, return_when="FIRST_COMPLETED").done)
         except (DaskTimeout, TimeoutError):
             return []
+        except CancelledError:  # the client cancels everything when it loses the scheduler
+            raise ClusterLost("lost the connection to the Dask scheduler; run again with --resume to finish") \
+                from None
 
     def _collect(self, future) -> None:
         kind, seq, index = self._tasks.pop(future)
