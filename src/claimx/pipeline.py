@@ -41,9 +41,14 @@ def normalize_layers(layers: Iterable[str] | None) -> tuple[str, ...]:
     return tuple(layer for layer in LAYERS if layer in wanted)
 
 
-@lru_cache(maxsize=4)
 def load_pipeline(model: str | None = None, layers: tuple[str, ...] = LAYERS) -> Language:
-    """Load the base pipeline (by package name or path) and add the claimx components for `layers`."""
+    """Load the base pipeline (by package name or path) and add the claimx components for `layers`.
+    Cached: `load_pipeline()` and `load_pipeline(None, LAYERS)` return the same object."""
+    return _load_pipeline(model, tuple(layers))
+
+
+@lru_cache(maxsize=4)
+def _load_pipeline(model: str | None, layers: tuple[str, ...]) -> Language:
     register_extensions()
     name = model or default_model()
     try:

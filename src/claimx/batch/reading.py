@@ -45,7 +45,7 @@ def analyse(nlp: Any, items: list[ArticleItem], options: IngestOptions, include_
 
     articles = [read_one(item, options) if isinstance(item, Input) else item for item in items]
     records = list(extract_many(articles, nlp=nlp, batch_size=max(1, len(articles)), include_text=include_text))
-    words = sum(len(a.text.split()) for a in articles if isinstance(a, Article))
+    words = sum(len(a.text.split()) for a, r in zip(articles, records) if isinstance(a, Article) and r.error is None)
     return records, words
 
 
