@@ -205,6 +205,29 @@ def test_part_files_of_an_earlier_run_need_resume(tmp_path):
     assert (tmp_path / "part-000000.jsonl").read_bytes().endswith(b'"b"}\n')  # the torn line is cut
 
 
+@pytest.mark.parametrize(("args", "message"), [
+    (["examples/", "--dask", "tcp://127.0.0.1:1"], "cannot reach the Dask scheduler at tcp://127.0.0.1:1"),
+    (["examples/", "--dask", "local:0"], "at least one worker"),
+    (["--dask", "local:1"], "not stdin"),
+    (["examples/", "--dask", "local:1", "--jobs", "2"], "--jobs is for runs on this machine"),
+    (["examples/", "--dask", "local:1", "-o", "out/part-*.jsonl", "-f", "csv"], "part files"),
+    (["nosuchscheme-xyz://bucket/", "--dask", "local:1"], "nosuchscheme-xyz"),
+])
+def test_setup_mistakes_are_usage_errors(args, message, monkeypatch, tmp_path):
+    from claimx.distributed import cluster
+
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setattr(cluster, "CONNECT_TIMEOUT", 1)  # a scheduler that is not there: do not wait 10 s
+    result = CliRunner().invoke(app, ["extract", *args], standalone_mode=False)
+    assert type(result.exception).__name__ == "UsageError" and message in str(result.exception)
+
+
+def test_without_the_extra_dask_runs_say_how_to_install_it(monkeypatch):
+    monkeypatch.setitem(sys.modules, "distributed", None)  # what `import distributed` meets when not installed
+    result = CliRunner().invoke(app, ["extract", "examples/", "--dask", "local:1"], standalone_mode=False)
+    assert "pip install 'claimx[dask]'" in str(result.exception)
+
+
 def test_the_core_install_never_imports_dask():
     code = ("import sys, claimx.cli, claimx.batch, claimx.extract, claimx.distributed; "
             "print(sorted({m.split('.')[0] for m in sys.modules} & {'dask', 'distributed', 'fsspec'}))")
