@@ -22,9 +22,9 @@ from claimx.batch.workers import PipelineSpec, WorkerStartError
 from claimx.distributed.partition import (Job, PartitionResult, count_newlines, describe_partition,
                                           extract_partition)
 from claimx.distributed.parts import PartFiles
-from claimx.distributed.repeats import RepeatedIds
 from claimx.distributed.plan import (MAX_FILES, PARTITION_BYTES, FileUnit, LineBlock, Partition, group_partitions,
                                      iter_units)
+from claimx.distributed.repeats import RepeatedIds
 from claimx.records import Record
 
 _MAX_DEATHS_BEFORE_WORK = 3  # partitions killed before any document was done: a broken worker setup
