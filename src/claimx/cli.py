@@ -145,7 +145,7 @@ def extract(
             dask, inputs, fmt, output_path, resume=resume, quiet=quiet, include=tuple(glob or ()),
             exclude=tuple(exclude or ()), settings=batch.BatchSettings(
                 ordered=not unordered, strict=strict, model=model, layers=layers, include_text=include_text,
-                ingest=IngestOptions(published=date, text_field=text_field, id_field=id_field))))
+                ingest=IngestOptions(published=date, text_field=text_field, id_field=id_field), batch_size=batch_size)))
     try:
         done = batch.completed_ids(output_path) if resume else set()
     except batch.ResumeError as exc:
