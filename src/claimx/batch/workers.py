@@ -99,7 +99,7 @@ class WorkerPool:
         self._failed_starts = 0  # consecutive workers that died before loading their pipeline: a broken setup
         if self._fork:
             self._nlp = spec.load()  # loaded once, inherited by forked workers
-            _warm_up(self._nlp, spec)
+            _warm_up(self._nlp)
         self._workers: list[_Worker] = []
         for _ in range(size):
             self._workers.append(self._start(multiprocessing.get_context("fork" if self._fork else "spawn")))
@@ -238,13 +238,13 @@ _WARM_UP_TEXT = ("Northwind Traders said on Tuesday that it paid $2.5 million fo
                  "its chief executive told reporters in Paris.")
 
 
-def _warm_up(nlp, spec: PipelineSpec) -> None:
-    """Analyse one short article before forking: the tables layers build on first use (gazetteers, grammars)
-    are then built once and shared by every worker, instead of built again in each."""
-    from claimx.batch.reading import analyse
-
-    analyse(nlp, [Article(id="warm-up", source="warm-up", text=_WARM_UP_TEXT, published="2025-01-01")],
-            spec.ingest, False)
+def _warm_up(nlp) -> None:
+    """Run one short article through the pipeline before forking: the tables layers build on first use
+    (gazetteers, grammars) are then built once and shared by every worker, instead of built again in each."""
+    try:
+        nlp(_WARM_UP_TEXT)
+    except Exception:  # a layer that cannot warm up here will fail, and be reported, on real documents
+        pass
 
 
 def _read_tasks(tasks_in, inbox: queue.SimpleQueue) -> None:
