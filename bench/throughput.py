@@ -182,6 +182,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, help="use these articles instead: a directory of .txt or a .jsonl")
     parser.add_argument("--model", help="spaCy pipeline (default: the one claimx loads)")
     parser.add_argument("--no-cold-start", action="store_true", help="skip the one-article cold-start figure")
+    parser.add_argument("--scaling", action="store_true",
+                        help="with --jobs J > 1: also run claimx with --jobs 1 and report the speed-up, next to what "
+                             "J busy loops get done against one on this machine right now (its parallel ceiling)")
     parser.add_argument("--bare-worker", nargs=3, metavar=("CORPUS", "MODEL", "COMPONENTS"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.bare_worker:
@@ -205,6 +208,13 @@ def main(argv: list[str] | None = None) -> int:
         corpus = Path(tmp) / "corpus.jsonl"
         write_jsonl(texts, corpus)
         claimx = timed([*claimx_command(), "extract", str(corpus), "-f", "jsonl", *jobs_flag], len(texts))
+        scaling = None
+        if args.scaling and args.jobs > 1 and jobs_flag:
+            from dask_scaling import parallel_ceiling
+
+            ceiling = parallel_ceiling(args.jobs)
+            one = timed([*claimx_command(), "extract", str(corpus), "-f", "jsonl", "--jobs", "1"], len(texts))
+            scaling = (one, ceiling)
         bare = timed([sys.executable, __file__, "--jobs", str(args.jobs), "--bare-worker", str(corpus), model,
                       ",".join(components)], len(texts))
         cold = None if args.no_cold_start else cold_start(texts[0], model, Path(tmp))
@@ -220,6 +230,12 @@ def main(argv: list[str] | None = None) -> int:
               f"{run.peak_rss_mb:13.0f}")
     print(f"{'claimx / bare':44}{claimx.seconds / bare.seconds:8.2f}x{'':18}"
           f"{claimx.peak_rss_mb / bare.peak_rss_mb:12.2f}x")
+    if scaling:
+        one, ceiling = scaling
+        print(f"{'claimx extract --jobs 1':34}{one.seconds:9.2f}{one.docs / one.seconds:9.2f}"
+              f"{words / one.seconds:10,.0f}{one.peak_rss_mb:13.0f}")
+        print(f"--jobs {args.jobs} speed-up over --jobs 1: {one.seconds / claimx.seconds:.2f}x "
+              f"(parallel ceiling now: {args.jobs} busy loops do {ceiling:.2f}x the work of one)")
     if cold:
         print()
         print(f"cold start, one article ({len(texts[0].split())} words):")

@@ -162,6 +162,9 @@ def extract(
                                   progress=progress, skip_ids=done)
     except ModelNotFound as exc:
         raise UsageError(str(exc)) from None
+    except batch.WorkerStartError as exc:
+        print(f"claimx: error: {exc}", file=sys.stderr)
+        raise typer.Exit(1) from None
     if not quiet:
         print(summary.line(), file=sys.stderr)
     if summary.stopped_by is not None:

@@ -59,10 +59,9 @@ class InProcess:
 class _Slot:
     """One chunk's records as its tasks come back (a chunk whose worker died comes back one document at a time)."""
 
-    def __init__(self, chunk: list[ArticleItem]):
-        self.chunk = chunk
-        self.records: list[Record | None] = [None] * len(chunk)
-        self.missing = len(chunk)
+    def __init__(self, size: int):
+        self.records: list[Record | None] = [None] * size
+        self.missing = size
         self.words = 0
 
     def fill(self, offset: int, records: list[Record], words: int = 0) -> None:
@@ -102,7 +101,7 @@ class Parallel:
                 if chunk is None:
                     exhausted = True
                     break
-                slots[next_seq] = _Slot(chunk)
+                slots[next_seq] = _Slot(len(chunk))
                 self.pool.submit(Task(next(task_ids), next_seq, 0, chunk))
                 next_seq += 1
             if stop.requested or (exhausted and not slots):
@@ -131,7 +130,7 @@ class Parallel:
                          for i, article in enumerate(suspect.articles))
             return
         records = [Record.failed(a.id, a.source, "worker_died",
-                                 f"the worker process analysing this document {event.reason}, twice")
+                                 f"the worker process died twice while analysing this document (last {event.reason})")
                    for a in suspect.articles]
         slots[suspect.seq].fill(suspect.offset, records)
 
