@@ -1,16 +1,12 @@
 """claimx: organizations, places, money, dates and attributed claims from news articles."""
 
-# Imported on first use: `import claimx` (and so `claimx --help`) must not pay for spaCy.
-_LAZY = {"extract": "claimx.extract", "extract_many": "claimx.extract", "Article": "claimx.ingest",
-         "ArticleError": "claimx.ingest", "Record": "claimx.records"}
+from claimx.extract import extract, extract_many
+from claimx.ingest import Article, ArticleError
+from claimx.records import Record
 
 
 def __getattr__(name: str):
-    if name in _LAZY:
-        import importlib
-
-        return getattr(importlib.import_module(_LAZY[name]), name)
-    if name == "__version__":
+    if name == "__version__":  # importlib.metadata costs 0.1 s: only `claimx --version` pays for it
         from importlib.metadata import PackageNotFoundError, version
 
         try:
@@ -18,5 +14,6 @@ def __getattr__(name: str):
         except PackageNotFoundError:  # running from a source tree without an install
             return "0.0.0"
     raise AttributeError(f"module 'claimx' has no attribute {name!r}")
+
 
 __all__ = ["Article", "ArticleError", "Record", "extract", "extract_many", "__version__"]

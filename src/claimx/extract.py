@@ -7,13 +7,14 @@ import weakref
 from bisect import bisect_left
 from contextlib import AbstractContextManager, nullcontext
 from collections.abc import Iterable, Iterator
-
-from spacy.language import Language
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from claimx.ingest import Article, ArticleError
-from claimx.pipeline import LAYERS, load_pipeline, normalize_layers
 from claimx.records import Record, record_from_doc
+
+if TYPE_CHECKING:  # spaCy is imported when a pipeline is needed, not by `import claimx`
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 ArticleLike = Article | ArticleError | str | dict
 
@@ -36,7 +37,10 @@ def extract_many(
 ) -> Iterator[Record]:
     """Analyse many articles with `nlp.pipe`, streaming, in input order. Each input yields exactly one Record:
     a failed document yields an error record and the rest go on."""
-    nlp = nlp or load_pipeline(model, normalize_layers(layers) if layers is not None else LAYERS)
+    if nlp is None:
+        from claimx.pipeline import LAYERS, load_pipeline, normalize_layers
+
+        nlp = load_pipeline(model, normalize_layers(layers) if layers is not None else LAYERS)
     batch: list[Article | ArticleError] = []
     for item in articles:
         batch.append(_as_article(item))
@@ -100,6 +104,8 @@ def tokenize(nlp: Language, text: str) -> Doc:
     runs = list(_LONG_RUN.finditer(text))
     if not runs:
         return nlp.make_doc(text)
+    from spacy.tokens import Doc
+
     words: list[str] = []
     spaces: list[bool] = []
     position = 0
