@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from claimx.components.claims.quotes import find_quotes
 from claimx.extract import extract, extract_many
 from claimx.ingest import Article
+from claimx.records import record_from_doc
 
 PUBLISHED = "2025-03-14"  # a Friday
 
@@ -287,3 +288,25 @@ def test_unbalanced_and_nested_marks_are_read_in_one_pass():
     text = "“" * 20_000 + '"' * 20_000 + "‘’" * 10_000 + "”" * 20_000
     quotes = find_quotes(text)
     assert all(q.start < q.end for q in quotes)
+
+
+# --- an attribution inside the claim: the stretch stays whole, its pieces are the fragments
+
+@pytest.mark.parametrize("text, pieces", [
+    ('"Prices will fall," the minister said on Monday. "Wages will not."',
+     ['"Prices will fall,"', '"Wages will not."']),
+    ("The new bridge, the mayor said, will cost more than the old one.",
+     ["The new bridge", "will cost more than the old one"]),
+])
+def test_fragments_leave_out_speaker_and_cue(nlp, text, pieces):
+    record = record_from_doc(nlp(text), Article(id="t", source="t", text=text))
+    [claim] = [c.to_dict() for c in record.claims]
+    assert [text[f["start"]:f["end"]] for f in claim["fragments"]] == pieces
+    for fragment in claim["fragments"]:
+        assert not (fragment["start"] < claim["cue"]["end"] and claim["cue"]["start"] < fragment["end"])
+
+
+def test_no_fragments_when_the_attribution_is_outside(nlp):
+    text = "The minister said that prices would fall next year."
+    record = record_from_doc(nlp(text), Article(id="t", source="t", text=text))
+    assert all(c.fragments is None for c in record.claims) and record.claims

@@ -98,6 +98,9 @@ class Claim:
     score: float | None = None
     subject: TextSpan | None = None  # unattributed factual claims: what the claim is about
     rule: str | None = None  # id of the claims rule that fired (models/claims/rules.tsv)
+    # When the attribution stands inside the claim ("…,” X said. “…”), start..end covers the whole stretch and
+    # these are the content's pieces without speaker and cue (the gold format of spec/eval.md does the same).
+    fragments: list[TextSpan] | None = None
     entities: list[int] = field(default_factory=list)  # indices into the record's lists
     money: list[int] = field(default_factory=list)
     dates: list[int] = field(default_factory=list)
@@ -110,9 +113,10 @@ class Claim:
             "direct": self.direct, "date": self.date, "score": self.score,
             "subject": self.subject.to_dict() if self.subject else None,
             "rule": self.rule,
+            "fragments": [f.to_dict() for f in self.fragments] if self.fragments else None,
             "entities": self.entities, "money": self.money, "dates": self.dates,
         }
-        return _compact(d, ("score", "subject", "rule"))
+        return _compact(d, ("score", "subject", "rule", "fragments"))
 
 
 @dataclass
@@ -206,5 +210,6 @@ def _claim(raw: dict[str, Any], entities: list[Entity], money: list[Money], date
         direct=bool(raw.get("direct")), date=raw.get("date"), score=raw.get("score"),
         subject=_span(raw.get("subject")),
         rule=raw.get("rule"),
+        fragments=[_span(f) for f in raw["fragments"]] if raw.get("fragments") else None,
         entities=_inside(entities, start, end), money=_inside(money, start, end), dates=_inside(dates, start, end),
     )

@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from claimx.components.claims.dating import claim_date
 from claimx.components.claims.direct import direct_claims
 from claimx.components.claims.factual import factual_claims
+from claimx.components.claims.fragments import content_fragments
 from claimx.components.claims.indirect import verb_claims
 from claimx.components.claims.lexicon import Lexicon, load_lexicon
 from claimx.components.claims.nonverbal import nonverbal_claims
@@ -65,6 +66,7 @@ class ClaimsComponent:
             "date": claim_date(reading, claim.content, claim.cue), "score": round(score, 3),
             "speaker_canonical": claim.speaker_canonical, "speaker_label": claim.speaker_label,
             "subject": claim.subject, "rule": claim.rule,
+            "fragments": content_fragments(claim.content, claim.speaker, claim.cue),
         }
 
 

@@ -64,7 +64,7 @@ def _content(reading: Reading, cue: Token, entry: CueVerb) -> tuple[Span | None,
         return tidy(reading, start, _rest_of_sentence(reading, cue, clause)), "verb_clause"
     if clause is not None:  # …, X said.  or  Though …, X said, … (the attribution inside the sentence)
         end = clause.right_edge.i + 1
-        rest = next((c for c in cue.children if c.dep_ in _RESUMING and c.i > cue.i
+        rest = next((c for c in cue.children if c.dep_ in _RESUMING and c.i > cue.i and not _circumstance(c)
                      and reading.cue_verb(c) is None and c.left_edge.nbor(-1).text == ","), None)
         if rest is not None:
             end = rest.right_edge.i + 1
@@ -74,6 +74,12 @@ def _content(reading: Reading, cue: Token, entry: CueVerb) -> tuple[Span | None,
     if entry.takes_object and _main_clause(cue) and not _infinitive(cue):
         return _object(reading, cue, entry), "verb_object"
     return None
+
+
+def _circumstance(clause: Token) -> bool:
+    """…, X said on Friday, after talks failed: a clause opened by after/because/when tells when or why X spoke,
+    it does not resume the claim."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" for c in clause.children)
 
 
 def _main_clause(verb: Token) -> bool:
