@@ -217,3 +217,10 @@ def test_offsets_index_the_text(nlp, words):
         assert span.label_ in {"ORG", "PLACE", "PERSON"}
         assert span.text == span.text.strip()
         assert set(span._.claimx_entity) == {"canonical", "kind", "country", "id"}
+
+
+def test_a_known_city_opening_a_dateline_is_a_place_under_a_headline(nlp):
+    text = "Harbour firm lifts profit\n\nBERGEN, March 3, 2025 — Fjordline Shipping ASA said its profit rose."
+    doc = nlp(text)
+    labels = {s.text: s.label_ for s in doc.spans["claimx_entities"]}
+    assert labels.get("BERGEN") == "PLACE"

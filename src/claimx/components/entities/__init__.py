@@ -38,7 +38,7 @@ class EntitiesComponent:
         mentions = resolve.override(mentions, table_teams(doc, context))
         _mark_listed_companies(doc, mentions)
         mentions = resolve.drop_noise(doc, mentions, context)
-        resolve.fix_labels(doc, mentions)
+        resolve.fix_labels(doc, mentions, context)
         mentions = aliases.acronym_mentions(doc, mentions)
         mentions = resolve.propagate(doc, mentions, context)
         for m in mentions:

@@ -137,9 +137,10 @@ def _headline_supported(m: Mention, key: str, body_keys: set[str]) -> bool:
     return key in body_keys or m.place is not None or m.source == "org-pattern"
 
 
-def fix_labels(doc: Doc, mentions: list[Mention]) -> None:
+def fix_labels(doc: Doc, mentions: list[Mention], context: DocContext) -> None:
     """Labels checked against the article: people the NER called organizations or places ("Wang" after
-    "Wang Yi"; "Mr Duran"), rule organizations the NER called places, and one label per name."""
+    "Wang Yi"; "Mr Duran"), rule organizations the NER called places, a known place opening a dateline
+    ("OSLO, May 2 —"), and one label per name."""
     person_words = {t.text for m in mentions if m.label == "PERSON" and len(m) > 1 for t in m.span(doc)
                     if t.is_alpha and len(t) > 1}
     for m in mentions:
@@ -163,7 +164,8 @@ def fix_labels(doc: Doc, mentions: list[Mention]) -> None:
         if m.label == "ORG" and m.source == "ner":  # "Belarus", "in Bergen" the NER read as organizations
             place = lookup_place(span.text)
             if place is not None and (place.kind in {"country", "continent"} or (
-                    _well_known(place) and (before in PLACE_PREPOSITIONS or _next_to_place(doc, m, mentions)))):
+                    _well_known(place) and (before in PLACE_PREPOSITIONS or _next_to_place(doc, m, mentions)
+                                            or context.is_dateline(m.start, m.end)))):
                 m.label, m.place = "PLACE", place
     _short_org_names(doc, mentions)
     _one_label_per_name(doc, mentions)
