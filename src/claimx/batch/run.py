@@ -31,7 +31,11 @@ class BatchSettings:
 
     @property
     def workers(self) -> int:
-        return self.jobs if self.jobs > 0 else (os.cpu_count() or 1)
+        if self.jobs > 0:
+            return self.jobs
+        if hasattr(os, "sched_getaffinity"):  # the cores this process may use (containers, taskset)
+            return len(os.sched_getaffinity(0)) or 1
+        return os.cpu_count() or 1
 
 
 def run_batch(articles: Iterable[ArticleItem], sink, settings: BatchSettings = BatchSettings(), *,
