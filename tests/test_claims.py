@@ -310,3 +310,11 @@ def test_no_fragments_when_the_attribution_is_outside(nlp):
     text = "The minister said that prices would fall next year."
     record = record_from_doc(nlp(text), Article(id="t", source="t", text=text))
     assert all(c.fragments is None for c in record.claims) and record.claims
+
+
+def test_a_pronoun_goes_to_the_nearer_source_not_an_older_subject(nlp):
+    text = ("Anna Berg said the mine would reopen in May. According to Tomas Lind, a geologist at Ore Survey, "
+            "the deposit is larger than expected. He estimated that it holds two million tonnes.")
+    record = record_from_doc(nlp(text), Article(id="t", source="t", text=text))
+    [claim] = [c for c in record.claims if c.speaker and c.speaker.text == "He"]
+    assert claim.speaker.canonical == "Tomas Lind"

@@ -154,23 +154,28 @@ def _antecedent(reading: Reading, pronoun: Token, earlier: list[tuple[int, str |
     if label is None:
         return None
     window_start = reading.sentence(pronoun, back=2).start_char
-    nearest = None
+    nearest = named_subject = None
     for tries, mention in enumerate(reading.mentions_before(pronoun.idx)):
         if tries >= _ANTECEDENT_TRIES or pronoun.idx - mention.end_char > _ANTECEDENT_WINDOW:
             break
         if mention.label_ != label or reading.quote_of[mention.start] >= 0:
             continue
         if mention.start_char >= window_start and mention.root.dep_.startswith("nsubj"):
-            return _canonical(reading, mention)
-        nearest = nearest or mention
-    for subject in _recent_subjects(reading, pronoun, back=2):
-        if _kind_of(reading, subject) == label:
-            return _canonical(reading, subject) or subject.text
-    for offset, kind, name in reversed(earlier):
-        if pronoun.idx - offset > _ANTECEDENT_WINDOW:
+            named_subject = (mention.start_char, _canonical(reading, mention))
             break
-        if kind == label:
-            return name
+        nearest = nearest or mention
+    if named_subject is not None and nearest is None:
+        return named_subject[1]
+    # A recent subject and the latest fitting speaker compete: the nearer one wins ("According to X, …. She
+    # estimated …" is X, though an earlier sentence's subject was someone else).
+    subject = named_subject or next(((s.start_char, _canonical(reading, s) or s.text)
+                                     for s in _recent_subjects(reading, pronoun, back=2)
+                                     if _kind_of(reading, s) == label), None)
+    speaker = next(((offset, name) for offset, kind, name in reversed(earlier)
+                    if kind == label and pronoun.idx - offset <= _ANTECEDENT_WINDOW), None)
+    candidates = [c for c in (subject, speaker) if c is not None]
+    if candidates:
+        return max(candidates, key=lambda c: c[0])[1]
     return _canonical(reading, nearest) if nearest is not None else None
 
 
