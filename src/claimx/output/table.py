@@ -82,8 +82,9 @@ def _claims(record: Record) -> Table | None:
         return None
     table = _table("Claims", "speaker", "cue", "claim", "date")
     for c in record.claims:
-        quoted = c.text[:1] in "\"“‘'`«„"  # direct content usually keeps its own quote marks
-        text = f"“{c.text}”" if c.direct and not quoted else c.text
+        text = " … ".join(f.text for f in c.fragments) if c.fragments else c.text  # without speaker and cue
+        quoted = text[:1] in "\"“‘'`«„"  # direct content usually keeps its own quote marks
+        text = f"“{text}”" if c.direct and not quoted else text
         speaker = c.speaker.text if c.speaker else "—"
         if c.speaker and c.speaker.canonical and c.speaker.canonical != c.speaker.text:
             speaker += f" ({c.speaker.canonical})"
