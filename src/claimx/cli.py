@@ -36,6 +36,24 @@ def _check_date(value: str | None) -> str | None:
         raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from None
 
 
+# Options several commands share, declared once.
+DateOption = Annotated[Optional[str], typer.Option(
+    "--date", help="Reference date YYYY-MM-DD for relative dates when the input has none.",
+    callback=_check_date, show_default=False)]
+ModelOption = Annotated[Optional[str], typer.Option(
+    "--model", help="An installed spaCy pipeline (package name or path) instead of en_core_web_sm.",
+    show_default=False)]
+
+
+def _check_inputs(inputs: list[str], *, remote_ok: bool = False) -> None:
+    """Every named input must exist (stdin, URLs and, for a cluster, fsspec URLs aside)."""
+    from claimx.ingest import is_url
+
+    for raw in inputs:
+        if raw != "-" and not is_url(raw) and not os.path.exists(raw) and not (remote_ok and "://" in raw):
+            raise UsageError(f"{raw}: no such file or directory")
+
+
 def _version(value: bool) -> None:
     if value:
         from claimx import __version__
@@ -63,12 +81,8 @@ def extract(
         show_default=False)] = None,
     output_path: Annotated[Optional[Path], typer.Option(
         "--output", "-o", help="Write to FILE instead of stdout.", dir_okay=False, show_default=False)] = None,
-    date: Annotated[Optional[str], typer.Option(
-        "--date", help="Reference date YYYY-MM-DD for relative dates when the input has none.",
-        callback=_check_date, show_default=False)] = None,
-    model: Annotated[Optional[str], typer.Option(
-        "--model", help="An installed spaCy pipeline (package name or path) instead of en_core_web_sm.",
-        show_default=False)] = None,
+    date: DateOption = None,
+    model: ModelOption = None,
     only: Annotated[Optional[str], typer.Option(
         "--only", help="Comma-separated layers to run: entities,money,dates,claims (skips unneeded components).",
         show_default=False)] = None,
@@ -121,13 +135,11 @@ def extract(
       claimx extract s3://news/2025/ --dask tcp://10.0.0.5:8786 -o 'out/part-*.jsonl'
     """
     from claimx import batch
-    from claimx.ingest import IngestOptions, is_url
+    from claimx.ingest import IngestOptions
     from claimx.pipeline import ModelNotFound, normalize_layers
 
     inputs = paths or ["-"]
-    for raw in inputs:
-        if raw != "-" and not is_url(raw) and not os.path.exists(raw) and not (dask and "://" in raw):
-            raise UsageError(f"{raw}: no such file or directory")
+    _check_inputs(inputs, remote_ok=bool(dask))
     fmt = format or ("table" if output_path is None and sys.stdout.isatty() else "jsonl")
     if fmt not in output.FORMATS:
         raise UsageError(f"unknown format {fmt!r}; choose from {', '.join(output.FORMATS)}")
@@ -215,12 +227,8 @@ def render(
     output_path: Annotated[Optional[Path], typer.Option(
         "--output", "-o", help="An .html file for one page, or a directory for one page per article plus "
         "index.html. Default: the page on stdout.", show_default=False)] = None,
-    date: Annotated[Optional[str], typer.Option(
-        "--date", help="Reference date YYYY-MM-DD for relative dates when the input has none.",
-        callback=_check_date, show_default=False)] = None,
-    model: Annotated[Optional[str], typer.Option(
-        "--model", help="An installed spaCy pipeline (package name or path) instead of en_core_web_sm.",
-        show_default=False)] = None,
+    date: DateOption = None,
+    model: ModelOption = None,
 ) -> None:
     """Render articles as self-contained HTML: highlighted mentions and a clickable claims panel.
 
@@ -230,14 +238,12 @@ def render(
       claimx render corpus/ -o pages/          # one page per article + pages/index.html
     """
     from claimx.extract import extract_many
-    from claimx.ingest import is_url, iter_articles
+    from claimx.ingest import iter_articles
     from claimx.output import html
     from claimx.pipeline import ModelNotFound
 
     inputs = paths or ["-"]
-    for raw in inputs:
-        if raw != "-" and not is_url(raw) and not os.path.exists(raw):
-            raise UsageError(f"{raw}: no such file or directory")
+    _check_inputs(inputs)
     records = extract_many(iter_articles(inputs, published=date), model=model, include_text=True)
     try:
         if output_path is not None and _is_page_dir(output_path):
@@ -264,9 +270,7 @@ def _is_page_dir(path: Path) -> bool:
 def info(
     format: Annotated[str, typer.Option(
         "--format", "-f", help="table | json.")] = "table",
-    model: Annotated[Optional[str], typer.Option(
-        "--model", help="An installed spaCy pipeline (package name or path) instead of en_core_web_sm.",
-        show_default=False)] = None,
+    model: ModelOption = None,
 ) -> None:
     """Show versions, the pipeline's components, rule and gazetteer counts, and where they were loaded from."""
     from claimx import info as about
@@ -300,9 +304,7 @@ def eval_(
     errors: Annotated[int, typer.Option(
         "--errors", help="Show the first N errors of each kind (missed, spurious, wrong value...) per layer, "
         "with their context.")] = 0,
-    model: Annotated[Optional[str], typer.Option(
-        "--model", help="An installed spaCy pipeline (package name or path) instead of en_core_web_sm.",
-        show_default=False)] = None,
+    model: ModelOption = None,
 ) -> None:
     """Score claimx against gold annotations: P/R/F per layer (see spec/eval.md).
 

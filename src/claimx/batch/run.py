@@ -81,15 +81,7 @@ def _skipping(articles: Iterable[ArticleItem], done: set[str] | frozenset[str], 
 def _counted(batches: Iterable[Batch], summary: Summary, strict: bool, progress) -> Iterator[list[Record]]:
     """Count each batch as it goes to the sink; with `strict`, end after the first error record."""
     for batch in batches:
-        records = [_printable_record(record) for record in batch.records]
-        if strict:
-            first_error = next((i for i, r in enumerate(records) if r.error is not None), None)
-            if first_error is not None:
-                records = records[:first_error + 1]
-                summary.stopped_at_error = True
-        summary.documents += len(records)
-        summary.failed += sum(r.error is not None for r in records)
-        summary.words += batch.words if len(records) == len(batch.records) else 0
+        records = count_records(batch.records, batch.words, summary, strict)
         yield records
         progress.advance(summary)
         if summary.stopped_at_error:
@@ -111,7 +103,22 @@ def printable(text: str) -> str:
             return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
-def _printable_record(record: Record) -> Record:
+def count_records(records: list[Record], words: int, summary: Summary, strict: bool) -> list[Record]:
+    """The records of one batch as they go to the sink, counted in `summary`, their ids printable; with `strict`,
+    cut after the first error record. Local and Dask runs share it, so both count and stop alike."""
+    kept = [printable_record(record) for record in records]
+    if strict:
+        first_error = next((i for i, r in enumerate(kept) if r.error is not None), None)
+        if first_error is not None:
+            kept = kept[:first_error + 1]
+            summary.stopped_at_error = True
+    summary.documents += len(kept)
+    summary.failed += sum(r.error is not None for r in kept)
+    summary.words += words if len(kept) == len(records) else 0
+    return kept
+
+
+def printable_record(record: Record) -> Record:
     record.id, record.source = printable(record.id), printable(record.source)
     if record.error is not None:
         record.error = {**record.error, "message": printable(record.error["message"])}

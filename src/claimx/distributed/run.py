@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from claimx.batch import BatchSettings, NoProgress, Progress, Summary
-from claimx.batch.run import printable
+from claimx.batch.run import count_records, printable
 from claimx.batch.stop import StopRequest
 from claimx.batch.workers import PipelineSpec, WorkerStartError
 from claimx.distributed.partition import (Job, PartitionResult, count_newlines, describe_partition,
@@ -284,14 +284,6 @@ class DaskEngine:
             slot.missing = 0
 
 
-def _printable(record: Record) -> Record:
-    """As a local run writes it (see claimx.batch.run.printable)."""
-    record.id, record.source = printable(record.id), printable(record.source)
-    if record.error is not None:
-        record.error = {**record.error, "message": printable(record.error["message"])}
-    return record
-
-
 def _failed(unit: FileUnit | LineBlock, type_: str, message: str) -> Record:
     return Record.failed(unit.id, unit.source, type_, message)
 
@@ -322,16 +314,8 @@ def _counted(results: Iterable[tuple[int, PartitionResult]], summary: Summary, s
              progress) -> Iterator[tuple[int, list[Record]]]:
     """Count each partition as it goes to the sink; with `strict`, end after the first error record."""
     for seq, result in results:
-        records = [_printable(record) for record in result.records]
         summary.skipped += result.skipped
-        if strict:
-            first_error = next((i for i, r in enumerate(records) if r.error is not None), None)
-            if first_error is not None:
-                records = records[:first_error + 1]
-                summary.stopped_at_error = True
-        summary.documents += len(records)
-        summary.failed += sum(r.error is not None for r in records)
-        summary.words += result.words if len(records) == len(result.records) else 0
+        records = count_records(result.records, result.words, summary, strict)
         yield seq, records
         progress.advance(summary)
         if summary.stopped_at_error:
