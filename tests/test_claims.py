@@ -318,3 +318,9 @@ def test_a_pronoun_goes_to_the_nearer_source_not_an_older_subject(nlp):
     record = record_from_doc(nlp(text), Article(id="t", source="t", text=text))
     [claim] = [c for c in record.claims if c.speaker and c.speaker.text == "He"]
     assert claim.speaker.canonical == "Tomas Lind"
+
+
+def test_a_quotation_after_a_source_phrase_is_one_claim(nlp):
+    text = 'As per the ministry:\n\n"The new line opens in June. It will carry ten thousand riders a day."'
+    record = record_from_doc(nlp(text), Article(id="t", source="t", text=text))
+    assert len(record.claims) == 1 and record.claims[0].text.endswith('a day."')

@@ -90,12 +90,16 @@ def _outermost(claims: list[Found], length: int) -> list[Found]:
 
 
 def _repeats(claim: Found, kept: list[Found], owner: list[int]) -> bool:
-    """The claim covers mostly the same words as one already kept."""
+    """The claim covers mostly the same words as one already kept, or is a part of one with the same cue
+    (As per X: “A. B.” read once as a quotation and once as the sentence after the cue)."""
     start, end = claim.content.start_char, claim.content.end_char
     for index in set(owner[claim.content.start : claim.content.end]) - {-1}:
         other = kept[index].content
         overlap = min(end, other.end_char) - max(start, other.start_char)
         union = max(end, other.end_char) - min(start, other.start_char)
         if overlap / union > _SAME_CONTENT:
+            return True
+        same_cue = claim.cue is not None and kept[index].cue is not None and claim.cue.start == kept[index].cue.start
+        if same_cue and other.start_char <= start and end <= other.end_char:
             return True
     return False
