@@ -36,7 +36,7 @@ class EntitiesComponent:
         candidates += find_places(doc, context)
         mentions = resolve.choose(candidates)
         mentions = resolve.override(mentions, table_teams(doc, context))
-        _mark_listed_companies(doc, mentions)
+        _mark_listed_companies(context, mentions)
         mentions = resolve.drop_noise(doc, mentions, context)
         resolve.fix_labels(doc, mentions, context)
         mentions = aliases.acronym_mentions(doc, mentions)
@@ -61,9 +61,9 @@ class EntitiesComponent:
         return doc
 
 
-def _mark_listed_companies(doc: Doc, mentions) -> None:
+def _mark_listed_companies(context: DocContext, mentions) -> None:
     """The name right before "(NYSE: MO)" is a company, whatever the NER thought."""
-    for bracket, _ in ticker_owners(doc):
+    for bracket, _ in ticker_owners(context.texts):
         for m in mentions:
             if m.end == bracket:
                 m.label = "ORG"

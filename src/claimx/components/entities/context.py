@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from functools import cached_property
 
+from spacy.attrs import ENT_TYPE, IDX, IS_ALPHA, IS_SPACE, IS_UPPER, LOWER, ORTH, SPACY
 from spacy.tokens import Doc
 
 from claimx.extensions import in_ranges
@@ -22,29 +23,53 @@ class DocContext:
         self.doc = doc
         self.text = doc.text  # Doc.text joins every token on each call
         self.line_starts = [0] + [i + 1 for i, c in enumerate(self.text) if c == "\n"]
+        # Per-token attributes read from one array: indexing a list is far cheaper than making a Token per read.
+        strings = doc.vocab.strings
+        rows = doc.to_array([ORTH, LOWER, IDX, IS_ALPHA, IS_SPACE, IS_UPPER, ENT_TYPE, SPACY]).tolist()
+        self.texts = [strings[row[0]] for row in rows]
+        self.lowers = [strings[row[1]] for row in rows]
+        self.starts = [row[2] for row in rows]
+        self.is_alpha = [bool(row[3]) for row in rows]
+        self.is_space = [bool(row[4]) for row in rows]
+        self.is_upper = [bool(row[5]) for row in rows]
+        self.ent_types = [strings[row[6]] for row in rows]
+        self.whitespaces = [" " if row[7] else "" for row in rows]
+        self.token_lines = [bisect_right(self.line_starts, idx) - 1 for idx in self.starts]
 
     def line_of(self, token_i: int) -> int:
-        return bisect_right(self.line_starts, self.doc[token_i].idx) - 1
+        return self.token_lines[token_i]
+
+    def span_text(self, start: int, end: int) -> str:
+        """`doc[start:end].text` without making a Span (a token's trailing whitespace is never inside)."""
+        if end <= start:
+            return ""
+        return self.text[self.starts[start]:self.starts[end - 1] + len(self.texts[end - 1])]
+
+    def char_bounds(self, start: int, end: int) -> tuple[int, int]:
+        if end <= start:
+            return (self.starts[start], self.starts[start]) if start < len(self.starts) else (len(self.text),) * 2
+        return self.starts[start], self.starts[end - 1] + len(self.texts[end - 1])
 
     @cached_property
     def _line_words(self) -> dict[int, list]:
         lines: dict[int, list] = {}
-        for token in self.doc:
-            if token.is_alpha and len(token) > 1:
-                lines.setdefault(self.line_of(token.i), []).append(token)
+        for i, text in enumerate(self.texts):
+            if self.is_alpha[i] and len(text) > 1:
+                lines.setdefault(self.token_lines[i], []).append(i)
         return lines
 
     @cached_property
-    def _line_last(self) -> dict[int, object]:
-        return {self.line_of(token.i): token for token in self.doc if not token.is_space}
+    def _line_last(self) -> dict[int, str]:
+        return {self.token_lines[i]: text for i, text in enumerate(self.texts) if not self.is_space[i]}
 
     @cached_property
     def caps_lines(self) -> set[int]:
         """Lines written in capitals (headlines, datelines, tables): capitalization says nothing there."""
         caps = set()
         for line, words in self._line_words.items():
-            upper = sum(1 for t in words if t.is_upper)
-            if upper >= 2 and upper >= 0.6 * len(words) or (len(words) == 1 and words[0].is_upper and len(words[0]) > 3):
+            upper = sum(1 for i in words if self.is_upper[i])
+            if upper >= 2 and upper >= 0.6 * len(words) or (
+                    len(words) == 1 and self.is_upper[words[0]] and len(self.texts[words[0]]) > 3):
                 caps.add(line)
         return caps
 
@@ -55,9 +80,9 @@ class DocContext:
         for line, words in self._line_words.items():
             if line in self.caps_lines or not 3 <= len(words) <= 25:
                 continue
-            capitalized = sum(1 for t in words if t.text[:1].isupper())
+            capitalized = sum(1 for i in words if self.texts[i][:1].isupper())
             last = self._line_last.get(line)
-            if capitalized >= 0.75 * len(words) and (last is None or last.text not in {".", "”", '"', ":"}):
+            if capitalized >= 0.75 * len(words) and (last is None or last not in {".", "”", '"', ":"}):
                 lines.add(line)
         return lines
 
@@ -66,18 +91,17 @@ class DocContext:
         line = self.line_of(start)
         if line in self.caps_lines or line in self.title_lines:
             return True
-        span = self.doc[start:end]
-        return in_ranges(span.start_char, span.end_char, self.doc._.claimx_headlines)
+        return in_ranges(*self.char_bounds(start, end), self.doc._.claimx_headlines)
 
     def is_dateline(self, start: int, end: int) -> bool:
         """First words of a line followed by a date, "(Reuters)" or a dash: "OSLO, May 2 (Reuters) -"."""
         doc = self.doc
         line_start = self.line_starts[self.line_of(start)]
-        if self.text[line_start:doc[start].idx].strip():
+        if self.text[line_start:self.starts[start]].strip():
             return False
         after = [t for t in doc[end:end + 3] if t.text != ","]
         return bool(after) and (after[0].text[:1].isdigit() or after[0].text in {"-", "—", "–", "("}
                                 or after[0].ent_type_ == "DATE")
 
     def after_place_preposition(self, start: int) -> bool:
-        return start > 0 and self.doc[start - 1].lower_ in PLACE_PREPOSITIONS
+        return start > 0 and self.lowers[start - 1] in PLACE_PREPOSITIONS

@@ -105,4 +105,8 @@ def split_commas(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def is_capitalized(token) -> bool:
-    return token.text[:1].isupper() or (token.text[:1].isdigit() and any(c.isupper() for c in token.text))
+    return is_capitalized_text(token.text)
+
+
+def is_capitalized_text(text: str) -> bool:
+    return text[:1].isupper() or (text[:1].isdigit() and any(c.isupper() for c in text))

@@ -65,10 +65,11 @@ class OrgMatcher:
         return found
 
 
-def ticker_owners(doc: Doc) -> list[tuple[int, int]]:
-    """Token ranges of "(NYSE: MO)"-style tickers: the name just before them is a listed company."""
+def ticker_owners(texts: list[str]) -> list[tuple[int, int]]:
+    """Token ranges of "(NYSE: MO)"-style tickers in a doc's token texts: the name just before them is a
+    listed company."""
     found = []
-    for token in doc[:-3]:
-        if token.text == "(" and doc[token.i + 1].text in STOCK_EXCHANGES and doc[token.i + 2].text == ":":
-            found.append((token.i, token.i + 1))
+    for i in range(len(texts) - 3):
+        if texts[i] == "(" and texts[i + 1] in STOCK_EXCHANGES and texts[i + 2] == ":":
+            found.append((i, i + 1))
     return found

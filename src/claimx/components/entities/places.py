@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 from claimx.components.entities.context import DocContext
 from claimx.components.entities.lexicon import function_words
-from claimx.components.entities.mentions import Mention, is_capitalized
+from claimx.components.entities.mentions import Mention, is_capitalized_text
 from claimx.normalize.places import Place, common_word_places, lookup_place, name_like_places, place_key
 
 MAX_PLACE_TOKENS = 5
@@ -19,16 +19,20 @@ _CONNECTORS = {"of", "the", "de", "del", "la", "le", "du", "and", "-", ".", "'",
 
 def find_places(doc: Doc, context: DocContext) -> list[Mention]:
     """Gazetteer matches, longest first, left to right, kept when the context supports a place."""
+    texts, lowers = context.texts, context.lowers
+    capitalized = [is_capitalized_text(text) for text in texts]
+    breaks = [context.is_space[i] or "\n" in context.whitespaces[i]
+              or not (capitalized[i] or lowers[i] in _CONNECTORS) for i in range(len(texts))]
     mentions: list[Mention] = []
     i = 0
-    while i < len(doc):
+    while i < len(texts):
         found = None
-        if is_capitalized(doc[i]) and doc[i].lower_ not in function_words() and doc[i].ent_type_ not in _NOT_PLACE:
-            for n in range(min(MAX_PLACE_TOKENS, len(doc) - i), 0, -1):
+        if capitalized[i] and lowers[i] not in function_words() and context.ent_types[i] not in _NOT_PLACE:
+            for n in range(min(MAX_PLACE_TOKENS, len(texts) - i), 0, -1):
                 end = i + n
-                if not is_capitalized(doc[end - 1]) or any(_breaks_name(t) for t in doc[i:end]):
+                if not capitalized[end - 1] or any(breaks[i:end]):
                     continue
-                place = lookup_place(doc[i:end].text)
+                place = lookup_place(context.span_text(i, end))
                 if place is not None and _supported(doc, context, i, end, place):
                     found = Mention(i, end, "PLACE", "place", place=place)
                     break
@@ -40,13 +44,9 @@ def find_places(doc: Doc, context: DocContext) -> list[Mention]:
     return mentions
 
 
-def _breaks_name(token) -> bool:
-    return token.is_space or "\n" in token.whitespace_ or not (is_capitalized(token) or token.lower_ in _CONNECTORS)
-
-
 def _supported(doc: Doc, context: DocContext, start: int, end: int, place: Place) -> bool:
     """Whether a gazetteer hit that the NER did not tag is a place here."""
-    key = place_key(doc[start:end].text)
+    key = place_key(context.span_text(start, end))
     in_caps = context.line_of(start) in context.caps_lines
     strong_context = (context.after_place_preposition(start) or context.is_dateline(start, end)
                       or before_place(doc, end))

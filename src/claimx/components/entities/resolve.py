@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from claimx.components.entities import lexicon
 from claimx.components.entities.context import PLACE_PREPOSITIONS, DocContext
 from claimx.components.entities.places import before_place
-from claimx.components.entities.mentions import Mention, is_capitalized, split_commas, split_lines, split_person, trim
+from claimx.components.entities.mentions import Mention, is_capitalized, is_capitalized_text, split_commas, split_lines, split_person, trim
 from claimx.normalize.places import common_word_places, lookup_place, name_like_places, place_key
 
 # OntoNotes labels → claimx labels. NORP (demonyms) and FAC (buildings) are not places.
@@ -234,11 +234,11 @@ def propagate(doc: Doc, mentions: list[Mention], context: DocContext, max_tokens
     i = 0
     while i < len(doc):
         hit = None
-        if not taken[i] and is_capitalized(doc[i]):
+        if not taken[i] and is_capitalized_text(context.texts[i]):
             for n in range(min(max_tokens, len(doc) - i), 0, -1):
                 if any(taken[i:i + n]):
                     continue
-                known = names.get(doc[i:i + n].text)
+                known = names.get(context.span_text(i, i + n))
                 if known is not None and (context.in_headline(i, i + n) or _whole_words(doc, i, i + n)):
                     hit = Mention(i, i + n, known.label, "propagated", place=known.place)
                     break

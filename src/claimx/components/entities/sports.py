@@ -25,11 +25,12 @@ def sports_cues() -> frozenset[str]:
     return frozenset(load_lines("entities", "sports_cues.txt"))
 
 
-def is_sports_report(doc: Doc) -> bool:
+def is_sports_report(doc: Doc, context: DocContext | None = None) -> bool:
     if "claimx_sports" in doc.user_data:
         return doc.user_data["claimx_sports"]
-    cues = sum(1 for t in doc if t.lower_ in sports_cues()) + len(_SCORE.findall(doc.text))
-    words = sum(1 for t in doc if t.is_alpha)
+    context = context or DocContext(doc)
+    cues = sum(1 for lower in context.lowers if lower in sports_cues()) + len(_SCORE.findall(context.text))
+    words = sum(context.is_alpha)
     doc.user_data["claimx_sports"] = answer = cues >= MIN_CUES and cues >= MIN_CUE_DENSITY * max(words, 1)
     return answer
 
@@ -47,7 +48,7 @@ def relabel_teams(doc: Doc, mentions: list[Mention], context: DocContext) -> Non
     """In a sports report, a city or region named where a competitor stands (before a score, next to
     "beat" or "v") is a team, and so is every other mention of that name outside a dateline or a place
     preposition ("at Leicester", "in Chicago")."""
-    if not is_sports_report(doc):
+    if not is_sports_report(doc, context):
         return
     in_full_names = {t.text for m in mentions if m.label == "PERSON" and len(m) > 1 for t in m.span(doc)}
     candidates = [m for m in mentions if _place_kind(doc, m, in_full_names) in TEAM_KINDS]
@@ -86,7 +87,7 @@ def table_teams(doc: Doc, context: DocContext) -> list[Mention]:
     """Results and standings lines of a sports report ("Ashford 2 Kelso 1", "Ashford 4 3 1 0 9 3 10"): a run
     of capitalized words right before a number, at a line start or after a number, is a team (a country
     there stays a place; a run starting with an initial, "C. Tolley 64", is a player)."""
-    if not is_sports_report(doc):
+    if not is_sports_report(doc, context):
         return []
     found = []
     for line_tokens in _lines(doc):
