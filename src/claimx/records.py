@@ -170,11 +170,12 @@ def record_from_doc(doc: Any, article: Any, *, include_text: bool = False) -> Re
     money = [Money(s.text, s.start_char, s.end_char, **_money_fields(s._.claimx_money)) for s in spans(MONEY_KEY)]
     dates = [DateMention(s.text, s.start_char, s.end_char, **(s._.claimx_date or _NO_DATE)) for s in spans(DATES_KEY)]
     claims = [_claim(c, entities, money, dates) for c in doc._.claimx_claims or []]
+    text = doc.text  # rebuilt from every token on each access
     return Record(
         id=article.id, source=article.source, title=article.title, published=article.published,
         published_source=article.published_source, url=article.url,
         entities=entities, money=money, dates=dates, claims=claims,
-        text=doc.text if include_text else None, language=detect_language(doc.text),
+        text=text if include_text else None, language=detect_language(text),
     )
 
 
