@@ -354,6 +354,9 @@ def test_a_reader_that_leaves_early_ends_the_run_quietly(tmp_path):
                          timeout=300)
     assert len(run.stdout.splitlines()) == 1
     assert run.stderr == ""
+    status = subprocess.run(f"set -o pipefail; {command} | head -1", shell=True, cwd=tmp_path,
+                            capture_output=True, executable="/bin/bash", timeout=300).returncode
+    assert status == 0  # leaving early is the reader's choice, not a failure
 
 
 def test_a_full_disk_is_one_line_on_stderr_and_status_1(tmp_path, nlp, monkeypatch, capsys):

@@ -350,9 +350,14 @@ def main() -> None:
         print(f"claimx: error: {exc}", file=sys.stderr)
         sys.exit(2)
     except BrokenPipeError:  # `claimx extract … | head -1`: the reader left; exit quietly
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _quiet_stdout()
         sys.exit(0)
+    except SystemExit as exc:
+        # Click answers a broken pipe itself with status 1, after wrapping stdout so later flushes stay silent.
+        if exc.code == 1 and type(sys.stdout).__name__ == "PacifyFlushWrapper":
+            _quiet_stdout()
+            sys.exit(0)
+        raise
     except KeyboardInterrupt:
         print("claimx: interrupted", file=sys.stderr)
         sys.exit(130)
@@ -360,6 +365,12 @@ def main() -> None:
         print(f"claimx: error: {exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else ""),
               file=sys.stderr)
         sys.exit(1)
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail on the closed pipe."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 if __name__ == "__main__":
