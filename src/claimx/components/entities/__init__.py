@@ -32,7 +32,7 @@ class EntitiesComponent:
     def __call__(self, doc: Doc) -> Doc:
         context = DocContext(doc)
         candidates = resolve.ner_mentions(doc)
-        candidates += self.orgs(doc, skip_lines=lambda i: context.in_headline(i, i + 1))
+        candidates += self.orgs(doc, context)
         candidates += find_places(doc, context)
         mentions = resolve.choose(candidates)
         mentions = resolve.override(mentions, table_teams(doc, context))

@@ -12,6 +12,7 @@ from spacy.vocab import Vocab
 
 from claimx.assets import load_jsonl
 from claimx.components.entities import lexicon
+from claimx.components.entities.context import DocContext
 from claimx.components.entities.mentions import Mention
 
 # Entity types of the statistical NER that are never part of an organization's name.
@@ -48,21 +49,84 @@ def _expand(pattern: list[dict]) -> list[dict]:
 
 
 class OrgMatcher:
-    """Compiled once per pipeline from models/entities/org_patterns.jsonl."""
+    """Compiled once per pipeline from models/entities/org_patterns.jsonl.
+
+    Every rule has a required word from a list (a legal suffix, a head word, "plc"): the Matcher runs only on the
+    stretches around those words, which a typical article has a few of, not over every token (3 ms an article)."""
 
     def __init__(self, vocab: Vocab):
         self.matcher = Matcher(vocab)
+        # Anchor word (lower case) → whether it must be written with a capital; None: some rule has no anchor
+        # word, so the Matcher runs everywhere.
+        self.anchors: dict[str, bool] | None = {}
+        self.reach = (0, 0)  # tokens a match may take before and after its anchor word
         for rule in load_jsonl("entities", "org_patterns.jsonl"):
-            self.matcher.add(rule["id"], [_expand(rule["pattern"])], greedy="LONGEST")
+            pattern = _expand(rule["pattern"])
+            self.matcher.add(rule["id"], [pattern], greedy="LONGEST")
+            anchor = _anchor(pattern)
+            if anchor is None or self.anchors is None:
+                self.anchors = None
+                continue
+            index, words = anchor
+            capital = pattern[index].get("IS_TITLE") is True or pattern[index].get("IS_LOWER") is False
+            for word in words:
+                self.anchors[word] = self.anchors.get(word, True) and capital
+            self.reach = (max(self.reach[0], sum(map(_most, pattern[:index]))),
+                          max(self.reach[1], sum(map(_most, pattern[index + 1:]))))
 
-    def __call__(self, doc: Doc, skip_lines) -> list[Mention]:
-        spans = [doc[start:end] for _, start, end in self.matcher(doc)]
+    def __call__(self, doc: Doc, context: DocContext) -> list[Mention]:
+        spans = []
+        for start, end in self._stretches(context.texts, context.lowers):
+            stretch = doc[start:end]
+            spans += [doc[start + s:start + e] for _, s, e in self.matcher(stretch)]
         found = []
         for span in filter_spans(spans):
-            if "\n" in span.text or skip_lines(span.start):
+            if "\n" in span.text or context.in_headline(span.start, span.start + 1):
                 continue
             found.append(Mention(span.start, span.end, "ORG", "org-pattern"))
         return found
+
+    def _stretches(self, texts: list[str], lowers: list[str]) -> list[tuple[int, int]]:
+        """Merged token ranges around each anchor word: every match lies inside one."""
+        if self.anchors is None:
+            return [(0, len(lowers))]
+        before, after = self.reach
+        stretches: list[tuple[int, int]] = []
+        for i, lower in enumerate(lowers):
+            capital = self.anchors.get(lower)
+            if capital is not None and not (capital and texts[i].islower()):
+                start, end = max(0, i - before), min(len(lowers), i + after + 1)
+                if stretches and start <= stretches[-1][1]:
+                    stretches[-1] = (stretches[-1][0], end)
+                else:
+                    stretches.append((start, end))
+        return stretches
+
+
+def _anchor(pattern: list[dict]) -> tuple[int, set[str]] | None:
+    """The first required token that must be one of a list of words: its index and the words, lower-cased."""
+    for index, token in enumerate(pattern):
+        if token.get("OP", "1") != "1":
+            continue
+        for attr in ("LOWER", "TEXT", "ORTH"):
+            value = token.get(attr)
+            if isinstance(value, str):
+                return index, {value.lower()}
+            if isinstance(value, dict) and isinstance(value.get("IN"), list):
+                return index, {word.lower() for word in value["IN"]}
+    return None
+
+
+def _most(token: dict) -> int:
+    """The most tokens one pattern token can match (every repeat here is bounded: see _BOUNDED)."""
+    op = token.get("OP", "1")
+    if op in ("1", "!"):
+        return 1 if op == "1" else 0
+    if op == "?":
+        return 1
+    if op.startswith("{"):
+        return int(op.strip("{}").split(",")[-1])
+    raise ValueError(f"unbounded operator {op!r} in an organization pattern")
 
 
 def ticker_owners(texts: list[str]) -> list[tuple[int, int]]:
