@@ -17,7 +17,7 @@ from claimx.assets import load_json, load_jsonl
 from claimx.normalize.date_parts import DateParts
 from claimx.normalize.date_parts import phrase_key as _words
 from claimx.normalize.date_reader import MatchReader
-from claimx.normalize.date_vocab import WORD_GAP, DateVocabulary, alternation, anchor_regex, slots
+from claimx.normalize.date_vocab import ANCHOR_KINDS, WORD_GAP, DateVocabulary, alternation, anchor_regex, digit_kinds, slots
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ class _Rule:
     fixed: dict[str, Any]
     after: frozenset[str] | None
     not_after: frozenset[str]
-    near: str  # the kind of word every match contains: the rule is only tried around those
+    near: tuple[str, ...]  # kinds or words one of which every match contains: the rule is tried around those only
     priority: int
 
 
@@ -81,7 +81,7 @@ class DateGrammar:
                 fixed=rule.get("set", {}),
                 after=frozenset(rule["after"]) if "after" in rule else None,
                 not_after=frozenset(rule.get("not_after", ())),
-                near=rule["near"],
+                near=(rule["near"],) if isinstance(rule["near"], str) else tuple(rule["near"]),
                 priority=priority,
             )
             for priority, rule in enumerate(rules)
@@ -100,13 +100,15 @@ class DateGrammar:
         self._previous_word = re.compile(r"(\w+)\W*$")
         self._priority = {rule.id: rule.priority for rule in self.rules}
         self._anchors = anchor_regex(self.vocab)
+        # Words some rule is tried around by themselves ("quarter"): windows are kept for them too.
+        self._near_words = {near for rule in self.rules for near in rule.near if near not in ANCHOR_KINDS}
 
     def find(self, text: str, *, day_first: bool = True) -> list[DateMatch]:
         """Every date expression in `text`, longest first where they overlap, in text order."""
         windows = self._windows(text)
         candidates: list[DateMatch] = []
         for rule in self.rules:
-            for window_start, window_end in windows.get(rule.near, ()) if windows is not None else [(0, len(text))]:
+            for window_start, window_end in _rule_windows(windows, rule.near, len(text)):
                 for match in rule.regex.finditer(text, window_start, window_end):
                     if rule.after is not None or rule.not_after:
                         word_before = self._word_before(text, match.start())
@@ -125,12 +127,13 @@ class DateGrammar:
             return None
         windows: dict[str, list[tuple[int, int]]] = {}
         for hit in self._anchors.finditer(lowered):
-            spans = windows.setdefault(hit.lastgroup or "", [])
             start, end = max(0, hit.start() - _WINDOW), min(len(text), hit.end() + _WINDOW)
-            if spans and start <= spans[-1][1]:
-                spans[-1] = (spans[-1][0], end)
-            else:
-                spans.append((start, end))
+            kind = hit.lastgroup or ""
+            keys = digit_kinds(text, hit.start(), hit.end()) if kind == "digit" else (kind,)
+            if hit.group() in self._near_words:
+                keys += (hit.group(),)
+            for key in keys:
+                _add_window(windows.setdefault(key, []), start, end)
         return windows
 
     def parse(self, text: str, *, day_first: bool = True) -> DateParts | None:
@@ -209,6 +212,29 @@ def _takes_hedge(match: DateMatch, hedge: str) -> bool:
     if match.rule in _COUNT_RULES:
         return True
     return hedge in _POINT_HEDGES and not match.parts.vague
+
+
+def _add_window(spans: list[tuple[int, int]], start: int, end: int) -> None:
+    """Add a window to spans found left to right, merged with the last one when they touch."""
+    if spans and start <= spans[-1][1]:
+        spans[-1] = (spans[-1][0], end)
+    else:
+        spans.append((start, end))
+
+
+def _rule_windows(windows: dict[str, list[tuple[int, int]]] | None, near: tuple[str, ...],
+                  length: int) -> list[tuple[int, int]]:
+    if windows is None:
+        return [(0, length)]
+    if len(near) == 1:
+        return windows.get(near[0], [])
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(span for key in near for span in windows.get(key, ())):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _longest_first(candidates: list[DateMatch], priority: dict[str, int]) -> list[DateMatch]:

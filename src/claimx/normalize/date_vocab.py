@@ -136,3 +136,23 @@ def anchor_regex(v: DateVocabulary) -> re.Pattern[str]:
     }
     words_of_kind = "|".join(rf"(?P<{kind}>\b(?:{alternation})\b)" for kind, alternation in kinds.items())
     return re.compile(rf"(?P<digit>\d+)|{words_of_kind}")
+
+
+# The kinds of window a rule's "near" may name: the word kinds above, every run of digits, and three narrower
+# kinds of digit run (digit_kinds) that most number rules need, so they skip the prices and counts of an article.
+ANCHOR_KINDS = frozenset({"month", "weekday", "unit", "deictic", "season", "holiday", "word", "digit", "year4",
+                          "numeric", "code"})
+_CODE_LETTERS = frozenset("QqHh")
+
+
+def digit_kinds(text: str, start: int, end: int) -> tuple[str, ...]:
+    """The kinds of the digit run text[start:end]: always "digit"; "year4" when four digits could be a year;
+    "numeric" when a separator and a digit follow ("5/2/2025", "05-02"); "code" next to a Q or H ("Q3", "1H")."""
+    kinds = ("digit",)
+    if end - start == 4 and text[start] in "12" and (text[start] == "1" or text[start + 1] in "01"):
+        kinds += ("year4",)
+    if end + 1 < len(text) and text[end] in "/.-" and text[end + 1].isdigit():
+        kinds += ("numeric",)
+    if (start and text[start - 1] in _CODE_LETTERS) or (end < len(text) and text[end] in _CODE_LETTERS):
+        kinds += ("code",)
+    return kinds
