@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import re
 from functools import cached_property
 
-from spacy.attrs import ENT_TYPE, IDX, IS_ALPHA, IS_SPACE, IS_UPPER, LOWER, ORTH, SPACY
+from spacy.attrs import ENT_TYPE, IDX, IS_ALPHA, IS_SPACE, IS_UPPER, LOWER, ORTH
 from spacy.tokens import Doc
 
 from claimx.extensions import in_ranges
 
+_NEWLINE = re.compile("\n")
 PLACE_PREPOSITIONS = {
     "in", "at", "from", "near", "to", "into", "across", "outside", "inside", "throughout", "via", "toward",
     "towards", "around", "across", "between", "through", "visit", "visited", "visiting", "based", "headquartered",
@@ -22,19 +23,17 @@ class DocContext:
     def __init__(self, doc: Doc):
         self.doc = doc
         self.text = doc.text  # Doc.text joins every token on each call
-        self.line_starts = [0] + [i + 1 for i, c in enumerate(self.text) if c == "\n"]
-        # Per-token attributes read from one array: indexing a list is far cheaper than making a Token per read.
-        strings = doc.vocab.strings
-        rows = doc.to_array([ORTH, LOWER, IDX, IS_ALPHA, IS_SPACE, IS_UPPER, ENT_TYPE, SPACY]).tolist()
-        self.texts = [strings[row[0]] for row in rows]
-        self.lowers = [strings[row[1]] for row in rows]
-        self.starts = [row[2] for row in rows]
-        self.is_alpha = [bool(row[3]) for row in rows]
-        self.is_space = [bool(row[4]) for row in rows]
-        self.is_upper = [bool(row[5]) for row in rows]
-        self.ent_types = [strings[row[6]] for row in rows]
-        self.whitespaces = [" " if row[7] else "" for row in rows]
-        self.token_lines = [bisect_right(self.line_starts, idx) - 1 for idx in self.starts]
+        self.line_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
+        # Per-token attributes read from one array, a list per attribute: indexing a list is far cheaper than
+        # making a Token per read. The flags stay 0/1 ints.
+        string = doc.vocab.strings.__getitem__
+        attributes = [ORTH, LOWER, IDX, IS_ALPHA, IS_SPACE, IS_UPPER, ENT_TYPE]
+        columns = doc.to_array(attributes).T.tolist() if len(doc) else [[] for _ in attributes]
+        self.texts = list(map(string, columns[0]))
+        self.lowers = list(map(string, columns[1]))
+        self.starts, self.is_alpha, self.is_space, self.is_upper = columns[2:6]
+        self.ent_types = list(map(string, columns[6]))
+        self.token_lines = _line_numbers(self.starts, self.line_starts)
 
     def line_of(self, token_i: int) -> int:
         return self.token_lines[token_i]
@@ -105,3 +104,15 @@ class DocContext:
 
     def after_place_preposition(self, start: int) -> bool:
         return start > 0 and self.lowers[start - 1] in PLACE_PREPOSITIONS
+
+
+def _line_numbers(starts: list[int], line_starts: list[int]) -> list[int]:
+    """The line of each token (tokens in text order): one walk, not a search per token."""
+    lines = []
+    line, next_start = 0, line_starts[1] if len(line_starts) > 1 else None
+    for start in starts:
+        while next_start is not None and start >= next_start:
+            line += 1
+            next_start = line_starts[line + 1] if line + 1 < len(line_starts) else None
+        lines.append(line)
+    return lines

@@ -21,8 +21,7 @@ def find_places(doc: Doc, context: DocContext) -> list[Mention]:
     """Gazetteer matches, longest first, left to right, kept when the context supports a place."""
     texts, lowers = context.texts, context.lowers
     capitalized = [is_capitalized_text(text) for text in texts]
-    breaks = [context.is_space[i] or "\n" in context.whitespaces[i]
-              or not (capitalized[i] or lowers[i] in _CONNECTORS) for i in range(len(texts))]
+    breaks = [context.is_space[i] or not (capitalized[i] or lowers[i] in _CONNECTORS) for i in range(len(texts))]
     mentions: list[Mention] = []
     i = 0
     while i < len(texts):
