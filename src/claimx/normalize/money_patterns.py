@@ -72,7 +72,7 @@ def _emit(node: dict) -> str:
 def money_pattern(vocab: Vocabulary) -> re.Pattern[str]:
     parts = _Parts(vocab)
     sign_first = (
-        rf"{_START}(?:(?P<s_scode>{parts.scaled_code}){_NOT_LETTER}|(?P<s_code>{parts.code}){_NOT_LETTER}"
+        rf"(?:(?P<s_scode>{parts.scaled_code}){_NOT_LETTER}|(?P<s_code>{parts.code}){_NOT_LETTER}"
         rf"|(?P<s_any>(?i:{trie(vocab.before_any_case)}))"
         rf"|(?P<s_word>(?i:{trie(vocab.before_words)})){_NOT_LETTER}(?={GAP}\d)"
         rf"|(?P<s_sign>{trie(vocab.before)})"
@@ -80,19 +80,20 @@ def money_pattern(vocab: Vocabulary) -> re.Pattern[str]:
         rf"{OPTIONAL_GAP}(?P<s_number>{DIGITS})(?:{parts.scale('s_')})?"
     )
     number_first = (
-        rf"{_START}(?<![.,])(?P<n_number>{DIGITS})(?:{parts.scale('n_')})?"
+        rf"(?<![.,])(?P<n_number>{DIGITS})(?:{parts.scale('n_')})?"
         rf"(?:(?P<n_minor_attached>{trie(vocab.after_minor)}){_NOT_LETTER}"
         rf"|{INLINE_JOIN}{parts.after('n_', signs=True)}{parts.scale_after('n_')})?"
     )
     first_words = sorted(w for w in NUMBER_WORDS if w not in ("and", "of", "point"))
     words_first = (
-        rf"{_START}(?P<w_words>(?i:{trie(first_words)}(?:(?:{SPACE}|-){trie(NUMBER_WORDS)}){{0,7}})){_NOT_LETTER}"
+        rf"(?P<w_words>(?i:{trie(first_words)}(?:(?:{SPACE}|-){trie(NUMBER_WORDS)}){{0,7}})){_NOT_LETTER}"
         rf"(?:{parts.scale('w_')})?{INLINE_JOIN}{parts.after('w_', signs=False)}{parts.scale_after('w_')}"
     )
     vague = (
-        rf"{_START}(?P<v_vague>(?i:{_VAGUE})){_NOT_LETTER}{SPACE}{parts.after('v_', signs=False)}"
+        rf"(?P<v_vague>(?i:{_VAGUE})){_NOT_LETTER}{SPACE}{parts.after('v_', signs=False)}"
     )
-    return re.compile(f"{sign_first}|{number_first}|{words_first}|{vague}")
+    # Every shape starts where a word does: checked once per position, before the alternation, not once per shape.
+    return re.compile(f"{_START}(?:{sign_first}|{number_first}|{words_first}|{vague})")
 
 
 class _Parts:
