@@ -18,7 +18,8 @@ _MIN_TOKENS = 2
 
 def verb_claims(reading: Reading) -> list[Found]:
     found = []
-    for token in reading.doc:
+    for i in reading.verbs:  # cue_verb needs a VERB
+        token = reading.doc[i]
         entry = reading.cue_verb(token)
         if entry is None or token.i in reading.used_cues or reading.quote_of[token.i] >= 0:
             continue  # a cue inside a quotation is the quoted speaker's own wording

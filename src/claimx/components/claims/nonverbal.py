@@ -26,13 +26,16 @@ def nonverbal_claims(reading: Reading) -> list[Found]:
     found: list[Found] = []
     first_words = {words[0] for words in reading.lexicon.source_phrases}
     lexicon = reading.lexicon
-    for token in reading.doc:
-        lower, claim = token.lower_, None
+    for i, lower in enumerate(reading.lowers):
+        statement = reading.lemmas[i] in lexicon.statement_nouns
+        if not (statement or lower in first_words or lower in lexicon.view_nouns):
+            continue
+        token, claim = reading.doc[i], None
         if lower in first_words:
             claim = _source_phrase_claim(reading, token)
         elif lower in lexicon.view_nouns:
             claim = _view_claim(reading, token)
-        if claim is None and token.lemma_.lower() in lexicon.statement_nouns:
+        if claim is None and statement:
             claim = _statement_claim(reading, token)
         if claim is not None and reading.quote_of[token.i] < 0 and not reading.excluded(token):
             found.append(claim)
@@ -76,8 +79,7 @@ def _statement_claim(reading: Reading, noun: Token) -> Found | None:
 def _speaker_colon_claims(reading: Reading) -> list[Found]:
     """NAME: text at the start of a paragraph (transcripts, headline-style attributions)."""
     doc, found = reading.doc, []
-    starts = [0] + [t.i + 1 for t in doc if t.is_space and "\n" in t.text and t.i + 1 < len(doc)]
-    for start in starts:
+    for start in reading.paragraph_starts():
         colon = next((t.i for t in doc[start : start + _SPEAKER_COLON_MAX + 1] if t.text == ":" or "\n" in t.text), None)
         if colon is None or colon == start or doc[colon].text != ":":
             continue

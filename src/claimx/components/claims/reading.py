@@ -7,6 +7,8 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.symbols import VERB
 from spacy.tokens import Doc, Span, Token
 
 from claimx.components.claims.lexicon import CueVerb, Lexicon
@@ -48,17 +50,26 @@ class Reading:
     dates: list[Span] = field(init=False)
     money: list[Span] = field(init=False)
     used_cues: set[int] = field(default_factory=set)  # tokens already serving as a claim's cue
+    # Per token, read once from one array: the finders scan these, and make a Token only where a cue may stand.
+    lowers: list[str] = field(init=False)
+    lemmas: list[str] = field(init=False)  # lower-cased
+    verbs: list[int] = field(init=False)  # indices of the tokens tagged VERB
 
     def __post_init__(self) -> None:
         doc = self.doc
         self.text = doc.text
+        string = doc.vocab.strings.__getitem__
+        columns = doc.to_array([LOWER, LEMMA, POS]).T.tolist() if len(doc) else [[], [], []]
+        self.lowers = list(map(string, columns[0]))
+        self.lemmas = list(map(str.lower, map(string, columns[1])))
+        self.verbs = [i for i, pos in enumerate(columns[2]) if pos == VERB]
         self.quotes = find_quotes(self.text)
         self.quote_spans = [doc.char_span(q.start, q.end, alignment_mode="expand") for q in self.quotes]
         self.quote_of = [-1] * len(doc)
         for index, span in enumerate(self.quote_spans):
             for i in range(span.start, span.end) if span is not None else ():
                 self.quote_of[i] = index
-        self.paragraph_of, self._paragraph_bounds = _paragraphs(doc)
+        self.paragraph_of, self._paragraph_bounds = _paragraphs(self.lowers, doc)
         self.sentences = list(doc.sents)
         self.sentence_of = [0] * len(doc)
         for index, sentence in enumerate(self.sentences):
@@ -89,6 +100,10 @@ class Reading:
         """The tokens of the token's paragraph (line)."""
         start, end = self._paragraph_bounds[self.paragraph_of[token.i]]
         return self.doc[start:end]
+
+    def paragraph_starts(self) -> list[int]:
+        """The first token of each paragraph (none past the end)."""
+        return [start for start, _ in self._paragraph_bounds if start < len(self.doc)] or [0]
 
     def paragraph_text(self, number: int) -> str:
         start, end = self._paragraph_bounds[number]
@@ -140,13 +155,13 @@ def is_line_break(token: Token) -> bool:
     return token.is_space and "\n" in token.text
 
 
-def _paragraphs(doc: Doc) -> tuple[list[int], list[tuple[int, int]]]:
+def _paragraphs(lowers: list[str], doc: Doc) -> tuple[list[int], list[tuple[int, int]]]:
     """Each token's paragraph number, and each paragraph's token range (a line break opens the next one)."""
     numbers, bounds, start = [], [], 0
-    for token in doc:
-        if is_line_break(token):
-            bounds.append((start, token.i))
-            start = token.i + 1
+    for i, lower in enumerate(lowers):
+        if "\n" in lower and doc[i].is_space:
+            bounds.append((start, i))
+            start = i + 1
         numbers.append(len(bounds))
     bounds.append((start, len(doc)))
     return numbers, bounds
