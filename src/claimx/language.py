@@ -40,13 +40,14 @@ def detect_language(text: str) -> str | None:
     letters = sum(map(len, words))
     if not letters:
         return None
-    # These scripts are not split into words: count characters. Japanese mixes kana into Han characters.
-    kana, han = len(_KANA.findall(sample)), len(_HAN.findall(sample))
-    if kana + han > letters / 2:
-        return "ja" if kana > letters / 20 else "zh"
-    for code, script in _SCRIPTS:
-        if len(script.findall(sample)) > letters / 2:
-            return code
+    if not sample.isascii():  # an ASCII text has none of the scripts below
+        # These scripts are not split into words: count characters. Japanese mixes kana into Han characters.
+        kana, han = len(_KANA.findall(sample)), len(_HAN.findall(sample))
+        if kana + han > letters / 2:
+            return "ja" if kana > letters / 20 else "zh"
+        for code, script in _SCRIPTS:
+            if len(script.findall(sample)) > letters / 2:
+                return code
     if len(words) < MIN_WORDS:
         return None
     if _stop_share(words, "en") >= STOP_SHARE:

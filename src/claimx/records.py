@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -157,20 +158,29 @@ class Record:
 
 
 def record_from_doc(doc: Any, article: Any, *, include_text: bool = False) -> Record:
-    """Build the claimx/1 record for one processed Doc (duck-typed: no spaCy import needed here)."""
+    """Build the claimx/1 record for one processed Doc (duck-typed: no spaCy import needed here) made from
+    `article.text`. Span texts are sliced from that text: Span.text and Doc.text join their tokens each time."""
     from claimx.extensions import DATES_KEY, ENTITIES_KEY, MONEY_KEY
     from claimx.language import detect_language
 
     def spans(key: str) -> list[Any]:
         return sorted(doc.spans[key], key=lambda s: (s.start_char, s.end_char)) if key in doc.spans else []
 
-    entities = [
-        Entity(s.text, s.label_, s.start_char, s.end_char, **(s._.claimx_entity or {})) for s in spans(ENTITIES_KEY)
-    ]
-    money = [Money(s.text, s.start_char, s.end_char, **_money_fields(s._.claimx_money)) for s in spans(MONEY_KEY)]
-    dates = [DateMention(s.text, s.start_char, s.end_char, **(s._.claimx_date or _NO_DATE)) for s in spans(DATES_KEY)]
-    claims = [_claim(c, entities, money, dates) for c in doc._.claimx_claims or []]
-    text = doc.text  # rebuilt from every token on each access
+    text = article.text
+    entities = []
+    for s in spans(ENTITIES_KEY):
+        start, end = s.start_char, s.end_char
+        entities.append(Entity(text[start:end], s.label_, start, end, **(s._.claimx_entity or {})))
+    money = []
+    for s in spans(MONEY_KEY):
+        start, end = s.start_char, s.end_char
+        money.append(Money(text[start:end], start, end, **_money_fields(s._.claimx_money)))
+    dates = []
+    for s in spans(DATES_KEY):
+        start, end = s.start_char, s.end_char
+        dates.append(DateMention(text[start:end], start, end, **(s._.claimx_date or _NO_DATE)))
+    mentions = [(items, [item.start for item in items]) for items in (entities, money, dates)]
+    claims = [_claim(c, text, entities, mentions) for c in doc._.claimx_claims or []]
     return Record(
         id=article.id, source=article.source, title=article.title, published=article.published,
         published_source=article.published_source, url=article.url,
@@ -188,15 +198,24 @@ def _money_fields(values: dict | None) -> dict[str, Any]:
             (("amount", None), ("currency", None), ("approx", False), ("min", None), ("max", None))}
 
 
-def _span(span: Any) -> TextSpan | None:
-    return TextSpan(span.text, span.start_char, span.end_char) if span is not None else None
+def _span(span: Any, text: str) -> TextSpan | None:
+    return TextSpan(text[span.start_char:span.end_char], span.start_char, span.end_char) if span is not None else None
 
 
-def _inside(items: list[Any], start: int, end: int) -> list[int]:
-    return [i for i, item in enumerate(items) if start <= item.start and item.end <= end]
+def _inside(items: list[Any], starts: list[int], start: int, end: int) -> list[int]:
+    """Indices of the items within [start, end); `items` are sorted by start, `starts` are their starts."""
+    inside = []
+    for i in range(bisect_left(starts, start), len(items)):
+        if items[i].start >= end:
+            break
+        if items[i].end <= end:
+            inside.append(i)
+    return inside
 
 
-def _claim(raw: dict[str, Any], entities: list[Entity], money: list[Money], dates: list[DateMention]) -> Claim:
+def _claim(raw: dict[str, Any], text: str, entities: list[Entity], mentions: list[tuple[list[Any], list[int]]]
+           ) -> Claim:
+    """`mentions`: (entities, money, dates), each with its start offsets."""
     content = raw["content"]
     start, end = content.start_char, content.end_char
     speaker = raw.get("speaker")
@@ -204,13 +223,15 @@ def _claim(raw: dict[str, Any], entities: list[Entity], money: list[Money], date
     if speaker is not None:
         label = raw.get("speaker_label") or next(
             (e.label for e in entities if e.start == speaker.start_char and e.end == speaker.end_char), None)
-        speaker_record = Speaker(speaker.text, speaker.start_char, speaker.end_char, label=label,
+        said = text[speaker.start_char:speaker.end_char]
+        speaker_record = Speaker(said, speaker.start_char, speaker.end_char, label=label,
                                  canonical=raw.get("speaker_canonical"))
     return Claim(
-        text=content.text, start=start, end=end, speaker=speaker_record, cue=_span(raw.get("cue")),
+        text=text[start:end], start=start, end=end, speaker=speaker_record, cue=_span(raw.get("cue"), text),
         direct=bool(raw.get("direct")), date=raw.get("date"), score=raw.get("score"),
-        subject=_span(raw.get("subject")),
+        subject=_span(raw.get("subject"), text),
         rule=raw.get("rule"),
-        fragments=[_span(f) for f in raw["fragments"]] if raw.get("fragments") else None,
-        entities=_inside(entities, start, end), money=_inside(money, start, end), dates=_inside(dates, start, end),
+        fragments=[_span(f, text) for f in raw["fragments"]] if raw.get("fragments") else None,
+        entities=_inside(*mentions[0], start, end), money=_inside(*mentions[1], start, end),
+        dates=_inside(*mentions[2], start, end),
     )
