@@ -13,6 +13,7 @@ those are handed back to the caller (`Died`), and nothing it half-wrote can corr
 
 from __future__ import annotations
 
+import gc
 import importlib
 import multiprocessing
 import multiprocessing.connection
@@ -49,8 +50,18 @@ class PipelineSpec:
     loader: str = "claimx.pipeline:load_pipeline"
 
     def load(self):
+        """The pipeline, loaded with the garbage collector off, and then kept out of its passes (gc.freeze): a
+        few hundred thousand long-lived objects (weights, vocab, the gazetteer) that a collection can never free
+        would cost a fifth of a second at start, and forked workers would copy the pages the collector touches."""
         module, _, name = self.loader.partition(":")
-        return getattr(importlib.import_module(module), name)(self.model, self.layers)
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return getattr(importlib.import_module(module), name)(self.model, self.layers)
+        finally:
+            gc.freeze()
+            if collecting:
+                gc.enable()
 
 
 @dataclass

@@ -17,7 +17,8 @@ from claimx.assets import load_json, load_jsonl
 from claimx.normalize.date_parts import DateParts
 from claimx.normalize.date_parts import phrase_key as _words
 from claimx.normalize.date_reader import MatchReader
-from claimx.normalize.date_vocab import ANCHOR_KINDS, WORD_GAP, DateVocabulary, alternation, anchor_regex, digit_kinds, slots
+from claimx.normalize.date_vocab import (ANCHOR_KINDS, WORD_GAP, DateVocabulary, alternation, anchor_regex, digit_kinds,
+                                         slots)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from claimx.components.entities.orgs import OrgMatcher, ticker_owners
 from claimx.components.entities.places import find_places
 from claimx.components.entities.sports import relabel_teams, table_teams
 from claimx.extensions import ENTITIES_KEY, in_ranges
-from claimx.normalize.places import lookup_place
+from claimx.normalize.places import lookup_place, place_index
 
 
 @Language.factory("claimx_entities", assigns=["doc.spans"], default_config={})
@@ -28,6 +28,7 @@ def make_entities(nlp: Language, name: str) -> EntitiesComponent:
 class EntitiesComponent:
     def __init__(self, nlp: Language):
         self.orgs = OrgMatcher(nlp.vocab)
+        place_index()  # read the gazetteer now, while the pipeline loads, not in the first article's time
 
     def __call__(self, doc: Doc) -> Doc:
         context = DocContext(doc)
