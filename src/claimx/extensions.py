@@ -34,6 +34,22 @@ def register_extensions() -> None:
             Span.set_extension(name, default=None)
 
 
+_TEXT = ("claimx", "text")  # doc.user_data key: not an extension, nobody sets it by hand
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, computed once per Doc: spaCy joins every token again on each access (0.15 ms an article)."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """For a Doc made from `text` (whose doc.text is exactly it): doc_text needs no join at all."""
+    doc.user_data[_TEXT] = text
+
+
 def in_ranges(start: int, end: int, ranges: list[tuple[int, int]] | None) -> bool:
     """True when [start, end) overlaps any of the ranges."""
     return any(start < r_end and r_start < end for r_start, r_end in ranges or ())

@@ -85,7 +85,10 @@ def _memory_zone(nlp: Language) -> AbstractContextManager:
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:
+    from claimx.extensions import remember_text  # imports spaCy: not at `import claimx`
+
     doc = tokenize(nlp, article.text)
+    remember_text(doc, article.text)
     doc._.claimx_published = article.published
     doc._.claimx_masked = list(article.masked)
     doc._.claimx_headlines = list(article.headlines)

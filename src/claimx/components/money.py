@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from claimx.extensions import MONEY_KEY, in_ranges
+from claimx.extensions import MONEY_KEY, doc_text, in_ranges
 from claimx.normalize.money import MoneyReader
 from claimx.normalize.money_context import CurrencyContext, count_places, currency_context
 from claimx.normalize.money_mention import MoneyMention
@@ -29,7 +29,7 @@ class MoneyComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         masked = doc._.claimx_masked
-        mentions = [m for m in self.reader.find(doc.text) if not in_ranges(m.start, m.end, masked)]
+        mentions = [m for m in self.reader.find(doc_text(doc)) if not in_ranges(m.start, m.end, masked)]
         places = count_places((ent.text for ent in doc.ents if ent.label_ in PLACE_LABELS), self.reader.vocab)
         context = currency_context(mentions, places, vocab=self.reader.vocab)
         doc.spans[MONEY_KEY] = [span for span in (self._span(doc, m, context) for m in mentions) if span is not None]

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimx.components.claims.lexicon import CueVerb, Lexicon
 from claimx.components.claims.quotes import Quote, find_quotes
-from claimx.extensions import DATES_KEY, ENTITIES_KEY, MONEY_KEY, in_ranges
+from claimx.extensions import DATES_KEY, ENTITIES_KEY, MONEY_KEY, doc_text, in_ranges
 
 QUOTE_MARKS = frozenset({'"', "“", "”", "„", "«", "»", "``", "''", "‘", "’", "'"})
 _NER_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE"}
@@ -39,7 +39,7 @@ class Found:
 class Reading:
     doc: Doc
     lexicon: Lexicon
-    text: str = field(init=False)  # doc.text, which spaCy rebuilds on every access
+    text: str = field(init=False)  # doc.text
     quotes: list[Quote] = field(init=False)
     quote_spans: list[Span | None] = field(init=False)
     quote_of: list[int] = field(init=False)  # token index → index of the quote holding it, or -1
@@ -57,7 +57,7 @@ class Reading:
 
     def __post_init__(self) -> None:
         doc = self.doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         string = doc.vocab.strings.__getitem__
         columns = doc.to_array([LOWER, LEMMA, POS]).T.tolist() if len(doc) else [[], [], []]
         self.lowers = list(map(string, columns[0]))

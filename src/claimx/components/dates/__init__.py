@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from claimx.components.dates.checks import plausible
 from claimx.components.dates.tense import governing_tense
-from claimx.extensions import DATES_KEY, in_ranges
+from claimx.extensions import DATES_KEY, doc_text, in_ranges
 from claimx.normalize.date_fallback import value_with_dateparser
 from claimx.normalize.date_grammar import DateMatch, date_grammar
 from claimx.normalize.date_resolve import CONTEXT_REACH
@@ -44,7 +44,7 @@ class DatesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         ref = reference_date(doc._.claimx_published)
-        text = doc.text  # spaCy rebuilds doc.text on every access (a third of this component's time): read it once
+        text = doc_text(doc)
         found, rejected = self._found(doc, text)
         sentences = _sentence_starts(doc, text)
         mentioned: deque[tuple[str, int]] = deque()  # (value, sentence index) of the recent dates read so far

@@ -8,7 +8,7 @@ from functools import cached_property
 from spacy.attrs import ENT_TYPE, IDX, IS_ALPHA, IS_SPACE, IS_UPPER, LOWER, ORTH
 from spacy.tokens import Doc
 
-from claimx.extensions import in_ranges
+from claimx.extensions import doc_text, in_ranges
 
 _NEWLINE = re.compile("\n")
 PLACE_PREPOSITIONS = {
@@ -22,7 +22,7 @@ class DocContext:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token on each call
+        self.text = doc_text(doc)
         self.line_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
         # Per-token attributes read from one array, a list per attribute: indexing a list is far cheaper than
         # making a Token per read. The flags stay 0/1 ints.
