@@ -44,7 +44,7 @@ class EntitiesComponent:
         mentions = resolve.propagate(doc, mentions, context)
         for m in mentions:
             if m.label == "PLACE" and m.place is None:
-                m.place = lookup_place(m.span(doc).text)
+                m.place = lookup_place(context.mention_text(m))
         relabel_teams(doc, mentions, context)
         mentions = aliases.head_word_mentions(doc, mentions, context)
         aliases.assign_canonical(doc, mentions, context)

@@ -42,22 +42,24 @@ def _is_acronym_of(short: str, long: str) -> bool:
 def head_word_mentions(doc: Doc, mentions: list[Mention], context: DocContext) -> list[Mention]:
     """"the Commission" after "the European Commission": a capitalized head word alone, after "the", names
     the organization the article introduced with it."""
-    heads = {m.span(doc)[-1].text: m for m in mentions if m.label == "ORG" and len(m) > 1
-             and m.span(doc)[-1].lower_ in lexicon.org_heads() | lexicon.org_heads_before_of()}
+    texts, lowers = context.texts, context.lowers
+    head_words = lexicon.org_heads() | lexicon.org_heads_before_of()
+    heads = {texts[m.end - 1]: m for m in mentions
+             if m.label == "ORG" and len(m) > 1 and lowers[m.end - 1] in head_words}
     if not heads:
         return mentions
     for m in mentions:  # the NER's own "Commission"
-        owner = heads.get(doc[m.start].text) if len(m) == 1 and m.label == "ORG" else None
+        owner = heads.get(texts[m.start]) if len(m) == 1 and m.label == "ORG" else None
         if owner is not None and owner.start < m.start:
             m.canonical = _own_name(doc, owner)
     covered = {i for m in mentions for i in range(m.start, m.end)}
     added = []
-    for token in doc[1:]:
-        owner = heads.get(token.text)
-        if (owner is not None and token.i not in covered and doc[token.i - 1].lower_ == "the"
-                and owner.start < token.i and not context.in_headline(token.i, token.i + 1)
-                and not (token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper())):
-            added.append(Mention(token.i, token.i + 1, "ORG", "alias", canonical=_own_name(doc, owner)))
+    for i in range(1, len(texts)):
+        owner = heads.get(texts[i])
+        if (owner is not None and i not in covered and lowers[i - 1] == "the"
+                and owner.start < i and not context.in_headline(i, i + 1)
+                and not (i + 1 < len(texts) and texts[i + 1][:1].isupper())):
+            added.append(Mention(i, i + 1, "ORG", "alias", canonical=_own_name(doc, owner)))
     return sorted(mentions + added, key=lambda m: m.start)
 
 
@@ -65,11 +67,11 @@ def assign_canonical(doc: Doc, mentions: list[Mention], context: DocContext) -> 
     """Fill `canonical` (and places' gazetteer entry) for every mention."""
     for m in mentions:
         if m.label == "PLACE" and m.place is None:
-            m.place = lookup_place(m.span(doc).text)
+            m.place = lookup_place(context.mention_text(m))
     body = [m for m in mentions if not context.in_headline(m.start, m.end)]
     by_key = {}
     for m in body:  # a capitals headline's "NCC GROUP" is spelled as the body spells it
-        by_key.setdefault((m.label, place_key(m.span(doc).text)), m)
+        by_key.setdefault((m.label, place_key(context.mention_text(m))), m)
     acronyms = {doc[m.start].text: m for m in mentions if m.source == "alias" and m.canonical is None}
     for m in mentions:
         if m.canonical is not None:
@@ -77,12 +79,12 @@ def assign_canonical(doc: Doc, mentions: list[Mention], context: DocContext) -> 
         if m.label == "PLACE" and m.place is not None:
             m.canonical = m.place.canonical
             continue
-        spelled = by_key.get((m.label, place_key(m.span(doc).text)), m)
+        spelled = by_key.get((m.label, place_key(context.mention_text(m))), m)
         m.canonical = _own_name(doc, spelled)
     for short, m in acronyms.items():  # "(DPC)" → the name before the bracket
         long = next((x for x in mentions if x.end == m.start - 1), None)
         for x in mentions if long is not None else ():
-            if x.label == "ORG" and x.span(doc).text == short:
+            if x.label == "ORG" and context.mention_text(x) == short:
                 x.canonical = long.canonical
     _short_forms(doc, mentions)
 

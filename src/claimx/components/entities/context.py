@@ -34,6 +34,7 @@ class DocContext:
         self.starts, self.is_alpha, self.is_space, self.is_upper = columns[2:6]
         self.ent_types = list(map(string, columns[6]))
         self.token_lines = _line_numbers(self.starts, self.line_starts)
+        self.headlines = doc._.claimx_headlines  # Doc._ lookups are slow: read once
 
     def line_of(self, token_i: int) -> int:
         return self.token_lines[token_i]
@@ -43,6 +44,9 @@ class DocContext:
         if end <= start:
             return ""
         return self.text[self.starts[start]:self.starts[end - 1] + len(self.texts[end - 1])]
+
+    def mention_text(self, mention) -> str:
+        return self.span_text(mention.start, mention.end)
 
     def char_bounds(self, start: int, end: int) -> tuple[int, int]:
         if end <= start:
@@ -90,7 +94,7 @@ class DocContext:
         line = self.line_of(start)
         if line in self.caps_lines or line in self.title_lines:
             return True
-        return in_ranges(*self.char_bounds(start, end), self.doc._.claimx_headlines)
+        return in_ranges(*self.char_bounds(start, end), self.headlines)
 
     def is_dateline(self, start: int, end: int) -> bool:
         """First words of a line followed by a date, "(Reuters)" or a dash: "OSLO, May 2 (Reuters) -"."""

@@ -104,9 +104,5 @@ def split_commas(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return [p for p in parts if p[1] > p[0]]
 
 
-def is_capitalized(token) -> bool:
-    return is_capitalized_text(token.text)
-
-
 def is_capitalized_text(text: str) -> bool:
     return text[:1].isupper() or (text[:1].isdigit() and any(c.isupper() for c in text))

@@ -11,7 +11,8 @@ from spacy.tokens import Doc
 from claimx.components.entities import lexicon
 from claimx.components.entities.context import PLACE_PREPOSITIONS, DocContext
 from claimx.components.entities.places import before_place
-from claimx.components.entities.mentions import Mention, is_capitalized, is_capitalized_text, split_commas, split_lines, split_person, trim
+from claimx.components.entities.mentions import (Mention, is_capitalized_text, split_commas, split_lines, split_person,
+                                                 trim)
 from claimx.normalize.places import common_word_places, lookup_place, name_like_places, place_key
 
 # OntoNotes labels → claimx labels. NORP (demonyms) and FAC (buildings) are not places.
@@ -86,19 +87,19 @@ def override(mentions: list[Mention], stronger: list[Mention]) -> list[Mention]:
 def drop_noise(doc: Doc, mentions: list[Mention], context: DocContext) -> list[Mention]:
     """Jargon and job titles, demonyms, lower-case words, headline fragments the body does not support,
     common-word places without a place context."""
-    body_keys = {place_key(m.span(doc).text) for m in mentions if not context.in_headline(m.start, m.end)}
+    body_keys = {place_key(context.mention_text(m)) for m in mentions if not context.in_headline(m.start, m.end)}
     kept = []
     for m in mentions:
-        span = m.span(doc)
-        text = span.text
-        if text in lexicon.not_entities() or not any(is_capitalized(t) for t in span) or len(text) < 2:
+        text = context.mention_text(m)
+        if (text in lexicon.not_entities() or not any(map(is_capitalized_text, context.texts[m.start:m.end]))
+                or len(text) < 2):
             continue
-        if m.label == "PLACE" and m.place is None and len(span) == 1 and _DEMONYM.match(text):
+        if m.label == "PLACE" and m.place is None and len(m) == 1 and _DEMONYM.match(text):
             continue
-        if (m.label == "PLACE" and m.source == "ner" and len(span) == 1 and text[-1:] == "s" and text[-2:] != "ss"
+        if (m.label == "PLACE" and m.source == "ner" and len(m) == 1 and text[-1:] == "s" and text[-2:] != "ss"
                 and lookup_place(text) is None):  # "Chechens", "Treasuries": plurals are not place names
             continue
-        if m.label == "ORG" and len(span) == 1 and _is_portfolio(doc, m):
+        if m.label == "ORG" and len(m) == 1 and _is_portfolio(doc, m):
             continue
         if m.label == "ORG" and m.source == "ner" and _named_product(doc, m):
             continue
@@ -141,50 +142,51 @@ def fix_labels(doc: Doc, mentions: list[Mention], context: DocContext) -> None:
     """Labels checked against the article: people the NER called organizations or places ("Wang" after
     "Wang Yi"; "Mr Duran"), rule organizations the NER called places, a known place opening a dateline
     ("OSLO, May 2 —"), and one label per name."""
-    person_words = {t.text for m in mentions if m.label == "PERSON" and len(m) > 1 for t in m.span(doc)
-                    if t.is_alpha and len(t) > 1}
+    texts = context.texts
+    person_words = {texts[i] for m in mentions if m.label == "PERSON" and len(m) > 1 for i in range(m.start, m.end)
+                    if context.is_alpha[i] and len(texts[i]) > 1}
     for m in mentions:
-        span = m.span(doc)
+        text = context.mention_text(m)
         before = doc[m.start - 1].lower_ if m.start > 0 else ""
         if m.label in {"ORG", "PLACE"} and m.source == "ner":
             is_country = m.place is not None and m.place.kind in {"country", "continent"}
-            if not is_country and (before in lexicon.honorifics() or (len(span) == 1 and span.text in person_words)):
+            if not is_country and (before in lexicon.honorifics() or (len(m) == 1 and text in person_words)):
                 m.label = "PERSON"
-        if (m.label == "PERSON" and m.source == "ner" and len(span) == 1 and span.text not in person_words
+        if (m.label == "PERSON" and m.source == "ner" and len(m) == 1 and text not in person_words
                 and before not in lexicon.honorifics()):  # "Derbyshire" is no one's name here
-            place = lookup_place(span.text)
-            if place is not None and _well_known(place) and place_key(span.text) not in name_like_places():
+            place = lookup_place(text)
+            if place is not None and _well_known(place) and place_key(text) not in name_like_places():
                 m.label, m.place = "PLACE", place
-        if m.label == "PLACE" and m.place is None and span[-1].lower_ in lexicon.org_heads():
+        if m.label == "PLACE" and m.place is None and context.lowers[m.end - 1] in lexicon.org_heads():
             m.label = "ORG"
-        if ((m.label == "ORG" or (m.label == "PERSON" and span.text.isupper())) and m.source == "ner"
+        if ((m.label == "ORG" or (m.label == "PERSON" and text.isupper())) and m.source == "ner"
                 and before_place(doc, m.end)):  # "KHASAVYURT, Russia"
-            place = lookup_place(span.text)
+            place = lookup_place(text)
             m.label, m.place = "PLACE", place
         if m.label == "ORG" and m.source == "ner":  # "Belarus", "in Bergen" the NER read as organizations
-            place = lookup_place(span.text)
+            place = lookup_place(text)
             if place is not None and (place.kind in {"country", "continent"} or (
                     _well_known(place) and (before in PLACE_PREPOSITIONS or _next_to_place(doc, m, mentions)
                                             or context.is_dateline(m.start, m.end)))):
                 m.label, m.place = "PLACE", place
-    _short_org_names(doc, mentions)
-    _one_label_per_name(doc, mentions)
+    _short_org_names(context, mentions)
+    _one_label_per_name(context, mentions)
 
 
-def _short_org_names(doc: Doc, mentions: list[Mention]) -> None:
+def _short_org_names(context: DocContext, mentions: list[Mention]) -> None:
     """"Telenor" after "Telenor ASA", "Halvorsen" after "Halvorsen Energy ASA" is the company, whatever label
     the NER gave it."""
     endings = lexicon.org_suffixes() | lexicon.org_heads()
     short_names = set()
     for m in mentions:
-        words = [t.text for t in m.span(doc)]
+        words = context.texts[m.start:m.end]
         if m.label == "ORG" and len(words) > 1 and words[-1].lower() in endings:
             company = words[-1].lower() in lexicon.org_suffixes()
             while len(words) > 1 and (company or words[-1].lower() in endings | {","}):
                 words.pop()  # "Halvorsen Energy ASA" → "Halvorsen Energy", "Halvorsen"
                 short_names.add(" ".join(words))
     for m in mentions:
-        if m.label != "ORG" and m.source == "ner" and m.span(doc).text in short_names:
+        if m.label != "ORG" and m.source == "ner" and context.mention_text(m) in short_names:
             m.label, m.place = "ORG", None
 
 
@@ -202,13 +204,13 @@ def _well_known(place) -> bool:
     return place.kind != "city" or place.population >= 100_000
 
 
-def _one_label_per_name(doc: Doc, mentions: list[Mention]) -> None:
+def _one_label_per_name(context: DocContext, mentions: list[Mention]) -> None:
     votes: dict[str, Counter] = {}
     for m in mentions:
         if m.source in {"ner", "org-pattern"}:
-            votes.setdefault(m.span(doc).text, Counter())[m.label] += 2 if m.source == "org-pattern" else 1
+            votes.setdefault(context.mention_text(m), Counter())[m.label] += 2 if m.source == "org-pattern" else 1
     for m in mentions:
-        counts = votes.get(m.span(doc).text)
+        counts = votes.get(context.mention_text(m))
         if counts and len(counts) > 1:
             (best, n), (_, second) = counts.most_common(2)
             if n > second:
@@ -220,7 +222,7 @@ def propagate(doc: Doc, mentions: list[Mention], context: DocContext, max_tokens
     a capitals headline's "NORWAY" is the body's "Norway"."""
     names: dict[str, Mention] = {}
     for m in mentions:
-        text = m.span(doc).text
+        text = context.mention_text(m)
         if len(text) > 2 and text not in lexicon.function_words():
             names.setdefault(text, m)
             names.setdefault(text.upper(), m)
