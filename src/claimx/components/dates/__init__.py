@@ -72,8 +72,9 @@ class DatesComponent:
         """The grammar's matches as token spans, without those that are no date here (returned as token ranges)."""
         found: list[tuple[Span, DateMatch]] = []
         rejected: list[tuple[int, int]] = []
+        masked = doc._.claimx_masked
         for match in self.grammar.find(text, day_first=prefers_day_first(text)):
-            if in_ranges(match.start, match.end, doc._.claimx_masked):
+            if in_ranges(match.start, match.end, masked):
                 continue
             span = doc.char_span(match.start, match.end, alignment_mode="expand")
             if span is None:

@@ -50,10 +50,11 @@ class EntitiesComponent:
         aliases.assign_canonical(doc, mentions, context)
         aliases.assign_ids(mentions)
         spans = []
+        masked = doc._.claimx_masked
         for m in mentions:
-            span = Span(doc, m.start, m.end, label=m.label)
-            if in_ranges(span.start_char, span.end_char, doc._.claimx_masked):
+            if masked and in_ranges(*context.char_bounds(m.start, m.end), masked):
                 continue
+            span = Span(doc, m.start, m.end, label=m.label)
             place = m.place if m.label == "PLACE" else None
             span._.claimx_entity = {"canonical": m.canonical, "kind": place.kind if place else None,
                                     "country": place.country if place else None, "id": m.id}
