@@ -134,8 +134,9 @@ def anchor_regex(v: DateVocabulary) -> re.Pattern[str]:
         "holiday": words(v.holidays),
         "word": words(["eighteen", "nineteen", "twenty", *v.decade_words]),
     }
-    words_of_kind = "|".join(rf"(?P<{kind}>\b(?:{alternation})\b)" for kind, alternation in kinds.items())
-    return re.compile(rf"(?P<digit>\d+)|{words_of_kind}")
+    # The word boundary before the words is checked once per position, not once per kind.
+    words_of_kind = "|".join(rf"(?P<{kind}>(?:{alternation}))\b" for kind, alternation in kinds.items())
+    return re.compile(rf"(?P<digit>\d+)|\b(?:{words_of_kind})")
 
 
 # The kinds of window a rule's "near" may name: the word kinds above, every run of digits, and three narrower
