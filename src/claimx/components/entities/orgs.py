@@ -56,10 +56,9 @@ class OrgMatcher:
 
     def __init__(self, vocab: Vocab):
         self.matcher = Matcher(vocab)
-        # Anchor word (lower case) → whether it must be written with a capital; None: some rule has no anchor
-        # word, so the Matcher runs everywhere.
-        self.anchors: dict[str, bool] | None = {}
-        self.reach = (0, 0)  # tokens a match may take before and after its anchor word
+        # Anchor word (lower case) → (whether it must be written with a capital, tokens a match may take before
+        # it, tokens after it); None: some rule has no anchor word, so the Matcher runs everywhere.
+        self.anchors: dict[str, tuple[bool, int, int]] | None = {}
         for rule in load_jsonl("entities", "org_patterns.jsonl"):
             pattern = _expand(rule["pattern"])
             self.matcher.add(rule["id"], [pattern], greedy="LONGEST")
@@ -69,10 +68,10 @@ class OrgMatcher:
                 continue
             index, words = anchor
             capital = pattern[index].get("IS_TITLE") is True or pattern[index].get("IS_LOWER") is False
+            before, after = sum(map(_most, pattern[:index])), sum(map(_most, pattern[index + 1:]))
             for word in words:
-                self.anchors[word] = self.anchors.get(word, True) and capital
-            self.reach = (max(self.reach[0], sum(map(_most, pattern[:index]))),
-                          max(self.reach[1], sum(map(_most, pattern[index + 1:]))))
+                known = self.anchors.get(word, (True, 0, 0))
+                self.anchors[word] = (known[0] and capital, max(known[1], before), max(known[2], after))
 
     def __call__(self, doc: Doc, context: DocContext) -> list[Mention]:
         spans = []
@@ -90,16 +89,17 @@ class OrgMatcher:
         """Merged token ranges around each anchor word: every match lies inside one."""
         if self.anchors is None:
             return [(0, len(lowers))]
-        before, after = self.reach
-        stretches: list[tuple[int, int]] = []
+        around = []
         for i, lower in enumerate(lowers):
-            capital = self.anchors.get(lower)
-            if capital is not None and not (capital and texts[i].islower()):
-                start, end = max(0, i - before), min(len(lowers), i + after + 1)
-                if stretches and start <= stretches[-1][1]:
-                    stretches[-1] = (stretches[-1][0], end)
-                else:
-                    stretches.append((start, end))
+            anchor = self.anchors.get(lower)
+            if anchor is not None and not (anchor[0] and texts[i].islower()):
+                around.append((max(0, i - anchor[1]), min(len(lowers), i + anchor[2] + 1)))
+        stretches: list[tuple[int, int]] = []
+        for start, end in sorted(around):
+            if stretches and start <= stretches[-1][1]:
+                stretches[-1] = (stretches[-1][0], max(end, stretches[-1][1]))
+            else:
+                stretches.append((start, end))
         return stretches
 
 
