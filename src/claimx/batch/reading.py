@@ -5,6 +5,7 @@ Feeds (JSON Lines, stdin) and URLs are read by the main process, one article per
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -52,10 +53,29 @@ def analyse(nlp: Any, items: list[ArticleItem], options: IngestOptions, include_
 
 
 def release_memory() -> None:
-    """Hand the memory a batch freed back to the system (glibc keeps it otherwise, and a long run's RSS creeps up
-    with fragmentation). A no-op where there is no glibc."""
-    if _malloc_trim is not None:
+    """Hand the memory batches freed back to the system when the process is GROWTH_BEFORE_TRIM larger than it
+    was at the largest trim so far: glibc keeps freed memory, and a long run's RSS would creep up with
+    fragmentation. Not after every batch: the next batch would fault the same pages back in (2% of a run).
+    A no-op without glibc."""
+    global _largest_trimmed
+    if _malloc_trim is None:
+        return
+    rss = _resident_bytes()
+    if rss is None or rss > _largest_trimmed * GROWTH_BEFORE_TRIM:
         _malloc_trim(0)
+        _largest_trimmed = max(_largest_trimmed, rss or 0)
+
+
+GROWTH_BEFORE_TRIM = 1.02
+_largest_trimmed = 0  # resident bytes before the largest trim
+
+
+def _resident_bytes() -> int | None:
+    try:
+        with open("/proc/self/statm", "rb") as statm:
+            return int(statm.read().split()[1]) * _PAGE_SIZE
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def _find_malloc_trim():
@@ -70,6 +90,7 @@ def _find_malloc_trim():
 
 
 _malloc_trim = _find_malloc_trim()
+_PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if _malloc_trim is not None else 4096
 
 
 def read_one(item: Input, options: IngestOptions) -> Article | ArticleError:
