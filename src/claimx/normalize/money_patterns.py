@@ -1,6 +1,7 @@
 """The money regex, built once from the vocabulary.
 
-Three shapes, one alternation (group names carry the shape's prefix):
+Three shapes, one alternation (group names carry the shape's prefix; the currency after a number, shared by the
+number-first, words-first and vague shapes, is prefixed a_):
   sign first    `$5`, `US$ 13 billion`, `Rs30,000crore`, `EUR 20,100`, `MAUD 60`
   number first  `20,100 EUR`, `1.7 billion dollars`, `11.5 Mio EUR`, `75 USD million`, `50p`, or a bare `10 million`
                 (bare numbers are kept as range ends: `$5-10 million`)
@@ -79,21 +80,23 @@ def money_pattern(vocab: Vocabulary) -> re.Pattern[str]:
         rf"|(?P<s_attached>{trie(vocab.before_attached)})(?=\d))"
         rf"{OPTIONAL_GAP}(?P<s_number>{DIGITS})(?:{parts.scale('s_')})?"
     )
-    number_first = (
-        rf"(?<![.,])(?P<n_number>{DIGITS})(?:{parts.scale('n_')})?"
-        rf"(?:(?P<n_minor_attached>{trie(vocab.after_minor)}){_NOT_LETTER}"
-        rf"|{INLINE_JOIN}{parts.after('n_', signs=True)}{parts.scale_after('n_')})?"
-    )
+    # Number first, words first and vague share one currency-after part (`tail`): its name trie is most of the
+    # pattern, and writing it once instead of three times halves the compile at start-up (0.08 → 0.04 s). What
+    # may follow depends on the head that matched, read with conditional groups `(?(name)yes|no)`.
+    number_head = rf"(?<![.,])(?P<n_number>{DIGITS})(?:{parts.scale('n_')})?"
     first_words = sorted(w for w in NUMBER_WORDS if w not in ("and", "of", "point"))
-    words_first = (
+    words_head = (
         rf"(?P<w_words>(?i:{trie(first_words)}(?:(?:{SPACE}|-){trie(NUMBER_WORDS)}){{0,7}})){_NOT_LETTER}"
-        rf"(?:{parts.scale('w_')})?{INLINE_JOIN}{parts.after('w_', signs=False)}{parts.scale_after('w_')}"
+        rf"(?:{parts.scale('w_')})?"
     )
-    vague = (
-        rf"(?P<v_vague>(?i:{_VAGUE})){_NOT_LETTER}{SPACE}{parts.after('v_', signs=False)}"
+    vague_head = rf"(?P<v_vague>(?i:{_VAGUE})){_NOT_LETTER}"
+    tail = (
+        rf"(?:(?(n_number)(?P<n_minor_attached>{trie(vocab.after_minor)}){_NOT_LETTER}|(?!))"  # "50p"
+        rf"|(?(v_vague){SPACE}|{INLINE_JOIN}){parts.after('a_')}(?(v_vague)|{parts.scale_after('a_')})"
+        r"|(?(n_number)|(?!)))"  # a bare number: kept as a range end ("$5-10 million")
     )
     # Every shape starts where a word does: checked once per position, before the alternation, not once per shape.
-    return re.compile(f"{_START}(?:{sign_first}|{number_first}|{words_first}|{vague})")
+    return re.compile(rf"{_START}(?:{sign_first}|(?:{number_head}|{words_head}|{vague_head}){tail})")
 
 
 class _Parts:
@@ -121,12 +124,12 @@ class _Parts:
         """A scale word after the currency: "75 USD million"."""
         return rf"(?:{GAP}(?P<{p}scale_after>{self.scale_words}){_NOT_LETTER})?"
 
-    def after(self, p: str, *, signs: bool) -> str:
+    def after(self, p: str) -> str:
         """A currency after the number: a code, a name or minor unit, or (after digits only) a sign."""
-        sign = rf"|(?P<{p}sign>{self.after_signs}){_NOT_LETTER}" if signs else ""
         return (
             rf"(?:(?P<{p}scode>{self.scaled_code}){_NOT_WORD}|(?P<{p}code>{self.code}){_NOT_WORD}"
-            rf"|(?P<{p}minor>{self.minor_names}){_NOT_LETTER}|(?P<{p}name>{self.names}){_NOT_LETTER}{sign})"
+            rf"|(?P<{p}minor>{self.minor_names}){_NOT_LETTER}|(?P<{p}name>{self.names}){_NOT_LETTER}"
+            rf"|(?(n_number)(?P<{p}sign>{self.after_signs}){_NOT_LETTER}|(?!)))"
         )
 
 
