@@ -12,9 +12,6 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from babel import Locale
-from babel.numbers import get_currency_name, get_territory_currencies, list_currencies
-
 from claimx.assets import load_json, load_lines
 
 DOLLAR = "$"
@@ -64,9 +61,10 @@ def load_vocabulary() -> Vocabulary:
     hedges = load_json("money", "hedges.json")
     phrases = load_json("money", "phrases.json")
     stoplist = set(load_lines("money", "code_stoplist.txt"))
-    codes = frozenset(code for code in list_currencies() if len(code) == 3 and code.isalpha()) - stoplist
-    territories = _currency_territories()
-    names = {**_cldr_names(), **_values(words["generic"]), **_values(words["aliases"])}
+    cldr = cldr_tables()
+    codes = frozenset(code for code in cldr["codes"] if len(code) == 3 and code.isalpha()) - stoplist
+    territories = cldr["territories"]
+    names = {**cldr["names"], **_values(words["generic"]), **_values(words["aliases"])}
     return Vocabulary(
         codes=codes,
         codes_any_case=frozenset(symbols["codes_any_case"]),
@@ -90,13 +88,53 @@ def load_vocabulary() -> Vocabulary:
         hedges_after=tuple(hedges["after"]),
         change_words=frozenset(phrases["change_words"]),
         dollar_quotes=tuple(phrases["dollar_quotes"]),
-        places=_places(),
+        places=_places(cldr["territory_names"]),
         territories=territories,
-        dollars=frozenset(
-            code for code, name in Locale("en").currencies.items()
-            if name.endswith(" Dollar") and code in _today_codes() and code in codes
-        ),
+        dollars=frozenset(cldr["dollars"]) & codes,
     )
+
+
+CLDR_FILE = "cldr.json"
+
+
+def cldr_tables() -> dict[str, Any]:
+    """What claimx takes from CLDR: codes, English names, who uses which currency, territory names, today's
+    dollars. Read from models/money/cldr.json (scripts/gen_cldr.py writes it), which spares every start the 0.05 s
+    of reading Babel's locale data; computed from Babel when the installed release is not the one it was built
+    from, so a Babel upgrade never answers from stale data."""
+    stored = load_json("money", CLDR_FILE)
+    if stored.get("built_from") == babel_version():
+        return stored
+    return babel_tables()
+
+
+def babel_version() -> dict[str, str]:
+    from importlib.metadata import version
+
+    return {"babel": version("babel")}
+
+
+def babel_tables() -> dict[str, Any]:
+    """The cldr.json content, computed from the installed Babel. `territories` and `dollars` are as of today."""
+    from babel import Locale
+
+    english = Locale("en")
+    return {
+        "_generated": "by scripts/gen_cldr.py from Babel's CLDR data; do not edit",
+        "built_from": babel_version(),
+        "codes": sorted(_list_currencies()),
+        "names": _cldr_names(),
+        "territories": _currency_territories(),
+        "territory_names": {t: name for t, name in english.territories.items() if t.isalpha()},
+        "dollars": sorted(code for code, name in english.currencies.items()
+                          if name.endswith(" Dollar") and code in _today_codes()),
+    }
+
+
+def _list_currencies() -> set[str]:
+    from babel.numbers import list_currencies
+
+    return set(list_currencies())
 
 
 def _values(table: dict[str, Any]) -> dict[str, Currency]:
@@ -107,6 +145,9 @@ def _values(table: dict[str, Any]) -> dict[str, Currency]:
 def _cldr_names() -> dict[str, str]:
     """English singular and plural names ('Swiss franc', 'Swiss francs') → code. Current currencies win a shared
     name; one-word names (Euro, Gold) are left to words.json, and dated names ('Afghan Afghani (1927–2002)') out."""
+    from babel import Locale
+    from babel.numbers import get_currency_name
+
     english = Locale("en")
     names: dict[str, str] = {}
     for code, name in sorted(english.currencies.items(), key=lambda item: item[0] in _today_codes()):
@@ -120,6 +161,9 @@ def _cldr_names() -> dict[str, str]:
 
 @cache
 def _today_codes() -> frozenset[str]:
+    from babel import Locale
+    from babel.numbers import get_territory_currencies
+
     codes: set[str] = set()
     for territory in Locale("en").territories:
         codes.update(get_territory_currencies(territory))
@@ -129,6 +173,9 @@ def _today_codes() -> frozenset[str]:
 def _currency_territories() -> dict[str, dict[str, int]]:
     """How a place mention votes for a currency: 2 for its currency today, 1 for one it used since 1900
     (Pakistan votes PKR over the pre-1948 INR; France still votes FRF over the Swiss franc)."""
+    from babel import Locale
+    from babel.numbers import get_territory_currencies
+
     result: dict[str, dict[str, int]] = {}
     since = dt.date(1900, 1, 1)
     for territory in Locale("en").territories:
@@ -141,8 +188,8 @@ def _currency_territories() -> dict[str, dict[str, int]]:
     return result
 
 
-def _places() -> dict[str, str]:
-    places = {name: territory for territory, name in Locale("en").territories.items() if territory.isalpha()}
+def _places(territory_names: dict[str, str]) -> dict[str, str]:
+    places = {name: territory for territory, name in territory_names.items()}
     for territory, names in load_json("money", "places.json").items():
         if territory.startswith("_"):
             continue
