@@ -9,7 +9,7 @@ after a day ("Friday morning"). Everything is pure text: the spaCy component add
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -29,15 +29,22 @@ class DateMatch:
     parts: DateParts
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Rule:
     id: str
-    regex: re.Pattern[str]
+    source: str  # the rule's regex, compiled at its first use: one article needs about half of the rules
     fixed: dict[str, Any]
     after: frozenset[str] | None
     not_after: frozenset[str]
     near: tuple[str, ...]  # kinds or words one of which every match contains: the rule is tried around those only
     priority: int
+    _regex: re.Pattern[str] | None = field(default=None, repr=False)
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        if self._regex is None:
+            self._regex = re.compile(self.source, re.IGNORECASE)
+        return self._regex
 
 
 _WINDOW = 60  # characters a match may reach on either side of the word it is tried around
@@ -78,7 +85,7 @@ class DateGrammar:
         self.rules = [
             _Rule(
                 id=rule["id"],
-                regex=re.compile(rf"(?<!\w)(?:{_expand(rule['pattern'], rule_slots)})(?!\w)", re.IGNORECASE),
+                source=rf"(?<!\w)(?:{_expand(rule['pattern'], rule_slots)})(?!\w)",
                 fixed=rule.get("set", {}),
                 after=frozenset(rule["after"]) if "after" in rule else None,
                 not_after=frozenset(rule.get("not_after", ())),
