@@ -6,18 +6,9 @@ also fixes which currencies count as in use "today", as of the day it is written
 
 from __future__ import annotations
 
-import json
-
-from claimx.assets import asset_path
+from claimx.assets import write_generated
 from claimx.normalize.currencies import CLDR_FILE, babel_tables
 
-
-def main() -> None:
-    path = asset_path("money", CLDR_FILE)
-    text = json.dumps(babel_tables(), ensure_ascii=False, separators=(",", ":"))
-    path.write_text(text + "\n", encoding="utf-8")
-    print(f"wrote {path} ({len(text) // 1024} KiB)")
-
-
 if __name__ == "__main__":
-    main()
+    path = write_generated(babel_tables(), "money", CLDR_FILE)
+    print(f"wrote {path} ({path.stat().st_size // 1024} KiB)")

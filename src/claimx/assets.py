@@ -35,3 +35,10 @@ def load_lines(*parts: str) -> list[str]:
     """A plain word list: one entry a line, `#` starts a comment."""
     text = asset_path(*parts).read_text(encoding="utf-8")
     return [line.split("#", 1)[0].strip() for line in text.splitlines() if line.split("#", 1)[0].strip()]
+
+
+def write_generated(data: Any, *parts: str) -> Path:
+    """Write a generated asset (scripts/gen_*.py): compact UTF-8 JSON, one line."""
+    path = asset_path(*parts)
+    path.write_bytes(orjson.dumps(data) + b"\n")
+    return path
