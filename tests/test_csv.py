@@ -114,3 +114,11 @@ def test_extract_format_csv(nlp, tmp_path):
     rows = read(result.stdout_bytes)
     assert {r["layer"] for r in rows} >= {"entities", "money"}
     assert all(text[int(r["start"]):int(r["end"])] == r["text"] for r in rows)
+
+
+@pytest.mark.parametrize("text", ["=HYPERLINK(\"http://x\")", "+1 555 0100", "-5% on the year", "@SUM(A1)"])
+def test_text_that_a_spreadsheet_would_run_as_a_formula_is_kept_as_text(text):
+    record = Record(id="f-1", source="f-1.txt", entities=[Entity(text, "ORG", 0, len(text), canonical=text)])
+    rows = list(csv.DictReader(io.StringIO(to_csv([record]).decode("utf-8"))))
+    assert rows[0]["text"] == "'" + text and rows[0]["value"] == "'" + text
+    assert rows[0]["start"] == "0"  # numbers are never touched

@@ -34,12 +34,19 @@ def rows(record: Record) -> Iterator[dict[str, Any]]:
                "claim_date": (c.date or {}).get("value")}
 
 
+# A text cell starting with one of these is run as a formula by spreadsheets ("CSV injection"): an article can say
+# anything, so such cells get a leading apostrophe, which spreadsheets read as "this is text" and do not show.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def cell(value: Any) -> Any:
-    """Spreadsheet-friendly cells: empty for None, whole floats without a trailing `.0`."""
+    """Spreadsheet-friendly cells: empty for None, whole floats without a trailing `.0`, text never a formula."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         return int(value)
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
     return value
 
 
