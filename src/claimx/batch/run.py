@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from claimx.batch.engine import Batch, InProcess, Parallel, chunked
 from claimx.batch.progress import NoProgress, Progress, Summary
@@ -47,19 +48,33 @@ def run_batch(articles: Iterable[ArticleItem], sink, settings: BatchSettings = B
     Ctrl-C or SIGTERM stops the run after the batch being written (see `Summary.stopped_by`)."""
     from claimx.pipeline import LAYERS
 
-    started = time.perf_counter()
-    progress = progress or NoProgress()
     summary = Summary()
+    progress = progress or NoProgress()
     spec = PipelineSpec(settings.model, settings.layers or LAYERS, settings.include_text, settings.ingest,
                         settings.pipeline_loader)
     todo = _skipping(articles, skip_ids, summary)
+
+    def start_engine():
+        return Parallel(spec, settings.workers, ordered=settings.ordered) if settings.workers > 1 else InProcess(spec)
+
+    def work(engine, stop: StopRequest) -> None:
+        batches = engine.batches(chunked(todo, settings.batch_size, settings.max_batch_chars), stop)
+        sink.write_batches(_counted(batches, summary, settings.strict, progress))
+
+    return supervised(summary, sink, progress, start_engine, work)
+
+
+def supervised(summary: Summary, sink, progress: Progress | NoProgress, start_engine: Callable[[], Any],
+               work: Callable[[Any, StopRequest], None]) -> Summary:
+    """The life of a run around `work(engine, stop)`, shared by local and Dask runs: the engine starts (local
+    workers fork) before the progress bar starts its thread (see batch.workers); however the run ends, the bar
+    stops and the engine and the sink close; the summary gets the run's seconds and the signal that stopped it."""
+    started = time.perf_counter()
     with StopRequest() as stop:
-        engine = Parallel(spec, settings.workers, ordered=settings.ordered) if settings.workers > 1 \
-            else InProcess(spec)
+        engine = start_engine()
         try:
-            progress.start()  # after the workers are forked: see batch.workers
-            batches = engine.batches(chunked(todo, settings.batch_size, settings.max_batch_chars), stop)
-            sink.write_batches(_counted(batches, summary, settings.strict, progress))
+            progress.start()
+            work(engine, stop)
         finally:
             progress.stop()
             engine.close()

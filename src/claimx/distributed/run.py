@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from claimx.batch import BatchSettings, NoProgress, Progress, Summary
-from claimx.batch.run import count_records, printable
+from claimx.batch.run import count_records, printable, supervised
 from claimx.batch.stop import StopRequest
 from claimx.batch.workers import PipelineSpec, WorkerStartError
 from claimx.distributed.partition import (Job, PartitionResult, count_newlines, describe_partition,
@@ -54,7 +54,6 @@ def run_on_dask(client, inputs: Sequence[str], sink, settings: BatchSettings = B
     the cluster's workers do the work)."""
     from claimx.pipeline import LAYERS
 
-    started = time.perf_counter()
     progress = progress or NoProgress()
     summary = Summary()
     spec = PipelineSpec(model=settings.model, layers=settings.layers or LAYERS, include_text=settings.include_text,
@@ -63,23 +62,19 @@ def run_on_dask(client, inputs: Sequence[str], sink, settings: BatchSettings = B
     units = iter_units(inputs, include=include, exclude=exclude, partition_bytes=dask_settings.partition_bytes)
     partitions = _not_done(group_partitions(units, partition_bytes=dask_settings.partition_bytes,
                                             max_files=dask_settings.max_files), skip_ids, summary)
-    with StopRequest() as stop:
-        engine = DaskEngine(client, job, ordered=settings.ordered, skip_ids=skip_ids,
-                            partitions_per_thread=dask_settings.partitions_per_thread)
-        try:
-            progress.start()
-            counted = _counted(engine.results(partitions, stop), summary, settings.strict, progress)
-            if isinstance(sink, PartFiles):
-                sink.write_partitions(counted)
-            else:
-                sink.write_batches(records for _, records in counted)
-        finally:
-            progress.stop()
-            engine.close()
-            sink.close()
-        summary.stopped_by = stop.signal
-    summary.seconds = time.perf_counter() - started
-    return summary
+
+    def start_engine() -> DaskEngine:
+        return DaskEngine(client, job, ordered=settings.ordered, skip_ids=skip_ids,
+                          partitions_per_thread=dask_settings.partitions_per_thread)
+
+    def work(engine: DaskEngine, stop: StopRequest) -> None:
+        counted = _counted(engine.results(partitions, stop), summary, settings.strict, progress)
+        if isinstance(sink, PartFiles):
+            sink.write_partitions(counted)
+        else:
+            sink.write_batches(records for _, records in counted)
+
+    return supervised(summary, sink, progress, start_engine, work)
 
 
 class _Slot:
