@@ -39,6 +39,8 @@ from typing import Any
 
 import orjson
 
+from claimx.ranges import merge_ranges
+
 LAYERS = ("entities", "money", "dates", "claims")
 BASE_LABELS = ("ORG", "PLACE")
 CLAIM_IOU = 0.5
@@ -395,14 +397,7 @@ def score_dates(doc: Doc, pred: Doc) -> tuple[dict, list[Mismatch]]:
 def char_ranges(claim: Item) -> list[tuple[int, int]]:
     """The claim's content as merged character ranges: its `fragments` when given, else start..end."""
     fragments = claim.get("fragments") or [claim]
-    ranges = sorted((f["start"], f["end"]) for f in fragments if f["end"] > f["start"])
-    merged: list[tuple[int, int]] = []
-    for start, end in ranges:
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
+    return merge_ranges((f["start"], f["end"]) for f in fragments if f["end"] > f["start"])
 
 
 def iou(a: Item, b: Item) -> float:

@@ -14,6 +14,7 @@ from functools import cache
 from typing import Any
 
 from claimx.assets import load_json, load_jsonl
+from claimx.ranges import merge_ranges
 from claimx.normalize.date_parts import DateParts
 from claimx.normalize.date_parts import phrase_key as _words
 from claimx.normalize.date_reader import MatchReader
@@ -141,8 +142,8 @@ class DateGrammar:
             if hit.group() in self._near_words:
                 keys += (hit.group(),)
             for key in keys:
-                _add_window(windows.setdefault(key, []), start, end)
-        return windows
+                windows.setdefault(key, []).append((start, end))
+        return {key: merge_ranges(spans) for key, spans in windows.items()}
 
     def parse(self, text: str, *, day_first: bool = True) -> DateParts | None:
         """The parts of `text` when one rule reads all of it, else None."""
@@ -222,27 +223,14 @@ def _takes_hedge(match: DateMatch, hedge: str) -> bool:
     return hedge in _POINT_HEDGES and not match.parts.vague
 
 
-def _add_window(spans: list[tuple[int, int]], start: int, end: int) -> None:
-    """Add a window to spans found left to right, merged with the last one when they touch."""
-    if spans and start <= spans[-1][1]:
-        spans[-1] = (spans[-1][0], end)
-    else:
-        spans.append((start, end))
-
-
 def _rule_windows(windows: dict[str, list[tuple[int, int]]] | None, near: tuple[str, ...],
                   length: int) -> list[tuple[int, int]]:
+    """Where a rule is tried: the windows of the kinds or words it is near, merged (the whole text: None)."""
     if windows is None:
         return [(0, length)]
     if len(near) == 1:
         return windows.get(near[0], [])
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(span for key in near for span in windows.get(key, ())):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
+    return merge_ranges(span for key in near for span in windows.get(key, ()))
 
 
 def _longest_first(candidates: list[DateMatch], priority: dict[str, int]) -> list[DateMatch]:

@@ -14,6 +14,7 @@ from claimx.assets import load_jsonl
 from claimx.components.entities import lexicon
 from claimx.components.entities.context import DocContext
 from claimx.components.entities.mentions import Mention
+from claimx.ranges import merge_ranges
 
 # Entity types of the statistical NER that are never part of an organization's name.
 _NOT_NAME_TYPES = ["DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"]
@@ -94,13 +95,7 @@ class OrgMatcher:
             anchor = self.anchors.get(lower)
             if anchor is not None and not (anchor[0] and texts[i].islower()):
                 around.append((max(0, i - anchor[1]), min(len(lowers), i + anchor[2] + 1)))
-        stretches: list[tuple[int, int]] = []
-        for start, end in sorted(around):
-            if stretches and start <= stretches[-1][1]:
-                stretches[-1] = (stretches[-1][0], max(end, stretches[-1][1]))
-            else:
-                stretches.append((start, end))
-        return stretches
+        return merge_ranges(around)
 
 
 def _anchor(pattern: list[dict]) -> tuple[int, set[str]] | None:
