@@ -1,5 +1,6 @@
 """The currency vocabulary: ISO 4217 codes and English names from CLDR (via Babel, which keeps withdrawn currencies
-such as DEM, FRF or FIM), plus our own signs, words, scales and hedges from models/money/.
+such as DEM, FRF or FIM; stored in models/money/cldr.json, see cldr.py), plus our own signs, words, scales and
+hedges from models/money/.
 
 A currency value in these tables is an ISO code, `DOLLAR` (the article's own dollar), a tuple of candidate codes
 (the first is the default; the article's places choose) or None (no ISO code, e.g. bitcoin).
@@ -7,7 +8,6 @@ A currency value in these tables is an ISO code, `DOLLAR` (the article's own dol
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -105,6 +105,8 @@ def cldr_tables() -> dict[str, Any]:
     stored = load_json("money", CLDR_FILE)
     if stored.get("built_from") == babel_version():
         return stored
+    from claimx.normalize.cldr import babel_tables  # imports Babel, which a start from the file never needs
+
     return babel_tables()
 
 
@@ -114,78 +116,9 @@ def babel_version() -> dict[str, str]:
     return {"babel": version("babel")}
 
 
-def babel_tables() -> dict[str, Any]:
-    """The cldr.json content, computed from the installed Babel. `territories` and `dollars` are as of today."""
-    from babel import Locale
-
-    english = Locale("en")
-    return {
-        "_generated": "by scripts/gen_cldr.py from Babel's CLDR data; do not edit",
-        "built_from": babel_version(),
-        "codes": sorted(_list_currencies()),
-        "names": _cldr_names(),
-        "territories": _currency_territories(),
-        "territory_names": {t: name for t, name in english.territories.items() if t.isalpha()},
-        "dollars": sorted(code for code, name in english.currencies.items()
-                          if name.endswith(" Dollar") and code in _today_codes()),
-    }
-
-
-def _list_currencies() -> set[str]:
-    from babel.numbers import list_currencies
-
-    return set(list_currencies())
-
-
 def _values(table: dict[str, Any]) -> dict[str, Currency]:
     """JSON lists become tuples (hashable, immutable); '_comment' keys are documentation."""
     return {k: tuple(v) if isinstance(v, list) else v for k, v in table.items() if not k.startswith("_")}
-
-
-def _cldr_names() -> dict[str, str]:
-    """English singular and plural names ('Swiss franc', 'Swiss francs') → code. Current currencies win a shared
-    name; one-word names (Euro, Gold) are left to words.json, and dated names ('Afghan Afghani (1927–2002)') out."""
-    from babel import Locale
-    from babel.numbers import get_currency_name
-
-    english = Locale("en")
-    names: dict[str, str] = {}
-    for code, name in sorted(english.currencies.items(), key=lambda item: item[0] in _today_codes()):
-        if "(" in name or " " not in name:
-            continue
-        plural, singular = (get_currency_name(code, count=n, locale="en") for n in (2, 1))
-        for form in (name, plural, singular):
-            names[form.lower()] = code
-    return names
-
-
-@cache
-def _today_codes() -> frozenset[str]:
-    from babel import Locale
-    from babel.numbers import get_territory_currencies
-
-    codes: set[str] = set()
-    for territory in Locale("en").territories:
-        codes.update(get_territory_currencies(territory))
-    return frozenset(codes)
-
-
-def _currency_territories() -> dict[str, dict[str, int]]:
-    """How a place mention votes for a currency: 2 for its currency today, 1 for one it used since 1900
-    (Pakistan votes PKR over the pre-1948 INR; France still votes FRF over the Swiss franc)."""
-    from babel import Locale
-    from babel.numbers import get_territory_currencies
-
-    result: dict[str, dict[str, int]] = {}
-    since = dt.date(1900, 1, 1)
-    for territory in Locale("en").territories:
-        if not territory.isalpha():  # "001", "150": regions, not countries
-            continue
-        for code in get_territory_currencies(territory, start_date=since, end_date=dt.date.today()):
-            result.setdefault(code, {})[territory] = 1
-        for code in get_territory_currencies(territory):
-            result.setdefault(code, {})[territory] = 2
-    return result
 
 
 def _places(territory_names: dict[str, str]) -> dict[str, str]:
