@@ -7,8 +7,8 @@ also fixes which currencies count as in use "today", as of the day it is written
 from __future__ import annotations
 
 from claimx.assets import write_generated
-from claimx.normalize.cldr import babel_tables
-from claimx.normalize.currencies import CLDR_FILE
+from claimx.normalize.money.cldr import babel_tables
+from claimx.normalize.money.currencies import CLDR_FILE
 
 if __name__ == "__main__":
     path = write_generated(babel_tables(), "money", CLDR_FILE)

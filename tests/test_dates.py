@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimx.normalize.date_parts import GRAIN_RANK, DateParts, expression_grain, grain_of_value
-from claimx.normalize.date_calendar import easter_sunday
-from claimx.normalize.date_resolve import expand_two_digit_year, resolve, weekday_date
+from claimx.normalize.dates.parts import GRAIN_RANK, DateParts, expression_grain, grain_of_value
+from claimx.normalize.dates.calendar import easter_sunday
+from claimx.normalize.dates.resolve import expand_two_digit_year, resolve, weekday_date
 from claimx.normalize.dates import find_dates, parse_date, prefers_day_first, reference_date, resolve_date
 
 # A Wednesday.

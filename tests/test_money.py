@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimx.normalize.money import MoneyReader, default_reader, parse_money
-from claimx.normalize.money_context import count_places, currency_context
+from claimx.normalize.money.context import count_places, currency_context
 from claimx.normalize.numbers import parse_number_words, parse_numeral, to_amount
 
 

@@ -8,9 +8,9 @@ import json
 import pytest
 
 from claimx.assets import load_json
-from claimx.normalize import currencies
-from claimx.normalize.cldr import babel_tables
-from claimx.normalize.currencies import CLDR_FILE, babel_version, cldr_tables
+from claimx.normalize.money import currencies
+from claimx.normalize.money.cldr import babel_tables
+from claimx.normalize.money.currencies import CLDR_FILE, babel_version, cldr_tables
 
 
 def test_cldr_file_matches_installed_babel():

@@ -1,8 +1,8 @@
 """claimx_money: every money amount in the article, with full value, ISO currency, hedges and ranges.
 
-Our rules (normalize/money.py) find the amounts; they replace the statistical MONEY spans, which cut "$US552 million"
+Our rules (normalize/money/) find the amounts; they replace the statistical MONEY spans, which cut "$US552 million"
 to "US552" and carry no value. The article's places (from the NER) and its own currency marks settle what a bare "$"
-or "rupees" means (normalize/money_context.py).
+or "rupees" means (normalize/money/context.py).
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from spacy.tokens import Doc, Span
 
 from claimx.extensions import MONEY_KEY, doc_text, in_ranges
 from claimx.normalize.money import MoneyReader
-from claimx.normalize.money_context import CurrencyContext, count_places, currency_context
-from claimx.normalize.money_mention import MoneyMention
+from claimx.normalize.money.context import CurrencyContext, count_places, currency_context
+from claimx.normalize.money.mention import MoneyMention
 
 PLACE_LABELS = {"GPE", "LOC", "NORP"}
 

@@ -1,6 +1,6 @@
 """claimx_dates: calendar date expressions, each valued against the article's date.
 
-The date grammar (normalize/date_grammar.py, rules in models/dates/) finds the expressions; this component adds
+The date grammar (normalize/dates/grammar.py, rules in models/dates/) finds the expressions; this component adds
 what needs tokens: it drops the matches that are no date here ("Theresa May", "2000 employees", "USA Today":
 checks.py), reads the tense of the governing verb ("said Friday" / "will meet on Tuesday": tense.py), keeps the
 dates mentioned so far for the expressions that refer back ("a year earlier"), and values the statistical DATE spans
@@ -20,9 +20,9 @@ from spacy.tokens import Doc, Span
 from claimx.components.dates.checks import plausible
 from claimx.components.dates.tense import governing_tense
 from claimx.extensions import DATES_KEY, doc_text, in_ranges
-from claimx.normalize.date_fallback import value_with_dateparser
-from claimx.normalize.date_grammar import DateMatch, date_grammar
-from claimx.normalize.date_resolve import CONTEXT_REACH
+from claimx.normalize.dates.fallback import value_with_dateparser
+from claimx.normalize.dates.grammar import DateMatch, date_grammar
+from claimx.normalize.dates.resolve import CONTEXT_REACH
 from claimx.normalize.dates import prefers_day_first, reference_date, resolve
 
 

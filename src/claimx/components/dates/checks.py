@@ -6,7 +6,7 @@ from typing import Any
 
 from spacy.tokens import Span
 
-from claimx.normalize.date_grammar import DateMatch
+from claimx.normalize.dates.grammar import DateMatch
 
 _NAME_ENTITIES = {"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", "LAW", "GPE", "LOC", "NORP"}
 _COUNT_ENTITIES = {"MONEY", "PERCENT", "QUANTITY"}

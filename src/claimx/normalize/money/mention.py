@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from claimx.normalize.currencies import Currency
+from claimx.normalize.money.currencies import Currency
 from claimx.normalize.numbers import to_amount
 
 

@@ -14,7 +14,7 @@ from typing import Any
 from babel import Locale
 from babel.numbers import get_currency_name, get_territory_currencies, list_currencies
 
-from claimx.normalize.currencies import babel_version
+from claimx.normalize.money.currencies import babel_version
 
 
 def babel_tables() -> dict[str, Any]:

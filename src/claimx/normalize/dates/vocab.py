@@ -1,7 +1,7 @@
 """The date vocabularies of models/dates/vocab.json, and the regular-expression slots the rules are written with.
 
 A slot ({MONTH}, {YEAR}, {REL} ...) is an alternation of vocabulary entries that captures one named group; the
-reader (date_reader.py) turns the groups back into numbers through the same tables.
+reader (reader.py) turns the groups back into numbers through the same tables.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from claimx.normalize.date_parts import phrase_key as _words
+from claimx.normalize.dates.parts import phrase_key as _words
 
 WORD_GAP = r"[\s-]+"  # a space or a hyphen between the words of an entry: "twenty-first", "year end"
 

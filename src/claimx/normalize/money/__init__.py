@@ -1,9 +1,9 @@
 """Money text → mentions with amount, currency, hedges and ranges. Pure functions of strings.
 
-`MoneyReader.find(text)` lists every amount in a text with its offsets: the regex (money_patterns.py) finds the
-pieces, this module reads each into a MoneyMention, money_join.py joins ranges and compound amounts. The currency a
+`MoneyReader.find(text)` lists every amount in a text with its offsets: the regex (patterns.py) finds the
+pieces, this module reads each into a MoneyMention, join.py joins ranges and compound amounts. The currency a
 mention carries may still be open (the article's dollar, or candidates such as rupees or kroner), which
-money_context.py settles for the whole article. `parse_money(text)` reads one mention into the claimx/1 fields.
+context.py settles for the whole article. `parse_money(text)` reads one mention into the claimx/1 fields.
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from claimx.normalize.currencies import COMMA_DECIMAL, DOLLAR, Currency, Vocabulary, load_vocabulary
-from claimx.normalize.money_context import currency_context
-from claimx.normalize.money_join import is_year, join_pieces
-from claimx.normalize.money_mention import MoneyMention
-from claimx.normalize.money_patterns import dollar_quote_pattern, hedge_patterns, money_pattern
+from claimx.normalize.money.currencies import COMMA_DECIMAL, DOLLAR, Currency, Vocabulary, load_vocabulary
+from claimx.normalize.money.context import currency_context
+from claimx.normalize.money.join import is_year, join_pieces
+from claimx.normalize.money.mention import MoneyMention
+from claimx.normalize.money.patterns import dollar_quote_pattern, hedge_patterns, money_pattern
 from claimx.normalize.numbers import UNIT_WORDS, parse_number_words, parse_numeral
 
 _HUNDRED = Decimal(100)
@@ -224,7 +224,7 @@ def default_reader() -> MoneyReader:
 def parse_money(text: str, *, dollar: str | None = None) -> dict[str, Any]:
     """Read the first money amount in `text` into {"amount", "currency", "approx", "min", "max"}.
 
-    `dollar` is the ISO code a bare "$" stands for; by default the text's own usage decides (see money_context).
+    `dollar` is the ISO code a bare "$" stands for; by default the text's own usage decides (see context.py).
     Nothing readable gives amount and currency None.
     """
     reader = default_reader()

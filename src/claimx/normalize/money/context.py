@@ -18,8 +18,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from claimx.normalize.currencies import DOLLAR, Vocabulary, load_vocabulary
-from claimx.normalize.money_mention import MoneyMention
+from claimx.normalize.money.currencies import DOLLAR, Vocabulary, load_vocabulary
+from claimx.normalize.money.mention import MoneyMention
 
 US_SUFFIX_DOLLAR = "AUD"  # "$US" is Australian (and New Zealand) style; without places, assume Australia
 _LOCAL_PLACE_MENTIONS = 3  # how clearly an unmarked article must be local for its "$" to be local

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from claimx.normalize.date_calendar import (
+from claimx.normalize.dates.calendar import (
     end_of,
     half_bounds,
     holiday_date,
@@ -22,7 +22,7 @@ from claimx.normalize.date_calendar import (
     season_bounds,
     start_of,
 )
-from claimx.normalize.date_parts import (
+from claimx.normalize.dates.parts import (
     GRAIN_RANK,
     DateParts,
     day_value,

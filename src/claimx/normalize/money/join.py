@@ -13,8 +13,8 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from claimx.normalize.currencies import DOLLAR, Vocabulary
-from claimx.normalize.money_mention import MoneyMention
+from claimx.normalize.money.currencies import DOLLAR, Vocabulary
+from claimx.normalize.money.mention import MoneyMention
 from claimx.normalize.numbers import parse_number_words, parse_numeral
 
 _HUNDRED = Decimal(100)

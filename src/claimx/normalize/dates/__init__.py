@@ -1,9 +1,9 @@
 """Date text + reference date → TIMEX3-style value: the public face of the date normalizers.
 
 The work is split in three pure steps:
-  date_grammar.py   text → DateMatch(start, end, rule, DateParts): the rules and vocabularies of models/dates/
-  date_resolve.py   DateParts + reference date (+ tense, + earlier mentions) → {"value", "grain", "relative", "mod"}
-  date_fallback.py  dateparser, only to value a span spaCy found that no rule reads
+  grammar.py        text → DateMatch(start, end, rule, DateParts): the rules and vocabularies of models/dates/
+  resolve.py        DateParts + reference date (+ tense, + earlier mentions) → {"value", "grain", "relative", "mod"}
+  fallback.py       dateparser, only to value a span spaCy found that no rule reads
 
 Values (TIMEX3 calendar values, see ../shared/spec/output.md):
   day 2021-08-17 · week 2021-W33 (ISO week; a weekend is 2021-W33-WE) · month 2021-08 · season 2021-SU (SP SU FA WI;
@@ -39,9 +39,9 @@ import datetime as dt
 import re
 from typing import Any
 
-from claimx.normalize.date_grammar import DateMatch, date_grammar
-from claimx.normalize.date_parts import DateParts, expression_grain, grain_of_value
-from claimx.normalize.date_resolve import Context, resolve
+from claimx.normalize.dates.grammar import DateMatch, date_grammar
+from claimx.normalize.dates.parts import DateParts, expression_grain, grain_of_value
+from claimx.normalize.dates.resolve import Context, resolve
 
 __all__ = [
     "DateMatch", "DateParts", "Context", "expression_grain", "find_dates", "grain_of_value", "parse_date",

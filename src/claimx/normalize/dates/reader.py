@@ -6,9 +6,9 @@ import calendar
 import re
 from typing import Any
 
-from claimx.normalize.date_parts import DateParts
-from claimx.normalize.date_parts import phrase_key as _words
-from claimx.normalize.date_vocab import DateVocabulary
+from claimx.normalize.dates.parts import DateParts
+from claimx.normalize.dates.parts import phrase_key as _words
+from claimx.normalize.dates.vocab import DateVocabulary
 
 
 class MatchReader:

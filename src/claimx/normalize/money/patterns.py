@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from claimx.normalize.currencies import Vocabulary
+from claimx.normalize.money.currencies import Vocabulary
 from claimx.normalize.numbers import NUMBER_WORDS
 
 SPACE = r"[ \t\u00a0\u2009\u202f]"

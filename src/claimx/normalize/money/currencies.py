@@ -105,7 +105,7 @@ def cldr_tables() -> dict[str, Any]:
     stored = load_json("money", CLDR_FILE)
     if stored.get("built_from") == babel_version():
         return stored
-    from claimx.normalize.cldr import babel_tables  # imports Babel, which a start from the file never needs
+    from claimx.normalize.money.cldr import babel_tables  # imports Babel, which a start from the file never needs
 
     return babel_tables()
 

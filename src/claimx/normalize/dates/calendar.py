@@ -7,7 +7,7 @@ import datetime as dt
 from functools import cache
 
 from claimx.assets import load_json
-from claimx.normalize.date_parts import grain_of_value, phrase_key
+from claimx.normalize.dates.parts import grain_of_value, phrase_key
 
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 

@@ -18,7 +18,7 @@ GRAIN_RANK = {grain: rank for rank, grain in enumerate(GRAINS)}
 
 @dataclass(frozen=True)
 class DateParts:
-    """The parts of one date expression. Unset fields are None; see normalize/dates.py for the conventions."""
+    """The parts of one date expression. Unset fields are None; see normalize/dates/__init__.py for the conventions."""
 
     year: int | None = None  # explicit year; with year_digits == 2 only its last two digits ('98, FY24, 8/17/21)
     year_digits: int = 4

@@ -15,10 +15,10 @@ from typing import Any
 
 from claimx.assets import load_json, load_jsonl
 from claimx.ranges import merge_ranges
-from claimx.normalize.date_parts import DateParts
-from claimx.normalize.date_parts import phrase_key as _words
-from claimx.normalize.date_reader import MatchReader
-from claimx.normalize.date_vocab import (ANCHOR_KINDS, WORD_GAP, DateVocabulary, alternation, anchor_regex, digit_kinds,
+from claimx.normalize.dates.parts import DateParts
+from claimx.normalize.dates.parts import phrase_key as _words
+from claimx.normalize.dates.reader import MatchReader
+from claimx.normalize.dates.vocab import (ANCHOR_KINDS, WORD_GAP, DateVocabulary, alternation, anchor_regex, digit_kinds,
                                          slots)
 
 
