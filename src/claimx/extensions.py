@@ -3,6 +3,7 @@ importing claimx next to another plugin never clashes. How to use them from your
 (tests/test_plugin.py checks that every claimx extension is listed both here and there).
 
 Doc._.claimx_published   str | None   reference date (YYYY-MM-DD) for relative dates
+Doc._.claimx_country     str | None   the publisher's country (ISO 3166-1 alpha-2), when the input shows it
 Doc._.claimx_masked      list[(start, end)]  character ranges of site chrome no layer reports from
 Doc._.claimx_headlines   list[(start, end)]  headline ranges: analysed, but never a claim
 Doc._.claimx_claims      list[dict]   claims: {"content": Span, "speaker": Span|None, "cue": Span|None,
@@ -21,7 +22,7 @@ ENTITIES_KEY = "claimx_entities"
 MONEY_KEY = "claimx_money"
 DATES_KEY = "claimx_dates"
 
-_DOC = {"claimx_published": None, "claimx_masked": None, "claimx_headlines": None, "claimx_claims": None}
+_DOC = {"claimx_published": None, "claimx_country": None, "claimx_masked": None, "claimx_headlines": None, "claimx_claims": None}
 _SPAN = ("claimx_entity", "claimx_money", "claimx_date")
 
 

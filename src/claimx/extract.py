@@ -90,6 +90,7 @@ def make_doc(nlp: Language, article: Article) -> Doc:
     doc = tokenize(nlp, article.text)
     remember_text(doc, article.text)
     doc._.claimx_published = article.published
+    doc._.claimx_country = article.country
     doc._.claimx_masked = list(article.masked)
     doc._.claimx_headlines = list(article.headlines)
     _start_sentences_at(doc, article.masked + article.headlines)

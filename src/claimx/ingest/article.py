@@ -17,6 +17,9 @@ class Article:
     title: str | None = None
     url: str | None = None
     author: str | None = None  # from the page's metadata (HTML only)
+    # The publisher's country (ISO 3166-1 alpha-2), where the input shows it: --country, the URL's domain, the
+    # page's metadata. Layers weigh it where the article itself is silent (a bare "$", a fiscal calendar, "Perth").
+    country: str | None = None
     # Character ranges of page furniture (navigation, share bars, comment forms) that no layer may report from.
     masked: list[tuple[int, int]] = field(default_factory=list)
     # Character ranges of headlines: analysed, but claims never come from them.
