@@ -51,7 +51,7 @@ def test_page_is_fetched_and_read_as_html(server):
     assert isinstance(article, Article)
     assert article.id == article.source == f"{server}/article-page.html"
     assert article.title == "Harbour Freight opens Nordic depot as regulators weigh port fees"
-    assert (article.published, article.published_source) == ("2024-11-05", "html")
+    assert (article.published, article.published_source) == ("2024-11-05", "jsonld")
     assert "about €240 million" in article.text and "Sign in" not in article.text
 
 

@@ -34,7 +34,7 @@ def test_page_yields_its_article_and_metadata(no_network):
     assert article.author == "Marta Lindqvist"
     assert article.url == "https://courier.example/business/2024/harbour-freight-nordic-depot"
     # JSON-LD datePublished, not dateModified and not the byline
-    assert (article.published, article.published_source) == ("2024-11-05", "html")
+    assert (article.published, article.published_source) == ("2024-11-05", "jsonld")
     for kept in ("said on Tuesday that its new depot in Bergen", "about €240 million", "$45 million a year"):
         assert kept in article.text
     for furniture in ("Sign in", "Related articles", "Shipping rates climb", "Great news for Bergen",

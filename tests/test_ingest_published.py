@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from claimx.ingest.assemble import make_article
 from claimx.ingest.options import IngestOptions
-from claimx.ingest.published import choose_published, date_from_path, find_dateline_date, normalize_published
+from claimx.ingest.published import (choose_page_published, choose_published, date_from_path, date_from_url,
+                                     find_dateline_date, normalize_published)
 
 
 @pytest.mark.parametrize("value, expected", [
@@ -79,9 +80,9 @@ def test_date_from_path(path, expected):
 
 
 def test_precedence_takes_the_strongest_source():
-    candidates = {"filename": "2025-01-05", "dateline": "2025-01-04", "html": "2025-01-03", "cli": "2025-01-02",
-                  "input": "2025-01-01"}
-    order = ["input", "cli", "html", "dateline", "filename"]
+    candidates = {"filename": "2025-01-05", "html": "2025-01-04", "dateline": "2025-01-03", "jsonld": "2025-01-06",
+                  "cli": "2025-01-02", "input": "2025-01-01"}
+    order = ["input", "cli", "jsonld", "dateline", "html", "filename"]
     for strongest in order:
         assert choose_published(candidates) == (candidates[strongest], strongest)
         del candidates[strongest]
@@ -114,3 +115,56 @@ def test_written_forms_of_a_date_agree(date):
     assert normalize_published(date.strftime("%a, %d %b %Y 10:00:00 GMT")) == iso
     assert normalize_published(date.strftime("%B %d, %Y")) == iso
     assert normalize_published(date.strftime("%d %B %Y")) == iso
+
+
+# A web page's own signals: (source, raw value, is an update) → (date, source).
+@pytest.mark.parametrize("signals, expected", [
+    # JSON-LD first, then <meta>, the URL, a dateline, the byline, htmldate
+    ([("html", "2025-01-09", False), ("meta", "2025-01-03T10:00:00+01:00", False),
+      ("jsonld", "2025-01-02T09:00:00-05:00", False)], ("2025-01-02", "jsonld")),
+    ([("byline", "March 4, 2025", False), ("url", "2025-03-03", False)], ("2025-03-03", "url")),
+    ([("byline", "Tue, Sep 15 2020 10:01:41 EDT", False), ("html", "2020-09-20", False)], ("2020-09-15", "byline")),
+    # the original date over the update, unless only the update is shown
+    ([("jsonld", "2025-02-10", True), ("byline", "Published Feb 1, 2025", False)], ("2025-02-01", "byline")),
+    ([("jsonld", "2025-02-10", True), ("meta", "2025-02-11", True)], ("2025-02-10", "jsonld")),
+    # a UTC timestamp after midnight: the day the publisher's readers saw, shown in local time, wins
+    ([("jsonld", "2023-11-09T02:11:03+00:00", False), ("byline", "2023-11-08T21:11:03-05:00", False)],
+     ("2023-11-08", "byline")),
+    ([("meta", "2023-11-09T03:28:35Z", False), ("url", "2023-11-08", False)], ("2023-11-08", "url")),
+    # ...but only where a time zone can put that instant on the other day
+    ([("jsonld", "2020-07-09T10:04:04Z", False), ("url", "2020-07-08", False)], ("2020-07-09", "jsonld")),
+    ([("jsonld", "2023-11-08T08:16:00+00:00", False), ("byline", "November 9, 2023", False)],
+     ("2023-11-08", "jsonld")),
+    # a local signal that agrees settles it
+    ([("meta", "2020-04-28T22:57:38Z", False), ("byline", "2020-04-28T22:57", False),
+      ("byline", "2020-04-29T11:14", False)], ("2020-04-28", "meta")),
+    ([("byline", "no date here", False)], (None, None)),
+    ([], (None, None)),
+])
+def test_choose_page_published(signals, expected):
+    assert choose_page_published(signals) == expected
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://news.example/2020/07/08/story-slug/", "2020-07-08"),
+    ("https://news.example/business/20200708-story", "2020-07-08"),
+    ("https://news.example/2020/07/story", None),
+    ("https://news.example/story?id=20200708", None),
+    ("https://news.example/item/1234567890", None),
+])
+def test_date_from_url(url, expected):
+    assert date_from_url(url) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Written: 2023-11-07 15:03:30 Updated: 2023-11-07 15:30:46\nThe agency said on Tuesday it would act.", "2023-11-07"),
+    ("13 Jan 2020, 22:11 GMT+10\nFirefighters said on Monday the fire was under control at last.", "2020-01-13"),
+    # a date opening a paragraph about that day dates an event, not the story
+    ("Ten years ago this blog began; " + "many things happened since then and here is a short list of them. " * 2
+     + "\n8 August 2009: the first proper post, on a ruling that the court had just issued about the treaty.",
+     None),
+    ("9 August 2009: the first proper post, on a ruling that the court had just issued about the treaty and "
+     "its many consequences for the parliament.", None),
+])
+def test_dateline_in_extracted_page_text(text, expected):
+    assert find_dateline_date(text) == expected

@@ -1,5 +1,5 @@
 """Decoded text plus what the input said about it → one Article: chrome masks, headlines, and the publication
-date with its source (input, cli, html, dateline, filename — in that order of precedence)."""
+date with its source (input, cli, the web page's own signals, dateline, filename — in that order of precedence)."""
 
 from __future__ import annotations
 
@@ -19,13 +19,15 @@ def make_article(
     *,
     input_date: str | None = None,
     html_date: str | None = None,
+    html_date_source: str = "html",
     path: str | None = None,
     title: str | None = None,
     url: str | None = None,
     author: str | None = None,
     headings: Sequence[str] = (),
 ) -> Article:
-    """`path` is the file name dates may be read from (None for feeds and URLs)."""
+    """`path` is the file name dates may be read from (None for feeds and URLs); `html_date_source` names the page
+    signal that gave `html_date` (published.PAGE_SOURCES)."""
     article = Article(id=id_, source=source, text=text, title=title, url=url, author=author)
     if options.mask_chrome:
         layout = find_layout(text, title=title, headings=headings)
@@ -35,7 +37,7 @@ def make_article(
             article.title = text[start:end]
     # the weaker sources are only looked at when every stronger one is silent
     article.published, article.published_source = choose_published({"input": input_date, "cli": options.published,
-                                                                     "html": html_date})
+                                                                     html_date_source: html_date})
     if article.published is None:
         article.published, article.published_source = choose_published({
             "dateline": find_dateline_date(text),

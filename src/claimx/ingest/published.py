@@ -1,5 +1,5 @@
 """Finding an article's publication date: normalising a feed's date field, a dateline at the top of the text,
-a date in the file name, and the precedence between them.
+a date in the file name, a web page's own signals, and the precedence between them.
 
 All functions are pure: strings in, `YYYY-MM-DD` or None out.
 """
@@ -10,8 +10,12 @@ import datetime as dt
 import re
 from email.utils import parsedate_to_datetime
 
+# A web page's own date signals, strongest first: its JSON-LD (datePublished), its <meta> tags (Open Graph
+# article:published_time and kin), a date in its URL, a dateline or "Published:" line at the top of its text,
+# the first date of its byline block, and htmldate's extensive search of the whole page (`html`).
+PAGE_SOURCES = ("jsonld", "meta", "url", "dateline", "byline", "html")
 # Where a publication date came from, strongest first (the order `choose_published` applies).
-SOURCES = ("input", "cli", "html", "dateline", "filename")
+SOURCES = ("input", "cli", *PAGE_SOURCES, "filename")
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -33,7 +37,7 @@ _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|r
 # Words that may stand before the date in a metadata line: "Published: Friday, May 2, 2025".
 _CLOCK = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:gmt|utc|bst|cet|cest|[ecmp][sd]?t))?"
 # ("on" only after such a word: "On July 6, 2015, she said" opens a sentence, it is not a dateline)
-_LABEL = (rf"(?:(?:(?:published|updated|last\s+updated|posted|date|dated|first\s+published)(?:\s+(?:on|at))?"
+_LABEL = (rf"(?:(?:(?:published|updated|last\s+updated|posted|written|created|date|dated|first\s+published)(?:\s+(?:on|at))?"
           rf"|{_CLOCK}|[:|,\-–—]|\s)*(?:{_WEEKDAY}\s*)?)")
 _LINE_START = re.compile(rf"^\W*{_LABEL}$", re.IGNORECASE)
 # A wire-style dateline before the date: "NAIROBI, Kenya (AP) — ", "LONDON (Reuters) - ", "OSLO, ".
@@ -44,11 +48,17 @@ _DATELINE_PREFIX = re.compile(
 # What may surround a date on a line of its own: "LONDON 1996-08-30", "May 2, 2025 10:00 GMT | Reuters".
 _PLACE_BEFORE_DATE = re.compile(r"[A-Z][A-Z .'’-]*(?:,\s*[A-Z][\w .'’-]*)?\s*")
 _AFTER_DATE = re.compile(rf"\s*(?:[,|·•]?\s*(?:{_CLOCK}|\|.*))?\s*", re.IGNORECASE)
+# What follows a dateline's date when the story runs on in the same line: "April 9, 2024 — Northwind said…"
+_DATELINE_DASH = re.compile(r"\s*(?:[-–—_|(]|(?:\d{1,2}[:.]\d{2}|$))")
 # A short metadata line may carry the date anywhere: "By Ann Lee | May 2, 2025 | 10:00".
 _SHORT_META_LINE = 120
 _TOP_LINES = 8  # datelines sit in the first few non-empty lines
 _TOP_CHARS = 2000
 
+# A timestamp in UTC: the calendar date it writes may not be the one the publisher printed.
+_UTC_TIME = re.compile(r"T(?P<hour>\d\d):\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]00:?00)$", re.IGNORECASE)
+# Signals that show the date as the publisher's readers saw it, in local time.
+_LOCAL_SOURCES = ("jsonld", "meta", "url", "dateline", "byline")
 # A date in a file name or path: 2025-05-02-tiktok.txt, 20250502_story.html, news/2025/05/02/story.txt
 _PATH_DATE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)(?P<sep>[-_./]?)(?P<month>0[1-9]|1[0-2])(?P=sep)"
                         r"(?P<day>0[1-9]|[12]\d|3[01])(?!\d)")
@@ -106,9 +116,13 @@ def find_dateline_date(text: str) -> str | None:
     for line in _top_lines(text):
         found = find_date(line)
         if found is None:
+            if len(line) > _SHORT_META_LINE:
+                break  # past the first paragraph: a date further down dates an event, not the story
             continue
-        value, start, _ = found
+        value, start, end = found
         before = line[:start]
+        if not before.strip() and len(line) > _SHORT_META_LINE and not _DATELINE_DASH.match(line, end):
+            continue  # "8 August 2009: the first post…" opens a paragraph about that day; it dates nothing
         if _LINE_START.match(before) or _DATELINE_PREFIX.match(before) or is_dateline_line(line) or (
                 len(line) <= _SHORT_META_LINE
                 and ("|" in line or re.match(r"\s*(?:by|posted by|written by)\s", line, re.IGNORECASE))):
@@ -137,6 +151,42 @@ def date_from_path(path: str) -> str | None:
             value = _valid(int(match["year"]), int(match["month"]), int(match["day"]))
             if value:
                 return value
+    return None
+
+
+def choose_page_published(signals: list[tuple[str, str, bool]]) -> tuple[str | None, str | None]:
+    """A web page's publication date and the signal that gave it. `signals`: (source, raw value, updated) in
+    any order, source one of PAGE_SOURCES, `updated` true for a modification date.
+
+    The original date beats the updated one unless the page shows only the update. A machine date in UTC
+    ("2023-11-09T02:11:03Z") may fall on the day after the date the publisher's own readers saw: when a later
+    signal written in local time (a dateline, the byline, a timestamp with its offset) is one day away, it wins.
+    """
+    rank = {source: i for i, source in enumerate(PAGE_SOURCES)}
+    found = sorted(((updated, rank[source], source, raw, value) for source, raw, updated in signals
+                    if source in rank and (value := normalize_published(raw))), key=lambda item: item[:2])
+    if not found:
+        return None, None
+    updated, _, source, raw, value = found[0]
+    utc = _UTC_TIME.search(raw.strip())
+    local = next((item for item in found[1:] if item[0] == updated and item[2] in _LOCAL_SOURCES
+                  and not _UTC_TIME.search(item[3].strip())), None)
+    if utc and local:
+        shift, hour = (dt.date.fromisoformat(local[4]) - dt.date.fromisoformat(value)).days, int(utc["hour"])
+        # only where a time zone puts that instant on the other day (UTC-12 to UTC+14; a URL, written by the
+        # CMS rather than shown, only for the evening before in the Americas)
+        if (shift == -1 and hour < (8 if local[2] == "url" else 12)) or (shift == 1 and hour >= 10):
+            return local[4], local[2]
+    return value, source
+
+
+def date_from_url(url: str) -> str | None:
+    """A full date in a URL's path: /2020/07/08/story, /20200708-story, /2020-07-08/."""
+    path = re.sub(r"^[a-z]+://[^/]+", "", url, flags=re.IGNORECASE).split("?")[0]
+    for match in _PATH_DATE.finditer(path):
+        value = _valid(int(match["year"]), int(match["month"]), int(match["day"]))
+        if value:
+            return value
     return None
 
 
