@@ -6,6 +6,7 @@ no title.
 
 from __future__ import annotations
 
+import html
 import re
 
 from claimx.ingest.chrome import default_rules
@@ -13,7 +14,8 @@ from claimx.ingest.pagemeta import PageMeta
 
 # Separators between a headline and the site or section names around it.
 _SEPARATOR = re.compile(r"\s+[|\-–—·•»:/~]+\s+|\s*[|·•»]\s*|\s+::\s+")
-_SOFT_SEPARATOR = re.compile(r"\s+[-:/]\s+")  # also found inside headlines: "Brexit: what next", "Kyiv - Moscow"
+# also found inside headlines: "Brexit: what next", "Kyiv - Moscow", "Prince Harry – again"
+_SOFT_SEPARATOR = re.compile(r"\s+[-–—:/~]\s+")
 _DOMAIN = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
 _SECTION_MAX_WORDS = 4  # a section or site label beside a headline is this short
 _HEADLINE_MIN_WORDS = 3
@@ -25,13 +27,15 @@ def page_title(meta: PageMeta) -> str | None:
     social = meta.meta_value("og:title", "twitter:title") or _jsonld_headline(meta)
     social = _strip_site(social, sites) if social else None
     element = _strip_site(meta.title, sites) if meta.title else None
-    references = [t for t in (social, element) if t and not _is_label(t, sites)]
-    for heading in meta.headings:  # the headline the reader sees, when it is the one the metadata names
-        if not _is_label(heading, sites) and any(_same_headline(heading, ref) for ref in references):
+    # (a title the metadata and the h1 agree on stands even when it reads like a link: "Terms of Service")
+    references = [t for t in (social, element) if t and not _is_site(t, sites)]
+    headings = [_strip_site(h, sites) for h in meta.headings]
+    for heading in headings:  # the headline the reader sees, when it is the one the metadata names
+        if not _is_site(heading, sites) and any(_same_headline(heading, ref) for ref in references):
             return heading
-    if references:
-        return references[0]
-    long_headings = [h for h in meta.headings if not _is_label(h, sites) and len(h.split()) >= _HEADLINE_MIN_WORDS]
+    long_headings = [h for h in headings if not _is_label(h, sites) and len(h.split()) >= _HEADLINE_MIN_WORDS]
+    if references and not (len(references[0].split()) <= 2 and len(long_headings) == 1):
+        return references[0]  # (a one- or two-word <title> beside one long h1 is the site's name: "MEDEF")
     return long_headings[0] if len(long_headings) == 1 else None
 
 
@@ -51,12 +55,15 @@ def _site_keys(meta: PageMeta) -> set[str]:
 
 def _strip_site(title: str, sites: set[str]) -> str:
     """Take site names and section labels off the ends of a title."""
-    title = " ".join(title.split())
+    title = " ".join(html.unescape(title).split()).strip(" |-–—:·•»")
+    label, colon, rest = title.partition(": ")
+    if colon and rest and _is_site(label, sites):  # "The Courier: Port fees rise again"
+        title = rest
     while True:
         parts = _split(title)
         if len(parts) < 2:
             return title
-        (first, _), (last_sep, last) = parts[0], parts[-1]
+        (_, first), (last_sep, last) = parts[0], parts[-1]
         rest_before_last = title[: len(title) - len(last) - len(last_sep)]
         if _is_site(last, sites) or (not _SOFT_SEPARATOR.fullmatch(last_sep) and _short_label(last, rest_before_last)):
             title = rest_before_last.strip()
@@ -94,7 +101,12 @@ def _is_site(part: str, sites: set[str]) -> bool:
         return True
     if _DOMAIN.fullmatch(part.strip()):
         return True
-    return any(key == site or (len(key) >= 4 and (site.startswith(key) or key.startswith(site))) for site in sites)
+    return any(key == site or _near_prefix(key, site) or _near_prefix(site, key) for site in sites)
+
+
+def _near_prefix(short: str, long: str) -> bool:
+    """"denverpost" for "denverpostcom", "mailonline" for "mailonlinenews"; not "eff" for "effin2015"."""
+    return len(short) >= 6 and long.startswith(short) and len(long) - len(short) <= 6
 
 
 def _is_label(text: str, sites: set[str]) -> bool:
