@@ -155,7 +155,7 @@ def test_rules_file_is_valid_and_ids_are_unique():
     ids = [row["id"] for row in rows]
     assert len(ids) == len(set(ids))
     rules = ChromeRules.from_dicts(rows)
-    assert {rule.extent for rule in rules.rules} <= {"line", "list", "rest"}
+    assert {rule.extent for rule in rules.rules} <= {"line", "list", "rest", "tail"}
 
 
 def test_no_rules_masks_nothing():

@@ -13,7 +13,7 @@ from functools import cache
 from claimx.assets import load_jsonl
 
 RULES_FILE = ("ingest", "chrome_lines.jsonl")
-EXTENTS = ("line", "list", "rest")
+EXTENTS = ("line", "list", "rest", "tail")
 DEFAULT_MAX_LEN = 160
 
 
@@ -22,7 +22,7 @@ class ChromeRule:
     id: str
     category: str
     pattern: str
-    extent: str = "line"  # line | list | rest (see the rules file)
+    extent: str = "line"  # line | list | rest | tail (see the rules file)
     case_sensitive: bool = False
     max_len: int = DEFAULT_MAX_LEN
 

@@ -21,7 +21,8 @@ _HEADLINE_MAX_WORDS = 20
 _HEADLINE_SEARCH_LINES = 4  # a headline sits among the first lines left after masking
 _HEADLINE_MAX_CHARS = 200
 _MAX_HEADLINES = 2
-_TITLE_SEARCH_LINES = 6  # a title given by the page is looked for among the first lines
+_TITLE_SEARCH_LINES = 6
+_TAIL_MAX_CHARS = 1200  # a promo at the foot of an article (extent "tail") takes what follows it when this short  # a title given by the page is looked for among the first lines
 # Words a wrapped line may stop on but a sentence rarely ends with.
 _CONTINUED_AFTER = frozenset("a an the of in on at to for from by with and or but as that which who than into "
                              "about over under after before its their his her our".split())
@@ -62,7 +63,8 @@ def find_layout(text: str, *, title: str | None = None, headings: Sequence[str] 
             kept.append(line)
             body_started = body_started or prose
             continue
-        if rule.extent == "rest" and body_started:
+        if body_started and (rule.extent == "rest" or (rule.extent == "tail"
+                                                      and len(text) - line.end <= _TAIL_MAX_CHARS)):
             _mask(layout, rule.id, line.start, len(text))
             break
         _mask(layout, rule.id, line.start, line.end)
