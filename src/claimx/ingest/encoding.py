@@ -6,6 +6,7 @@ The decoded text is kept as it is (CRLF, non-breaking spaces, typographic quotes
 from __future__ import annotations
 
 import codecs
+import re
 
 # Signatures of common binary formats, so the error can say what the file is (ones a text could start with,
 # like "ID3" or "RIFF", are left to the NUL-byte check).
@@ -41,6 +42,17 @@ _BOMS = (
 _CP1252_TOLERANCE = 0.05
 
 
+# A text may carry a few stray NUL bytes (a bad copy, a CMS bug) and still be text; more than this share is binary.
+_STRAY_NUL_SHARE = 0.01
+# Control bytes that text never holds (tab, newlines, form feed and ESC aside): with NULs, a sign of binary data.
+_CONTROL = re.compile(rb"[\x01-\x08\x0e-\x1a\x1c-\x1f]")
+# UTF-8 with stray bytes: read as UTF-8 when it is declared, or when valid multi-byte characters outnumber the
+# stray bytes this many times.
+_UTF8_VALID_PER_STRAY = 4
+_UTF8_NAMES = {"utf-8", "utf8"}
+_DECLARED_UTF8_STRAY = 3  # a page that declares UTF-8 keeps it with up to this many stray bytes, whatever else
+
+
 class DecodeProblem(Exception):
     """Bytes that are not text (`not_text`) or whose encoding cannot be read (`decode_error`)."""
 
@@ -61,10 +73,16 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> str:
         return _strict(data, binary)
     if binary:
         raise DecodeProblem("not_text", f"looks like {binary}, not text")
+    if b"\x00" in data:  # a few stray NULs (binary_kind let them through): dropped, as a browser ignores them
+        data = data.replace(b"\x00", b"")
     try:
         return data.decode("utf-8")  # the fast path: nearly every file is UTF-8
     except UnicodeDecodeError:
         pass
+    if _mostly_utf8(data, declared):
+        # a UTF-8 page with a few stray bytes (a pasted Latin-1 word): those bytes become U+FFFD, as in a browser,
+        # rather than the whole page being read in a legacy codec that garbles every accented letter
+        return data.decode("utf-8", errors="replace")
     if declared:
         try:
             return data.decode(declared)
@@ -81,6 +99,9 @@ def binary_kind(data: bytes) -> str | None:
     head = data[:8192]
     if b"\x00" not in head and b"\x00" not in data:
         return None
+    nuls = data.count(0)
+    if nuls <= len(data) * _STRAY_NUL_SHARE and not _CONTROL.search(data.replace(b"\x00", b"")):
+        return None  # a few stray NULs in text: the decoder drops them
     # BOM-less UTF-16 of mostly ASCII text: every other byte is NUL.
     even, odd = head[0::2], head[1::2]
     if len(head) >= 4 and len(head) % 2 == 0:
@@ -109,3 +130,14 @@ def _detected(data: bytes) -> str:
     if cp1252 is not None and cp1252.chaos <= best.chaos + _CP1252_TOLERANCE:
         return str(cp1252)
     return str(best)
+
+
+def _mostly_utf8(data: bytes, declared: str | None) -> bool:
+    """UTF-8 with a few stray bytes, not a legacy encoding. A page that declares UTF-8 is believed unless its
+    non-ASCII bytes are mostly not UTF-8 (a Windows-1252 page that names the wrong charset)."""
+    text = data.decode("utf-8", errors="replace")
+    stray = text.count("\ufffd")
+    valid = sum(1 for char in text if ord(char) > 0x7F) - stray
+    if declared and declared.strip().lower() in _UTF8_NAMES:
+        return valid >= stray or stray <= _DECLARED_UTF8_STRAY
+    return valid >= _UTF8_VALID_PER_STRAY * stray

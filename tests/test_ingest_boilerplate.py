@@ -1,0 +1,76 @@
+"""Boilerplate that trafilatura keeps in a page's main text is masked by the chrome rules: nothing is reported
+from it, and the text (so every offset) is left as it was. One row per kind, with article sentences that look
+like them beside."""
+
+from pathlib import Path
+
+import pytest
+
+from claimx.ingest import Article
+from claimx.ingest.chrome import default_rules
+from claimx.ingest.sources import read_bytes
+from claimx.ingest import IngestOptions
+
+PAGE = (Path(__file__).parent / "data" / "ingest" / "boilerplate-page.html").read_text(encoding="utf-8")
+
+
+def read_page(chrome: str) -> Article:
+    data = PAGE.replace("CHROME", chrome).encode("utf-8")
+    [article] = read_bytes(data, "page.html", id_="page", source="page.html", options=IngestOptions())
+    assert isinstance(article, Article)
+    return article
+
+
+def masked_text(article: Article) -> str:
+    return " ".join(article.text[start:end] for start, end in article.masked)
+
+
+@pytest.mark.parametrize("kind, line", [
+    ("newsletter", "Want more shipping news in your inbox? Subscribe to our weekly newsletter Port Notes."),
+    ("newsletter", "Sign up to our daily newsletter here."),
+    ("sign up", "Sign up now!"),
+    ("read more", "READ MORE: Ferry operator cuts winter sailings to Shetland"),
+    ("read more", "MORE : Oslo council approves new tram line"),
+    ("read more", "[ Bergen port fees rise for the third year ]"),
+    ("share", "Share this article: Facebook Twitter LinkedIn Email"),
+    ("share", "— Ann Lee (@annlee_news) March 4, 2025"),
+    ("author bio", "Ann Lee is a senior reporter based in Oslo covering shipping, energy and the Nordic economies."),
+    ("trust principles", "Our Standards: The Thomson Reuters Trust Principles."),
+    ("comment count", "12 comments"),
+    ("promo", "Join our breaking news service on WhatsApp"),
+    ("promo", "We need your help to stay independent"),
+    ("credit", "Reporting by Ann Lee; Editing by Bo Sun"),
+    ("credit", "Courier staff writer Bo Sun contributed to this report."),
+])
+def test_boilerplate_in_a_page_is_masked(kind, line):
+    article = read_page(line)
+    assert line in article.text, kind  # the text is kept: offsets index it
+    assert line in masked_text(article), kind
+    assert "board had approved a new depot" not in masked_text(article)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The company said it would sign up three new shipping lines before the depot opens in the spring.",
+    "More than 300 people applied for the first jobs at the depot, the spokeswoman said on Tuesday.",
+    "Ann Lee, a harbour pilot, said the new depot was the biggest change to the port in a generation.",
+    "Officials said comments on the plan could be sent to the council until the end of the month.",
+    "The NORDIC MARITIME AUTHORITY said it would publish its review of fees in March.",
+])
+def test_article_sentences_that_look_like_boilerplate_are_kept(sentence):
+    article = read_page(sentence)
+    assert sentence in article.text
+    assert sentence not in masked_text(article)
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("Image: shipping.example", "image_credit"),
+    ("Follow our full coverage of the port review here.", "click_here_link"),
+    ("Got a tip? Email Ann Lee at alee@courier.example.", "contact_line"),
+    ("PORT BOARD BACKS DEPOT AFTER LONG DEBATE", "caps_link"),
+    ("All rights of the publication are reserved by Courier Media.", "copyright"),
+    ("Port Deal Approved", None),
+    ("Harbour Freight said on Tuesday it would open a depot.", None),
+])
+def test_chrome_rule_table(line, rule):
+    found = default_rules().match(line)
+    assert (found.id if found else None) == rule
