@@ -136,3 +136,20 @@ def test_help_teaches_exit_status():
     result = runner.invoke(app, ["extract", "--help"])
     assert result.exit_code == 0
     assert "Exit status" in runner.invoke(app, ["--help"]).stdout
+
+
+def test_a_non_english_article_is_not_analysed_unless_asked(tmp_path, nlp):
+    german = ("Das Unternehmen teilte am Dienstag in Berlin mit, dass es eine neue Fabrik bauen werde und dafür "
+              "rund zwei Millionen Euro ausgeben wolle. ") * 3
+    (tmp_path / "de.txt").write_text(german, encoding="utf-8")
+    (tmp_path / "en.txt").write_text(ARTICLE * 3, encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(tmp_path), "-f", "jsonl"])
+    assert result.exit_code == 1
+    by_id = {record["id"]: record for record in _records(result.stdout)}
+    assert by_id["de.txt"]["error"]["type"] == "unsupported_language"
+    assert "error" not in by_id["en.txt"] and by_id["en.txt"]["language"] == "en"
+    assert "1 not in English, not analysed" in result.stderr
+    result = runner.invoke(app, ["extract", str(tmp_path / "de.txt"), "-f", "jsonl", "--any-language"])
+    assert result.exit_code == 0, result.output
+    [record] = _records(result.stdout)
+    assert "error" not in record and record["language"] == "de"

@@ -89,6 +89,9 @@ def extract(
     include_text: Annotated[bool, typer.Option(
         "--include-text", help="Put the analysed text in each record, so offsets can be used without the source.")
     ] = False,
+    any_language: Annotated[bool, typer.Option(
+        "--any-language", help="Analyse articles that are not in English too (with the English model: expect "
+        "poor results). Default: they get an unsupported_language error record.")] = False,
     text_field: Annotated[Optional[str], typer.Option(
         "--text-field", help="JSON Lines: the field holding the article text (default: text, content or body; "
         "dots reach into objects: article.body).", show_default=False)] = None,
@@ -157,13 +160,14 @@ def extract(
             dask, inputs, fmt, output_path, resume=resume, quiet=quiet, include=tuple(glob or ()),
             exclude=tuple(exclude or ()), settings=batch.BatchSettings(
                 ordered=not unordered, strict=strict, model=model, layers=layers, include_text=include_text,
-                ingest=IngestOptions(published=date, text_field=text_field, id_field=id_field), batch_size=batch_size)))
+                ingest=IngestOptions(published=date, text_field=text_field, id_field=id_field,
+                                     any_language=any_language), batch_size=batch_size)))
     try:
         done = batch.completed_ids(output_path) if resume else set()
     except batch.ResumeError as exc:
         raise UsageError(str(exc)) from None
     include, skip = tuple(glob or ()), tuple(exclude or ())
-    reading = IngestOptions(published=date, text_field=text_field, id_field=id_field)
+    reading = IngestOptions(published=date, text_field=text_field, id_field=id_field, any_language=any_language)
     articles = batch.plan(inputs, reading, include=include, exclude=skip)
     settings = batch.BatchSettings(jobs=jobs, ordered=not unordered, strict=strict, model=model, layers=layers,
                                    include_text=include_text, ingest=reading, batch_size=batch_size)

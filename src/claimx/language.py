@@ -16,6 +16,8 @@ from pathlib import Path
 SAMPLE_CHARS = 5000
 MIN_WORDS = 20  # fewer words than this: too short to tell, no language is given
 STOP_SHARE = 0.2  # English running text is ~45% stop words; another language's text ~5-10% English ones
+OTHER_SHARE = 0.15  # another language's text: this share of its words are its own (non-English) stop words
+OTHER_OVER_ENGLISH = 1.5  # ...and they outnumber the English stop words by this much
 
 _WORDS = re.compile(r"[^\W\d_]+")
 _KANA = re.compile(r"[\u3040-\u30ff]")
@@ -30,7 +32,14 @@ _SCRIPTS = (
 )
 # Other languages told apart by their stop words (spacy.lang.<code>.stop_words), most widely read first.
 _BY_STOP_WORDS = ("es", "fr", "de", "pt", "it", "nl", "ru", "ar", "tr", "pl", "sv", "da", "nb", "id", "uk", "fa",
-                  "ro", "cs", "fi", "hu")
+                  "ro", "cs", "fi", "hu", "tl")
+
+
+_NAMES = {"ar": "Arabic", "cs": "Czech", "da": "Danish", "de": "German", "el": "Greek", "es": "Spanish",
+          "fa": "Persian", "fi": "Finnish", "fr": "French", "he": "Hebrew", "hi": "Hindi", "hu": "Hungarian",
+          "id": "Indonesian", "it": "Italian", "ja": "Japanese", "ko": "Korean", "nb": "Norwegian", "nl": "Dutch",
+          "pl": "Polish", "pt": "Portuguese", "ro": "Romanian", "ru": "Russian", "sv": "Swedish", "th": "Thai", "tl": "Tagalog",
+          "tr": "Turkish", "uk": "Ukrainian", "zh": "Chinese", "und": "an unknown language"}
 
 
 def detect_language(text: str) -> str | None:
@@ -50,15 +59,42 @@ def detect_language(text: str) -> str | None:
                 return code
     if len(words) < MIN_WORDS:
         return None
-    if _stop_share(words, "en") >= STOP_SHARE:
+    english = _stop_share(words, "en")
+    if english >= STOP_SHARE:
         return "en"
-    best, share = max(((code, _stop_share(words, code)) for code in _BY_STOP_WORDS), key=lambda pair: pair[1])
-    return best if share >= STOP_SHARE else "und"
+    # Another language only on its own evidence: its stop words that are not English ones ("de", "und", "que"),
+    # clearly more of them than English ones. A results table or a list of foreign names has few of either.
+    best, share = max(((code, _stop_share(words, code, own=True)) for code in _BY_STOP_WORDS),
+                      key=lambda pair: pair[1])
+    return best if share >= OTHER_SHARE and share >= OTHER_OVER_ENGLISH * english else "und"
 
 
-def _stop_share(words: list[str], code: str) -> float:
-    stop = _stop_words(code)
+def is_unsupported(code: str | None, text: str) -> bool:
+    """True when claimx should not analyse a text detected as `code`: a language other than English that the
+    detector is sure of, or an unknown one written mostly outside the Latin alphabet. Too short to tell
+    (None) and Latin-script text of no known language (tables, lists of names) are analysed."""
+    if code in (None, "en"):
+        return False
+    if code != "und":
+        return True
+    letters = "".join(_WORDS.findall(text[:SAMPLE_CHARS]))
+    return bool(letters) and sum(char.isascii() or "\u00c0" <= char <= "\u024f" for char in letters) < len(letters) / 2
+
+
+def language_name(code: str) -> str:
+    return _NAMES.get(code, code)
+
+
+def _stop_share(words: list[str], code: str, *, own: bool = False) -> float:
+    stop = _own_stop_words(code) if own else _stop_words(code)
     return sum(word in stop for word in words) / len(words)
+
+
+@cache
+def _own_stop_words(code: str) -> frozenset[str]:
+    """A language's stop words that are not English ones, single letters aside (initials and scoreboard
+    abbreviations — "b", "c", "lbw" — fill English results tables)."""
+    return frozenset(word for word in _stop_words(code) - _stop_words("en") if len(word) > 1)
 
 
 @cache

@@ -14,6 +14,7 @@ from pathlib import Path
 class Summary:
     documents: int = 0  # records written in this run (error records included)
     failed: int = 0
+    unsupported_language: int = 0  # of the failed: articles not in English, not analysed (--any-language)
     words: int = 0
     seconds: float = 0.0
     skipped: int = 0  # already in the output (--resume)
@@ -26,6 +27,9 @@ class Summary:
                 f"{self.seconds:.1f} s, {rate:,.0f} words/s")
         if self.skipped:
             text += f" ({self.skipped:,} already done, skipped)"
+        if self.unsupported_language:
+            text += (f"; warning: {self.unsupported_language:,} not in English, not analysed "
+                     "(error unsupported_language; --any-language analyses them)")
         if self.stopped_by is not None:
             text += "; interrupted: run again with --resume to finish"
         elif self.stopped_at_error:

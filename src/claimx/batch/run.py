@@ -129,6 +129,8 @@ def count_records(records: list[Record], words: int, summary: Summary, strict: b
             summary.stopped_at_error = True
     summary.documents += len(kept)
     summary.failed += sum(r.error is not None for r in kept)
+    summary.unsupported_language += sum(r.error is not None and r.error["type"] == "unsupported_language"
+                                        for r in kept)
     summary.words += words if len(kept) == len(records) else 0
     return kept
 

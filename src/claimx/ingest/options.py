@@ -19,3 +19,4 @@ class IngestOptions:
     fetch_timeout: int = 20  # seconds, for URLs
     allow_private_urls: bool = False  # let URLs reach loopback/private addresses (tests, intranets)
     mask_chrome: bool = True  # find site chrome and headlines in the text
+    any_language: bool = False  # analyse articles that are not in English too (else: unsupported_language)

@@ -185,7 +185,8 @@ def _read_document(data: bytes, kind: str, *, id_: str, source: str, path: str |
     if page is None:
         yield ArticleError(id_, source, "no_content", f"{where}: no article text found in the page")
         return
-    yield make_article(id_, source, page.text, options, html_date=page.published, html_date_source=page.published_source or "html", path=path, title=page.title,
+    yield make_article(id_, source, page.text, options, html_date=page.published,
+                       html_date_source=page.published_source or "html", path=path, title=page.title,
                        url=page.url or url, author=page.author, headings=page.headings)
 
 
