@@ -80,3 +80,16 @@ def test_baseline_reports_values_and_claims_as_not_applicable():
     assert rows[("money", "span exact", "")].f1 == 1.0
     table = baseline.markdown([("tiny", rows, None)])
     assert "| tiny | money | value |  | n/a |" in table and "1.000 / 1.000 / 1.000" in table
+
+
+def test_pages_bench_reports_date_accuracy(tmp_path, capsys):
+    pages = load_script("pages")
+    shutil_page = ROOT / "tests" / "data" / "ingest" / "article-page.html"
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "a.html").write_bytes(shutil_page.read_bytes())
+    (tmp_path / "expected.jsonl").write_text('{"path": "site/a.html", "url": "https://courier.example/a", '
+                                             '"published": "2024-11-05"}\n', encoding="utf-8")
+    assert pages.main(["--pages", str(tmp_path), "--titles", "--text", "80", "--misses"]) == 0
+    out = capsys.readouterr().out
+    assert "date accuracy: 1/1 = 100.0%" in out and "jsonld" in out
+    assert "TITLE site/a.html: 'Harbour Freight opens Nordic depot as regulators weigh port fees'" in out

@@ -74,3 +74,15 @@ def test_article_sentences_that_look_like_boilerplate_are_kept(sentence):
 def test_chrome_rule_table(line, rule):
     found = default_rules().match(line)
     assert (found.id if found else None) == rule
+
+
+def test_a_headline_in_capitals_at_the_top_is_not_a_link():
+    from claimx.ingest.layout import find_layout
+
+    text = ("SOCCER - ROMANIA BEAT LITHUANIA IN UNDER-21 MATCH.\nBUCHAREST 1996-08-30\n"
+            "Romania beat Lithuania 2-1 in their European under-21 championship match on Friday, the agency said.\n"
+            "PORT BOARD BACKS DEPOT AFTER LONG DEBATE\nThe second half was goalless after a long delay for rain.\n")
+    layout = find_layout(text)
+    masked = [text[s:e] for s, e in layout.masked]
+    assert "PORT BOARD BACKS DEPOT AFTER LONG DEBATE" in masked
+    assert not any("ROMANIA" in m for m in masked)

@@ -25,6 +25,7 @@ class ChromeRule:
     extent: str = "line"  # line | list | rest | tail (see the rules file)
     case_sensitive: bool = False
     max_len: int = DEFAULT_MAX_LEN
+    in_body: bool = False  # only once the article body has begun (a headline in capitals is not a link)
 
 
 class ChromeRules:

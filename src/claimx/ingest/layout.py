@@ -54,6 +54,8 @@ def find_layout(text: str, *, title: str | None = None, headings: Sequence[str] 
     kept: list[_Line] = []  # lines left unmasked, in order, for the headline search
     for line in _lines(text):
         rule = rules.match(line.text)
+        if rule is not None and rule.in_body and not body_started:
+            rule = None  # a rule for links set inside the story: above it, the line is a headline or a label
         prose = _is_prose(line.text)
         if rule is None and in_list and not prose:
             _mask(layout, "list_item", line.start, line.end)
