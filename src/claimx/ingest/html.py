@@ -14,8 +14,8 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from claimx.ingest.pagemeta import PageMeta, date_meta_names, read_page_meta
-from claimx.ingest.published import choose_page_published, date_from_url, find_dateline_date
+from claimx.ingest.pagemeta import PageMeta, byline_dates, date_meta_names, read_page_meta
+from claimx.ingest.published import choose_page_published, date_from_url, find_dateline_date, is_utc_timestamp
 from claimx.ingest.title import page_title
 
 # A page's own charset declaration, looked for in its first bytes when they are not UTF-8.
@@ -84,7 +84,11 @@ def extract_page(markup: str, *, url: str | None = None) -> HtmlPage | None:
     if document is None or not (document.text or "").strip():
         return None
     headings = [" ".join(head.itertext()).strip() for head in document.body.iter("head")]
-    published, source = choose_page_published(date_signals(meta, document.text, page_url))
+    signals = date_signals(meta, document.text, page_url)
+    published, source = choose_page_published(signals)
+    if published is None or _byline_needed(signals):  # the byline block is searched only when it can count
+        published, source = choose_page_published(signals + [("byline", raw, updated)
+                                                              for raw, updated in byline_dates(tree)])
     if published is None:
         published, source = _htmldate(tree, page_url), "html"
     return HtmlPage(
@@ -99,7 +103,7 @@ def extract_page(markup: str, *, url: str | None = None) -> HtmlPage | None:
 
 
 def date_signals(meta: PageMeta, text: str, url: str | None) -> list[tuple[str, str, bool]]:
-    """claimx's own date signals of a page: (source, raw value, is an update)."""
+    """claimx's own date signals of a page but its byline block: (source, raw value, is an update)."""
     signals: list[tuple[str, str, bool]] = []
     article = meta.article_object() or {}
     for key, updated in (("datePublished", False), ("dateCreated", False), ("dateModified", True)):
@@ -114,9 +118,14 @@ def date_signals(meta: PageMeta, text: str, url: str | None) -> list[tuple[str, 
         signals.append(("url", value, False))
     if value := find_dateline_date(text):
         signals.append(("dateline", value, False))
-    for raw, updated in meta.byline_dates:
-        signals.append(("byline", raw, updated))
     return signals
+
+
+def _byline_needed(signals: list[tuple[str, str, bool]]) -> bool:
+    """The byline's date can only matter when no metadata gives the original date, or when it gives it as a UTC
+    timestamp that the page's local date may correct."""
+    original = [raw for source, raw, updated in signals if source in ("jsonld", "meta") and not updated]
+    return not original or is_utc_timestamp(original[0])
 
 
 def _htmldate(tree, url: str | None) -> str | None:

@@ -43,7 +43,6 @@ class PageMeta:
     meta: dict[str, str] = field(default_factory=dict)  # <meta> name/property (lower case) → content, first wins
     jsonld: list[dict] = field(default_factory=list)  # every JSON-LD object, @graph members included
     url: str | None = None  # canonical link or og:url
-    byline_dates: list[tuple[str, bool]] = field(default_factory=list)  # (raw date text, says "updated")
     lang: str | None = None  # <html lang>
 
     def article_object(self) -> dict | None:
@@ -98,7 +97,6 @@ def read_page_meta(tree) -> PageMeta:
     canonical = next((link.get("href") for link in tree.iterfind(".//link")
                       if (link.get("rel") or "").lower() == "canonical" and link.get("href")), None)
     page.url = _absolute(canonical) or _absolute(page.meta.get("og:url"))
-    page.byline_dates = list(_byline_dates(tree))
     return page
 
 
@@ -108,8 +106,8 @@ def date_meta_names() -> dict[str, list[str]]:
     return load_json("ingest", "date_meta.json")
 
 
-def _byline_dates(tree) -> Iterator[tuple[str, bool]]:
-    """Dates shown around the article's headline: in the block that holds its h1 (a date above the headline
+def byline_dates(tree) -> Iterator[tuple[str, bool]]:
+    """(raw date text, says "updated") for the dates shown around the article's headline: in the block that holds its h1 (a date above the headline
     counts), then after it. A page with no h1 is read from the top. Dates in the site's header bar (today's
     date, the weather) stand before the headline's block and are never read."""
     headline = next((h for h in tree.iterfind(".//h1") if len(h.text_content().split()) >= 2), None)

@@ -180,6 +180,10 @@ def choose_page_published(signals: list[tuple[str, str, bool]]) -> tuple[str | N
     return value, source
 
 
+def is_utc_timestamp(raw: str) -> bool:
+    return bool(_UTC_TIME.search(raw.strip()))
+
+
 def date_from_url(url: str) -> str | None:
     """A full date in a URL's path: /2020/07/08/story, /20200708-story, /2020-07-08/."""
     path = re.sub(r"^[a-z]+://[^/]+", "", url, flags=re.IGNORECASE).split("?")[0]
