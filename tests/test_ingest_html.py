@@ -138,3 +138,35 @@ def test_plain_text_runs_never_import_trafilatura(tmp_path):
             "print('trafilatura' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False"]
+
+
+def _page(head: str, header: str) -> bytes:
+    body = ("<p>Harbour Freight said on Tuesday that its board had approved a new depot in Bergen, the largest "
+            "investment the company has made in Norway since it opened its first terminal there.</p>"
+            "<p>The depot will cost about 240 million euros and open next spring, a spokeswoman said.</p>")
+    return (f"<!DOCTYPE html><html><head><title>Board approves Bergen depot | The Courier</title>{head}</head><body>"
+            f"<div class='top-bar'><span class='date'>Saturday, March 8, 2025</span></div>"
+            f"<article><header><h1>Board approves Bergen depot</h1>{header}</header>{body}</article>"
+            f"</body></html>").encode()
+
+
+@pytest.mark.parametrize("head, header, expected", [
+    # JSON-LD first, as written (not converted to UTC)
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2025-03-04T21:30:00-05:00",'
+     ' "dateModified": "2025-03-06T08:00:00-05:00"}</script>', "", ("2025-03-04", "jsonld")),
+    # Open Graph, then a URL date
+    ('<meta property="article:published_time" content="2025-03-04T10:00:00+01:00">', "", ("2025-03-04", "meta")),
+    ('<link rel="canonical" href="https://courier.example/2025/03/04/depot/">', "", ("2025-03-04", "url")),
+    # the byline block under the headline, never the site's date bar above it
+    ("", "<div class='byline'>By Ann Lee</div><time datetime='2025-03-04T09:00'>March 4, 2025</time>",
+     ("2025-03-04", "byline")),
+    # a UTC timestamp after midnight gives way to the local date the byline shows
+    ('<meta property="article:published_time" content="2025-03-05T02:10:00Z">',
+     "<time datetime='2025-03-04T21:10:00-05:00'>March 4, 2025</time>", ("2025-03-04", "byline")),
+    # only the update is shown: it is the date
+    ('<meta property="article:modified_time" content="2025-03-06T08:00:00+00:00">', "", ("2025-03-06", "meta")),
+])
+def test_page_date_signals(head, header, expected):
+    [article] = read_stream(io.BytesIO(_page(head, header)), options=IngestOptions())
+    assert (article.published, article.published_source) == expected
+    assert article.title == "Board approves Bergen depot"

@@ -48,3 +48,9 @@ def test_jsonld_headline_and_publisher_name():
     page = PageMeta(title="Port fees rise again - Courier Group", jsonld=[
         {"@type": "NewsArticle", "headline": "Port fees rise again", "publisher": {"name": "Courier Group"}}])
     assert page_title(page) == "Port fees rise again"
+
+
+def test_a_site_name_after_a_bar_goes_even_when_unknown():
+    assert page_title(PageMeta(title="Depot approved | The Courier")) == "Depot approved"
+    assert page_title(PageMeta(title="Depot approved in Bergen | Business | Courier Media Group")) == \
+        "Depot approved in Bergen"

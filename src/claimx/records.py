@@ -185,7 +185,7 @@ def record_from_doc(doc: Any, article: Any, *, include_text: bool = False) -> Re
         id=article.id, source=article.source, title=article.title, published=article.published,
         published_source=article.published_source, url=article.url,
         entities=entities, money=money, dates=dates, claims=claims,
-        text=text if include_text else None, language=detect_language(text),
+        text=text if include_text else None, language=getattr(article, "language", None) or detect_language(text),
     )
 
 

@@ -17,6 +17,7 @@ class Article:
     title: str | None = None
     url: str | None = None
     author: str | None = None  # from the page's metadata (HTML only)
+    language: str | None = None  # claimx.language's guess, made once at ingestion (the record reports it)
     # The publisher's country (ISO 3166-1 alpha-2), where the input shows it: --country, the URL's domain, the
     # page's metadata. Layers weigh it where the article itself is silent (a bare "$", a fiscal calendar, "Perth").
     country: str | None = None

@@ -9,6 +9,7 @@ from claimx.ingest.article import Article, ArticleError
 from claimx.ingest.layout import find_layout
 from claimx.ingest.options import IngestOptions
 from claimx.ingest.published import choose_published, date_from_path, find_dateline_date
+from claimx.language import detect_language, is_unsupported, language_name
 
 
 def make_article(
@@ -29,9 +30,13 @@ def make_article(
     """An Article, or an `unsupported_language` ArticleError for a text claimx does not read (English only,
     unless `options.any_language`). `path` is the file name dates may be read from (None for feeds and URLs); `html_date_source` names the page
     signal that gave `html_date` (published.PAGE_SOURCES)."""
-    if not options.any_language and (refused := _unsupported_language(id_, source, text)):
-        return refused
-    article = Article(id=id_, source=source, text=text, title=title, url=url, author=author)
+    language = detect_language(text)
+    if not options.any_language and is_unsupported(language, text):
+        where = "stdin" if source == "-" else source
+        return ArticleError(id_, source, "unsupported_language",
+                            f"{where}: written in {language_name(language)} ({language}); claimx analyses English "
+                            "(--any-language analyses it anyway)")
+    article = Article(id=id_, source=source, text=text, title=title, url=url, author=author, language=language)
     if options.mask_chrome:
         layout = find_layout(text, title=title, headings=headings)
         article.masked, article.headlines = layout.masked, layout.headlines
@@ -48,14 +53,3 @@ def make_article(
         })
     return article
 
-
-def _unsupported_language(id_: str, source: str, text: str) -> ArticleError | None:
-    from claimx.language import detect_language, is_unsupported, language_name
-
-    code = detect_language(text)
-    if not is_unsupported(code, text):
-        return None
-    where = "stdin" if source == "-" else source
-    return ArticleError(id_, source, "unsupported_language",
-                        f"{where}: written in {language_name(code)} ({code}); claimx analyses English "
-                        "(--any-language analyses it anyway)")

@@ -146,7 +146,8 @@ def _author(meta: PageMeta) -> str | None:
         author = author.get("name")
     if isinstance(author, str) and author.strip():
         return " ".join(author.split())
-    return meta.meta_value("author", "article:author", "byl", "sailthru.author", "parsely-author")
+    author = meta.meta_value("author", "article:author", "byl", "sailthru.author", "parsely-author")
+    return author if author and not author.startswith(("http://", "https://")) else None
 
 
 def _trafilatura():

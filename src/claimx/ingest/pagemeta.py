@@ -1,5 +1,5 @@
 """What a parsed HTML page says about itself, read straight off the tree: its JSON-LD objects, its <meta> tags,
-its <title> and h1 headings, its canonical URL, and the dates shown in its byline block.
+its <title> and h1 headings, its canonical URL; and, read only when needed, the dates shown in its byline block.
 
 Only reading, no deciding: ingest/published.py picks the publication date and ingest/title.py the headline.
 Which meta tags carry a date is data: models/ingest/date_meta.json.
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import chain, islice
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -21,13 +22,11 @@ _ARTICLE_TYPES = re.compile(r"article|posting|report|newsarticle|blogposting|liv
 _PAGE_TYPES = re.compile(r"webpage|itempage|creativework", re.IGNORECASE)
 
 # The byline block: elements that show when a story ran ("<time>", class="ArticleHeader_date", "post-meta").
-_BYLINE_TEST = ("self::time or @itemprop='datePublished' or @itemprop='dateCreated' or "
-                "re:test(@class, '(?:^|[\\s_-])(?:date|dateline|time|timestamp|byline|posted|published|pubdate|"
-                "entry-meta|post-meta|article-meta|meta|author|info)(?:$|[\\s_-])', 'i')")
-_BYLINE_XPATH = f".//*[{_BYLINE_TEST}]"
-_BYLINE_AFTER_XPATH = f"following::*[{_BYLINE_TEST}]"
-_NAMESPACES = {"re": "http://exslt.org/regular-expressions"}
+_BYLINE_CLASS = re.compile(r"(?:^|[\s_-])(?:date|dateline|time|timestamp|byline|posted|published|pubdate|entry-meta|"
+                           r"post-meta|article-meta|meta|author|info)(?:$|[\s_-])", re.IGNORECASE)
+_BYLINE_PROPS = ("datePublished", "dateCreated")
 _BLOCK_MAX_CHARS = 1500  # a headline's header block, not the whole page
+_AFTER_MAX_ELEMENTS = 400  # how far past the headline the byline block is looked for
 # ...but not the dates of other stories listed around it, nor of comments.
 _ELSEWHERE = re.compile(r"related|recommend|teaser|sidebar|widget|comment|footer|promo|most-|popular|trending|"
                         r"\bnav|menu|card|list-item|headline-list|more-|rail|aside|tease", re.IGNORECASE)
@@ -43,7 +42,6 @@ class PageMeta:
     meta: dict[str, str] = field(default_factory=dict)  # <meta> name/property (lower case) → content, first wins
     jsonld: list[dict] = field(default_factory=list)  # every JSON-LD object, @graph members included
     url: str | None = None  # canonical link or og:url
-    lang: str | None = None  # <html lang>
 
     def article_object(self) -> dict | None:
         """The JSON-LD object describing the article: an Article-like type with a date first, then any
@@ -80,8 +78,6 @@ class PageMeta:
 
 def read_page_meta(tree) -> PageMeta:
     page = PageMeta()
-    root = tree.getroottree().getroot() if hasattr(tree, "getroottree") else tree
-    page.lang = (root.get("lang") or root.get("xml:lang") or "").strip() or None
     title = tree.find(".//title")
     if title is not None:
         page.title = _clean(title.text_content()) or None
@@ -107,41 +103,54 @@ def date_meta_names() -> dict[str, list[str]]:
 
 
 def byline_dates(tree) -> Iterator[tuple[str, bool]]:
-    """(raw date text, says "updated") for the dates shown around the article's headline: in the block that holds its h1 (a date above the headline
-    counts), then after it. A page with no h1 is read from the top. Dates in the site's header bar (today's
-    date, the weather) stand before the headline's block and are never read."""
+    """The dates shown around the article's headline, as (raw text or datetime attribute, says "updated"): in
+    the block that holds its h1 (a date just above the headline counts), then after it; a page with no h1 is
+    read from the top. Dates in the site's header bar (today's date, the weather) stand before the headline's
+    block and are never read."""
     headline = next((h for h in tree.iterfind(".//h1") if len(h.text_content().split()) >= 2), None)
     if headline is None:
-        scopes = [tree]
+        elements = tree.iter()
     else:
         block = headline.getparent()
         outer = block.getparent() if block is not None else None
         if outer is not None and len(outer.text_content()) < _BLOCK_MAX_CHARS:
             block = outer  # the header block: the headline with its byline and date
-        scopes = [block if block is not None else headline, headline]
-    seen, read = 0, set()
-    for index, scope in enumerate(scopes):
-        xpath = _BYLINE_XPATH if index == 0 else _BYLINE_AFTER_XPATH
-        try:
-            candidates = scope.xpath(xpath, namespaces=_NAMESPACES)
-        except Exception:  # a tree lxml cannot search: no byline dates
+        scope = block if block is not None else headline
+        elements = chain(scope.iter(), _following(scope))
+    seen = 0
+    for element in islice(elements, _AFTER_MAX_ELEMENTS):
+        if not _shows_a_date(element):
+            continue
+        if any(_ELSEWHERE.search(f"{a.get('class') or ''} {a.get('id') or ''} {a.tag}")
+               for a in element.iterancestors() if isinstance(a.tag, str)):
+            continue
+        seen += 1
+        if seen > _BYLINE_CANDIDATES:
             return
-        for element in candidates:
-            if seen >= _BYLINE_CANDIDATES:
-                return
-            if element in read or any(_ELSEWHERE.search(f"{a.get('class') or ''} {a.get('id') or ''} {a.tag}")
-                                      for a in element.iterancestors() if isinstance(a.tag, str)):
-                continue
-            read.add(element)
-            seen += 1
-            label = f"{element.get('class') or ''} {element.get('itemprop') or ''}"
-            raw = element.get("datetime") or element.get("content") or ""
-            text = _clean(element.text_content())
-            updated = bool(_UPDATED_WORDS.search(label)) or bool(_UPDATED_WORDS.match(text))
-            if raw:
-                yield raw, updated
-            elif text and len(text) <= _BYLINE_TEXT_MAX:
-                yield text, updated
+        label = f"{element.get('class') or ''} {element.get('itemprop') or ''}"
+        raw = element.get("datetime") or element.get("content") or ""
+        text = _clean(element.text_content())
+        updated = bool(_UPDATED_WORDS.search(label)) or bool(_UPDATED_WORDS.match(text))
+        if raw:
+            yield raw, updated
+        elif text and len(text) <= _BYLINE_TEXT_MAX:
+            yield text, updated
+
+
+def _shows_a_date(element) -> bool:
+    if not isinstance(element.tag, str):
+        return False
+    return (element.tag == "time" or element.get("itemprop") in _BYLINE_PROPS
+            or bool(_BYLINE_CLASS.search(element.get("class") or "")))
+
+
+def _following(element) -> Iterator:
+    """The elements after `element` in document order (its descendants excluded)."""
+    node = element
+    while node is not None:
+        for sibling in node.itersiblings():
+            yield from sibling.iter()
+        node = node.getparent()
 
 
 def _objects(value) -> Iterator[dict]:

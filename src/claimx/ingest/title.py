@@ -92,7 +92,9 @@ def _split(title: str) -> list[tuple[str, str]]:
 
 
 def _short_label(part: str, rest: str) -> bool:
-    return len(part.split()) <= _SECTION_MAX_WORDS and len(rest.split()) > 2 * len(part.split())
+    """A section or site label beside a headline: a few words, no more than the headline has."""
+    words, rest_words = len(part.split()), len(rest.split())
+    return words <= _SECTION_MAX_WORDS and rest_words >= max(2, words)
 
 
 def _is_site(part: str, sites: set[str]) -> bool:
