@@ -1,6 +1,7 @@
-"""Boilerplate that trafilatura keeps in a page's main text is masked by the chrome rules: nothing is reported
-from it, and the text (so every offset) is left as it was. One row per kind, with article sentences that look
-like them beside."""
+"""Boilerplate that trafilatura keeps in a page's main text is found by the chrome rules and cut out of the
+page's text (claimx's own text: offsets index what is left); in a text file, whose offsets index the file, the
+same lines are masked, so nothing is reported from them. One row per kind, with article sentences that look like
+them beside."""
 
 from pathlib import Path
 
@@ -19,6 +20,10 @@ def read_page(chrome: str) -> Article:
     [article] = read_bytes(data, "page.html", id_="page", source="page.html", options=IngestOptions())
     assert isinstance(article, Article)
     return article
+
+
+ARTICLE = ("Harbour Freight said on Tuesday that its board had approved a new depot in Bergen, the largest "
+           "investment the company has made in Norway since it opened its first terminal there.")
 
 
 def masked_text(article: Article) -> str:
@@ -42,11 +47,18 @@ def masked_text(article: Article) -> str:
     ("credit", "Reporting by Ann Lee; Editing by Bo Sun"),
     ("credit", "Courier staff writer Bo Sun contributed to this report."),
 ])
-def test_boilerplate_in_a_page_is_masked(kind, line):
+def test_boilerplate_in_a_page_is_cut_and_in_a_text_masked(kind, line):
     article = read_page(line)
-    assert line in article.text, kind  # the text is kept: offsets index it
+    assert line not in article.text, kind
+    assert "board had approved a new depot" in article.text
+    if default_rules().match(line).extent in ("line", "list"):  # (a comment section's start takes what follows)
+        assert "Regulators in Oslo" in article.text
+    text = f"Harbour board backs depot\n\n{ARTICLE}\n{line}\n{ARTICLE}\n"
+    [article] = read_bytes(text.encode(), "story.txt", id_="s", source="story.txt", options=IngestOptions())
+    assert article.text == text, kind  # the file's own text: offsets index it
     assert line in masked_text(article), kind
-    assert "board had approved a new depot" not in masked_text(article)
+    first = text.index(ARTICLE)
+    assert not any(start <= first < end for start, end in article.masked)
 
 
 @pytest.mark.parametrize("sentence", [
@@ -58,8 +70,7 @@ def test_boilerplate_in_a_page_is_masked(kind, line):
 ])
 def test_article_sentences_that_look_like_boilerplate_are_kept(sentence):
     article = read_page(sentence)
-    assert sentence in article.text
-    assert sentence not in masked_text(article)
+    assert sentence in article.text and sentence not in masked_text(article)
 
 
 @pytest.mark.parametrize("line, rule", [
@@ -86,3 +97,16 @@ def test_a_headline_in_capitals_at_the_top_is_not_a_link():
     masked = [text[s:e] for s, e in layout.masked]
     assert "PORT BOARD BACKS DEPOT AFTER LONG DEBATE" in masked
     assert not any("ROMANIA" in m for m in masked)
+
+
+@pytest.mark.parametrize("text, cut, expected", [
+    ("Story line one.\nSign up now!\nStory line two.\n", ["Sign up now!"], "Story line one.\nStory line two.\n"),
+    ("One.\r\n  Sign up now!  \r\nTwo.", ["Sign up now!"], "One.\r\nTwo."),
+    ("One.\nREAD MORE: x\nTwo.\nSign up now!", ["READ MORE: x", "Sign up now!"], "One.\nTwo.\n"),
+    ("One.\nTwo.\n", [], "One.\nTwo.\n"),
+])
+def test_drop_lines(text, cut, expected):
+    from claimx.ingest.layout import drop_lines
+
+    ranges = [(text.index(line), text.index(line) + len(line)) for line in cut]
+    assert drop_lines(text, ranges) == expected

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from claimx.ingest.article import Article, ArticleError
-from claimx.ingest.layout import find_layout
+from claimx.ingest.layout import drop_lines, find_layout
 from claimx.ingest.options import IngestOptions
 from claimx.ingest.published import choose_published, date_from_path, find_dateline_date
 from claimx.language import detect_language, is_unsupported, language_name
@@ -26,10 +26,12 @@ def make_article(
     url: str | None = None,
     author: str | None = None,
     headings: Sequence[str] = (),
+    drop_chrome: bool = False,
 ) -> Article | ArticleError:
     """An Article, or an `unsupported_language` ArticleError for a text claimx does not read (English only,
-    unless `options.any_language`). `path` is the file name dates may be read from (None for feeds and URLs); `html_date_source` names the page
-    signal that gave `html_date` (published.PAGE_SOURCES)."""
+    unless `options.any_language`). `path` is the file name dates may be read from (None for feeds and URLs);
+    `html_date_source` names the page signal that gave `html_date` (published.PAGE_SOURCES). `drop_chrome`: the
+    text is claimx's own (a page's extracted text), so chrome lines are cut out of it rather than masked."""
     language = detect_language(text)
     if not options.any_language and is_unsupported(language, text):
         where = "stdin" if source == "-" else source
@@ -39,6 +41,9 @@ def make_article(
     article = Article(id=id_, source=source, text=text, title=title, url=url, author=author, language=language)
     if options.mask_chrome:
         layout = find_layout(text, title=title, headings=headings)
+        if drop_chrome and layout.masked:
+            article.text = text = drop_lines(text, layout.masked)
+            layout = find_layout(text, title=title, headings=headings)
         article.masked, article.headlines = layout.masked, layout.headlines
         if article.title is None and layout.headlines:  # scraped text names no title: its headline is one
             start, end = layout.headlines[0]

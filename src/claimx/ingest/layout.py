@@ -14,6 +14,7 @@ from claimx.ingest.published import is_dateline_line
 
 _LINE = re.compile(r"[^\r\n]+")
 _NEWLINE = re.compile(r"\r\n|\r|\n")
+_LINE_END = re.compile(r"[ \t]*(?:\r\n|\r|\n)?")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _PROSE_MIN_WORDS = 8  # a paragraph of the body: a sentence of this many words, or a long line
 _PROSE_LONG_WORDS = 30
@@ -79,6 +80,23 @@ def find_layout(text: str, *, title: str | None = None, headings: Sequence[str] 
                              if (line.start, line.end) not in marked and _squash(line.text) in wanted]
         layout.headlines.sort()
     return layout
+
+
+def drop_lines(text: str, ranges: Sequence[tuple[int, int]]) -> str:
+    """`text` without the lines that `ranges` (whole stripped lines, or a line to the end) cover, each with its
+    indentation and its line break."""
+    pieces, position = [], 0
+    for start, end in sorted(ranges):
+        if start < position:
+            continue
+        line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+        if text[line_start:start].strip():
+            line_start = start  # a range inside a line: only the range goes
+        match = _LINE_END.match(text, end)
+        pieces.append(text[position:line_start])
+        position = match.end() if match else end
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def _lines(text: str):

@@ -187,7 +187,7 @@ def _read_document(data: bytes, kind: str, *, id_: str, source: str, path: str |
         return
     yield make_article(id_, source, page.text, options, html_date=page.published,
                        html_date_source=page.published_source or "html", path=path, title=page.title,
-                       url=page.url or url, author=page.author, headings=page.headings)
+                       url=page.url or url, author=page.author, headings=page.headings, drop_chrome=True)
 
 
 def _chain(head: list[bytes], stream: BinaryIO) -> Iterator[bytes]:
