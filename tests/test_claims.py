@@ -324,3 +324,32 @@ def test_a_quotation_after_a_source_phrase_is_one_claim(nlp):
     text = 'As per the ministry:\n\n"The new line opens in June. It will carry ten thousand riders a day."'
     record = record_from_doc(nlp(text), Article(id="t", source="t", text=text))
     assert len(record.claims) == 1 and record.claims[0].text.endswith('a day."')
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Kinds: statement (a clause or a quotation), announcement (a noun phrase), factual (no speaker, a number)
+
+KINDS = [
+    ("Harbor Rail said on Tuesday that it had won the contract.", "statement"),
+    ("“Costs are falling,” the company said.", "statement"),
+    ("According to the ministry, profit will rise.", "statement"),
+    ("Harbor Rail reported a net profit of $2 million for the quarter.", "announcement"),
+    ("The regulator announced a $185 million settlement with the bank.", "announcement"),
+    ("Nordvik's revenue rose 12% to €4.1 billion in 2024.", "factual"),
+]
+
+
+@pytest.mark.parametrize("text, kind", KINDS)
+def test_every_claim_has_a_kind(nlp, text, kind):
+    assert [c["kind"] for c in claims_of(text)] == [kind]
+
+
+def test_claims_are_kept_by_kind(nlp):
+    from claimx.records import claim_kinds
+
+    text = "Harbor Rail said it had won the contract. Harbor Rail reported a net profit of $2 million."
+    record = extract(text, published=PUBLISHED)
+    kept = record.keeping_claims(claim_kinds("announcement"))
+    assert [c.kind for c in kept.claims] == ["announcement"] and len(record.claims) == 2
+    with pytest.raises(ValueError, match="statment"):
+        claim_kinds("statment,factual")

@@ -65,7 +65,7 @@ class ClaimsComponent:
             "content": claim.content, "speaker": claim.speaker, "cue": claim.cue, "direct": claim.direct,
             "date": claim_date(reading, claim.content, claim.cue), "score": round(score, 3),
             "speaker_canonical": claim.speaker_canonical, "speaker_label": claim.speaker_label,
-            "subject": claim.subject, "rule": claim.rule,
+            "subject": claim.subject, "rule": claim.rule, "kind": self.lexicon.kinds[claim.rule],
             "fragments": content_fragments(claim.content, claim.speaker, claim.cue),
         }
 

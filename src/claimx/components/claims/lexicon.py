@@ -28,6 +28,7 @@ class Lexicon:
     relative_pronouns: frozenset[str]
     person_nouns: frozenset[str]  # heads of noun phrases naming a person ("the chief executive")
     scores: dict[str, float]  # rule id or "speaker:<kind>" → score
+    kinds: dict[str, str]  # rule id → the kind of claim it makes (statement | announcement | factual)
 
 
 def _rows(*parts: str) -> list[list[str]]:
@@ -44,6 +45,7 @@ def load_lexicon() -> Lexicon:
             CueVerb(lemma, particle or None, float(weight), content == "object", content == "quote"))
     nonverbal = load_json("claims", "nonverbal_cues.json")
     pronouns = load_json("claims", "pronouns.json")
+    rules = _rows("claims", "rules.tsv")
     return Lexicon(
         verbs={lemma: tuple(entries) for lemma, entries in verbs.items()},
         source_phrases=tuple(tuple(p.split()) for p in nonverbal["source_phrases"]),
@@ -53,5 +55,6 @@ def load_lexicon() -> Lexicon:
         pronoun_labels=dict(pronouns["personal"]),
         relative_pronouns=frozenset(pronouns["relative"]),
         person_nouns=frozenset(pronouns["person_nouns"]),
-        scores={rule: float(score) for rule, score, _ in _rows("claims", "rules.tsv")},
+        scores={rule: float(score) for rule, score, _, _ in rules},
+        kinds={rule: kind for rule, _, kind, _ in rules if kind != "-"},
     )
