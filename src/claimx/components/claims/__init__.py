@@ -17,8 +17,10 @@ Speakers are full noun phrases; pronoun and relative-pronoun speakers are resolv
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from claimx.components.claims.dating import claim_date
 from claimx.components.claims.direct import direct_claims
@@ -31,6 +33,10 @@ from claimx.components.claims.reading import Found, Reading
 from claimx.components.claims.speakers import resolve_pronoun_speakers
 
 _SAME_CONTENT = 0.5  # overlap (intersection over union) above which two claims are the same claim
+# A headline yields a claim only when it attributes one: `X: “…”`, `X says …`, `…, experts say`, `“…,” X says`.
+_HEADLINE_RULES = frozenset({"speaker_colon", "quote_cue_after", "quote_cue_before", "verb_clause",
+                             "verb_parenthetical", "source_phrase"})
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’']*\s+")
 
 
 @Language.factory("claimx_claims", assigns=["doc._.claimx_claims"], default_config={})
@@ -48,7 +54,7 @@ class ClaimsComponent:
         owner = [-1] * len(doc)  # token → the latest kept claim whose content holds it
         for finder in (direct_claims, verb_claims, nonverbal_claims):
             for claim in finder(reading):
-                if not _repeats(claim, attributed, owner):
+                if _kept(reading, claim) and not _repeats(claim, attributed, owner):
                     owner[claim.content.start : claim.content.end] = [len(attributed)] * len(claim.content)
                     attributed.append(claim)
         attributed = _outermost(attributed, len(doc))
@@ -68,6 +74,29 @@ class ClaimsComponent:
             "subject": claim.subject, "rule": claim.rule, "kind": self.lexicon.kinds[claim.rule],
             "fragments": content_fragments(claim.content, claim.speaker, claim.cue),
         }
+
+
+def _kept(reading: Reading, claim: Found) -> bool:
+    """Not a claim after all: a speaker that cannot speak (speakers.describe_speaker), a question, a headline that
+    attributes nothing."""
+    if claim.speaker_kind == "not_agent" or _is_question(_with_closing_marks(claim.content).text):
+        return False
+    return claim.rule in _HEADLINE_RULES or not reading.in_headline(claim.content)
+
+
+def _with_closing_marks(content: Span) -> Span:
+    """The content with the punctuation right after it, which tidy() trims (…, do you think so?)."""
+    doc, end = content.doc, content.end
+    while end < len(doc) and doc[end].is_punct and end - content.end < 3:
+        end += 1
+    return doc[content.start : end]
+
+
+def _is_question(text: str) -> bool:
+    """Every sentence of the content asks (“Will it work?” / “Why now? Who pays?”): a question is never a claim."""
+    sentences = [s.strip(" \t\n\"“”‘’'`,") for s in _SENTENCE_BREAK.split(text)]
+    sentences = [s for s in sentences if s]
+    return bool(sentences) and all(s.endswith("?") for s in sentences)
 
 
 def _outermost(claims: list[Found], length: int) -> list[Found]:

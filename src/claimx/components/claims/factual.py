@@ -26,7 +26,7 @@ def factual_claims(reading: Reading, attributed: list[Found]) -> list[Found]:
     numbers = _checkable_numbers(reading)
     found = []
     for sentence in reading.sentences:
-        if reading.excluded(sentence) or any(taken[sentence.start : sentence.end]) or _is_question(sentence):
+        if reading.excluded(sentence) or reading.in_headline(sentence) or any(taken[sentence.start : sentence.end]) or _is_question(sentence):
             continue
         if _mostly_quoted(reading, sentence) or not any(numbers[sentence.start : sentence.end]):
             continue

@@ -14,6 +14,7 @@ _OBJECTS = ("dobj",)
 _TAIL_LIMIT = 60  # tokens a reported clause may run on past its parse subtree
 _RESUMING = ("ccomp", "advcl", "conj", "parataxis", "xcomp")  # the sentence going on after "…, X said, …"
 _MIN_TOKENS = 2
+_COLON_WINDOW = 10  # tokens from the cue to the colon of "X said in a statement on Tuesday: …"
 
 
 def verb_claims(reading: Reading) -> list[Found]:
@@ -52,6 +53,9 @@ def _verb_claim(reading: Reading, cue: Token, entry: CueVerb) -> Found | None:
 
 
 def _content(reading: Reading, cue: Token, entry: CueVerb) -> tuple[Span | None, str] | None:
+    colon = _colon_after(reading, cue)
+    if colon is not None:  # X said: A. B. C.  (the statement runs to the end of the paragraph)
+        return _after_colon(reading, colon), "verb_clause"
     clause = next((c for c in cue.children if c.dep_ in _CLAUSES and c.i > cue.i), None)
     if clause is None:
         clause = next((c for c in cue.children if c.dep_ == "ccomp"), None)
@@ -66,15 +70,61 @@ def _content(reading: Reading, cue: Token, entry: CueVerb) -> tuple[Span | None,
     if clause is not None:  # …, X said.  or  Though …, X said, … (the attribution inside the sentence)
         end = clause.right_edge.i + 1
         rest = next((c for c in cue.children if c.dep_ in _RESUMING and c.i > cue.i and not _circumstance(c)
-                     and reading.cue_verb(c) is None and c.left_edge.nbor(-1).text == ","), None)
+                     and reading.cue_verb(c) is None and _after_comma(c)), None)
         if rest is not None:
             end = rest.right_edge.i + 1
         return tidy(reading, clause.left_edge.i, end), "verb_parenthetical"
     if cue.dep_ == "parataxis" or _is_attribution(reading, cue):
         return _around_parenthetical(reading, cue), "verb_parenthetical"
-    if entry.takes_object and _main_clause(cue) and not _infinitive(cue):
+    takes_object = entry.takes_object or (entry.evidence_object and _evidence_subject(reading, cue))
+    if takes_object and _main_clause(cue) and not _infinitive(cue):
         return _object(reading, cue, entry), "verb_object"
     return None
+
+
+def _after_comma(clause: Token) -> bool:
+    """The clause opens after a comma, or after ", and" / ", but": the sentence going on past its attribution
+    (Sales rose 8%, the agency said, and costs fell 2%)."""
+    before = clause.left_edge.i - 1
+    doc = clause.doc
+    if before > 0 and doc[before].dep_ == "cc" and clause.dep_ == "conj":
+        before -= 1
+    return before >= 0 and doc[before].text == ","
+
+
+def _evidence_subject(reading: Reading, cue: Token) -> bool:
+    """The subject names a poll, a document or data (Polls show a close race; the records showed payments)."""
+    subject = speaking_subject(reading, cue)
+    evidence = reading.lexicon.evidence
+    return subject is not None and (subject.lower_ in evidence or subject.lemma_.lower() in evidence)
+
+
+def _colon_after(reading: Reading, cue: Token) -> int | None:
+    """The colon closing the attribution (X said in a statement: …), when unquoted text follows it."""
+    doc = reading.doc
+    for i in range(cue.i + 1, min(len(doc), cue.i + _COLON_WINDOW)):
+        token = doc[i]
+        if token.text == ":":
+            following = i + 1
+            while following < len(doc) and doc[following].is_space and "\n" not in doc[following].text:
+                following += 1
+            return i if following < len(doc) and not doc[following].is_space \
+                and reading.quote_of[following] < 0 else None
+        if token.is_punct or is_line_break(token) or reading.quote_of[i] >= 0 or token.dep_ in _CLAUSES:
+            return None
+    return None
+
+
+def _after_colon(reading: Reading, colon: int) -> Span | None:
+    """From the colon to the end of its paragraph, short of a later sentence with an attribution of its own."""
+    doc = reading.doc
+    end = reading.paragraph(doc[colon]).end
+    sentence = reading.sentence(doc[colon])
+    for i in range(sentence.end, end):
+        if reading.quote_of[i] < 0 and doc[i].pos_ == "VERB" and reading.cue_verb(doc[i]) is not None:
+            end = reading.sentences[reading.sentence_of[i]].start
+            break
+    return tidy(reading, colon + 1, end)
 
 
 def _circumstance(clause: Token) -> bool:

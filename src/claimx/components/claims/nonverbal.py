@@ -6,7 +6,8 @@ from spacy.tokens import Span, Token
 
 from claimx.components.claims.content import subtree, tidy
 from claimx.components.claims.reading import Found, Reading
-from claimx.components.claims.speakers import describe_speaker, strip_marks
+from claimx.components.claims.speakers import (canonical_name, describe_speaker, interviewee, person_named,
+                                                strip_marks)
 
 _SPEAKER_COLON_MAX = 5  # tokens in a "NAME:" prefix
 
@@ -77,16 +78,16 @@ def _statement_claim(reading: Reading, noun: Token) -> Found | None:
 
 
 def _speaker_colon_claims(reading: Reading) -> list[Found]:
-    """NAME: text at the start of a paragraph (transcripts, headline-style attributions)."""
-    doc, found = reading.doc, []
+    """NAME: text at the start of a paragraph (transcripts, headline-style attributions: `Poll: …`). In a Q&A the
+    interviewer's lines (Q:) are never claims and the answers (A:) are the interviewee's."""
+    doc, found, lexicon = reading.doc, [], reading.lexicon
     for start in reading.paragraph_starts():
         colon = next((t.i for t in doc[start : start + _SPEAKER_COLON_MAX + 1] if t.text == ":" or "\n" in t.text), None)
         if colon is None or colon == start or doc[colon].text != ":":
             continue
         name = strip_marks(doc[start:colon])
-        mention = reading.entity_in(name)
-        if name.text.lower() in reading.lexicon.not_speakers or not (
-                (mention is not None and mention.label_ in ("PERSON", "ORG")) or all(t.is_upper for t in name if t.is_alpha)):
+        label = name.text.lower()
+        if label in lexicon.question_labels:
             continue
         end = colon + 1
         while end < len(doc) and "\n" not in doc[end].text:
@@ -94,10 +95,42 @@ def _speaker_colon_claims(reading: Reading) -> list[Found]:
         content = tidy(reading, colon + 1, end)
         if content is None or len(content) < 4 or reading.excluded(content):
             continue
-        found.append(Found(content, "speaker_colon", speaker=name, cue=doc[colon : colon + 1],
-                           speaker_kind="entity" if mention is not None else "nominal",
-                           speaker_label=mention.label_ if mention is not None else None))
+        cue = doc[colon : colon + 1]
+        if len(name) > 1 and name[0].lemma_.lower() in lexicon.verbs:  # Said Ellis: “…”
+            cue, name = name[:1], name[1:]
+        quoted = reading.quote_of[content.start] >= 0
+        speaker = _colon_speaker(reading, name, quoted) \
+            if label not in lexicon.not_speakers or label in lexicon.answer_labels else None
+        if speaker is None:
+            continue
+        kind, canonical, entity_label = speaker
+        found.append(Found(content, "speaker_colon", speaker=name, cue=cue, speaker_kind=kind, direct=quoted,
+                           speaker_canonical=canonical, speaker_label=entity_label))
     return found
+
+
+def _colon_speaker(reading: Reading, name: Span, quoted: bool) -> tuple[str, str | None, str | None] | None:
+    """(kind, canonical, label) when the label before a colon names a speaker: a person or an organisation, a name
+    in capitals (a transcript's PENCE, resolved to the Mike Pence of the article), a poll or a document, a proper
+    name before a quotation (Harris: “…”), or an answer label (the interviewee)."""
+    if name.text.lower() in reading.lexicon.answer_labels:
+        person = interviewee(reading)
+        return ("resolved", canonical_name(reading, person) or person.text, "PERSON") if person is not None else None
+    mention = reading.entity_in(name)
+    if mention is not None and mention.label_ in ("PERSON", "ORG"):
+        return "entity", canonical_name(reading, mention), mention.label_
+    if all(t.is_upper for t in name if t.is_alpha):
+        person = person_named(reading, name)
+        if person is not None:
+            return "resolved", canonical_name(reading, person) or person.text, "PERSON"
+        return "nominal", None, None
+    if name.root.lemma_.lower() in reading.lexicon.evidence or name.root.lower_ in reading.lexicon.evidence:
+        return "nominal", None, None
+    if quoted and name[0].is_title and all(t.is_title or t.is_punct for t in name):  # a name, capitalised
+        person = person_named(reading, name)
+        return ("resolved", canonical_name(reading, person) or person.text, "PERSON") if person is not None \
+            else ("nominal", None, None)
+    return None
 
 
 def _clause_around(reading: Reading, anchor: Token, cut_start: int, cut_end: int) -> Span | None:

@@ -80,7 +80,8 @@ class Reading:
         self._date_starts = [d.start_char for d in self.dates]
         self.money = _sorted(doc.spans[MONEY_KEY]) if MONEY_KEY in doc.spans else []
         self._mention_starts = [m.start_char for m in self.mentions]
-        self._no_claims = (doc._.claimx_masked or []) + (doc._.claimx_headlines or [])
+        self._masked = list(doc._.claimx_masked or [])
+        self._headlines = list(doc._.claimx_headlines or [])
 
     def sentence(self, token: Token, back: int = 0) -> Span:
         """The token's sentence, or the one `back` sentences before it (the first, when there are fewer)."""
@@ -110,10 +111,12 @@ class Reading:
         return self.doc[start:end].text if end > start else ""
 
     def excluded(self, span: Span | Token) -> bool:
-        """Masked chrome and headlines never yield a claim."""
-        start = span.idx if isinstance(span, Token) else span.start_char
-        end = start + len(span.text) if isinstance(span, Token) else span.end_char
-        return in_ranges(start, end, self._no_claims)
+        """Masked chrome never yields a claim."""
+        return in_ranges(*_chars(span), self._masked)
+
+    def in_headline(self, span: Span | Token) -> bool:
+        """Headlines yield a claim only when they attribute one (the component decides which rules may)."""
+        return in_ranges(*_chars(span), self._headlines)
 
     def cue_verb(self, token: Token) -> CueVerb | None:
         """The lexicon entry when `token` is a reporting verb here (with its particle, if the entry needs one)."""
@@ -145,6 +148,12 @@ class Reading:
             if mention.root.i == span.root.i or len(mention) >= len(span) - 1:
                 return mention
         return None
+
+
+def _chars(span: Span | Token) -> tuple[int, int]:
+    if isinstance(span, Token):
+        return span.idx, span.idx + len(span.text)
+    return span.start_char, span.end_char
 
 
 def is_quote_mark(token: Token) -> bool:
