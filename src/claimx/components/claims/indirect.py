@@ -11,6 +11,10 @@ from claimx.components.claims.speakers import describe_speaker, speaking_subject
 
 _CLAUSES = ("ccomp", "xcomp")
 _OBJECTS = ("dobj",)
+_OBJECT_PREPOSITIONS = frozenset({"as", "for", "of", "over", "from", "about", "to", "with", "against", "behind",
+                                  "into", "out", "by", "after", "in"})
+_SAYING_PLACES = frozenset({"interview", "speech", "ruling", "letter", "post", "tweet", "message", "debate", "hearing",
+                            "conference", "call", "briefing", "filing", "release", "email", "video", "op-ed"})
 _TAIL_LIMIT = 60  # tokens a reported clause may run on past its parse subtree
 _RESUMING = ("ccomp", "advcl", "conj", "parataxis", "xcomp")  # the sentence going on after "…, X said, …"
 _MIN_TOKENS = 2
@@ -80,6 +84,18 @@ def _content(reading: Reading, cue: Token, entry: CueVerb) -> tuple[Span | None,
     if takes_object and _main_clause(cue) and not _infinitive(cue):
         return _object(reading, cue, entry), "verb_object"
     return None
+
+
+def _of_the_object(reading: Reading, child: Token) -> bool:
+    """A dependent of the verb that says what is said of its object (called it a disaster, accused X of Y, a gulf in
+    the way …), not where the saying was (in a statement, in an interview)."""
+    if child.dep_ in ("oprd", "xcomp", "dative", "ccomp", "acl", "relcl") or (
+            child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN")):
+        return True
+    if child.dep_ != "prep" or child.lower_ not in _OBJECT_PREPOSITIONS:
+        return False
+    place = next((c for c in child.children if c.dep_ == "pobj"), None)
+    return place is None or place.lemma_.lower() not in reading.lexicon.statement_nouns | _SAYING_PLACES
 
 
 def _after_comma(clause: Token) -> bool:
@@ -162,9 +178,17 @@ def _object(reading: Reading, cue: Token, entry: CueVerb) -> Span | None:
     if obj is None:
         return None
     end = obj.right_edge.i + 1
-    for child in cue.children:
-        if child.i > obj.i and (child.dep_ in ("oprd", "xcomp") or (child.dep_ == "prep" and child.lower_ == "as")):
-            end = max(end, child.right_edge.i + 1)
+    # What the parse hangs on the verb after the object still belongs to it: criticized X for Y, accused X of Y,
+    # cited remarks Trump had made about Z, described her as a leader, called it an ailment during the race.
+    # Circumstances of the saying (in a statement, during the debate, when he ran) are left out.
+    for child in sorted(cue.children, key=lambda c: c.i):
+        if child.i <= obj.i:
+            continue
+        if not _of_the_object(reading, child) or reading.cue_verb(child) is not None:
+            if child.dep_ in ("cc", "conj", "punct", "advcl") and child.i > end:
+                break
+            continue
+        end = max(end, child.right_edge.i + 1)
     return tidy(reading, obj.left_edge.i, end)
 
 
@@ -188,16 +212,24 @@ def _rest_of_sentence(reading: Reading, cue: Token, clause: Token) -> int:
     i = end
     while i < sentence_end:
         token = reading.doc[i]
-        if token.text in (";", ":") or is_line_break(token):
+        if is_line_break(token):
             break
         if reading.doc[i - 1].lower_ in (",", "and") and reading.cue_verb(token) is not None:
             break  # …, adding that …
-        if token.dep_ == "conj" and token.head.i == cue.i:
-            break  # X said A and added B: B is not part of what was said
+        if token.dep_ == "conj" and token.head.i == cue.i and _own_statement(reading, token):
+            break  # X said A and added B: B is not part of what was said (but X wants A and B: both are)
         i += 1
     while i > end and reading.doc[i - 1].is_punct and not reading.doc[i - 1].is_quote:
         i -= 1
     return i if i > end and all(t.head.i == cue.i or _below(t, cue, end, i) for t in reading.doc[end:i]) else end
+
+
+def _own_statement(reading: Reading, conj: Token) -> bool:
+    """A verb joined to the cue that says something of its own: a further cue (and added …), a subject of its own
+    (…, and the union stepped in), or a contrast (…, but was treated as an outpatient)."""
+    before = conj.doc[conj.left_edge.i - 1] if conj.left_edge.i > 0 else conj
+    return (reading.cue_verb(conj) is not None or any(c.dep_.startswith("nsubj") for c in conj.children)
+            or before.lower_ == "but" or any(c.dep_ == "cc" and c.lower_ == "but" for c in conj.head.children))
 
 
 def _below(token: Token, cue: Token, start: int, end: int) -> bool:
@@ -239,7 +271,8 @@ def _before_next_cue(reading: Reading, content: Span) -> Span:
     for token in content[1:]:
         if token.dep_ in ("conj", "advcl") and token.head.i in range(content.start, content.end) \
                 and token.doc[token.left_edge.i - 1].lower_ in (",", "and") \
-                and not any(c.dep_ == "nsubj" for c in token.children) and reading.cue_verb(token) is not None:
+                and not any(c.dep_.startswith("nsubj") or c.dep_ == "mark" for c in token.children) \
+                and reading.cue_verb(token) is not None:
             cut = tidy(reading, content.start, token.left_edge.i)
             return cut if cut is not None and len(cut) >= _MIN_TOKENS else content
     return content
