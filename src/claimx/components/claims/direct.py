@@ -92,10 +92,29 @@ def _cue_after(reading: Reading, index: int) -> Found | None:
             subject = speaking_subject(reading, token)
             if subject is None or subject.i < span.end or _has_own_content(reading, token):
                 return None
-            return _claim(reading, span, "quote_cue_after", _cue_span(token), subject, entry.weight)
+            cue = _cue_span(token)
+            resumed = index + 1 < len(reading.quotes) and _resumes(reading, index + 1, cue)
+            if _inside_a_sentence(reading, span, min(subject.left_edge.i, token.i), resumed):
+                return None  # A cashier who “steals …” is held accountable, X said: the verb rules read it whole
+            return _claim(reading, span, "quote_cue_after", cue, subject, entry.weight)
         if token.text in _SENTENCE_END:
             return None
     return None
+
+
+def _inside_a_sentence(reading: Reading, quote: Span, attribution: int, resumed: bool) -> bool:
+    """The quotation is a piece of a sentence the attribution covers (mixed speech): words stand between it and the
+    attribution (“…” to drive up prices, she said), or it opens in lower case after words of the same sentence and
+    no quotation resumes after the attribution."""
+    doc = reading.doc
+    if any(not (t.is_punct or t.is_space) for t in doc[quote.end : attribution]):
+        return True
+    if resumed:
+        return False
+    first = next((t for t in quote if not (t.is_punct or t.is_space)), None)
+    sentence = reading.sentence(quote[0])
+    words_before = any(not (t.is_punct or t.is_space) for t in doc[sentence.start : quote.start])
+    return first is not None and first.is_lower and words_before
 
 
 def _cue_before(reading: Reading, index: int) -> Found | None:
