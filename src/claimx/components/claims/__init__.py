@@ -36,6 +36,7 @@ _SAME_CONTENT = 0.5  # overlap (intersection over union) above which two claims 
 # A headline yields a claim only when it attributes one: `X: “…”`, `X says …`, `…, experts say`, `“…,” X says`.
 _HEADLINE_RULES = frozenset({"speaker_colon", "quote_cue_after", "quote_cue_before", "verb_clause",
                              "verb_parenthetical", "source_phrase"})
+_SPEECH_WEIGHT = 0.9  # cue verbs at least this sure to report speech (cue_verbs.tsv) keep a claim nested in another
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’']*\s+")
 
 
@@ -100,7 +101,8 @@ def _is_question(text: str) -> bool:
 
 
 def _outermost(claims: list[Found], length: int) -> list[Found]:
-    """Drop claims reported inside another claim (he said she wants …): news annotators mark the outer one."""
+    """Drop claims reported inside another claim (he said she wants …): news annotators mark the outer one. A
+    speech act of its own stays (According to the filing, the agency said …; a plan which he said would fail)."""
     starts, ends = [0] * (length + 1), [0] * (length + 1)
     for claim in claims:
         starts[claim.content.start] += 1
@@ -113,9 +115,14 @@ def _outermost(claims: list[Found], length: int) -> list[Found]:
     for claim in claims:
         cue = claim.cue.start if claim.cue is not None else None
         own = 1 if cue is not None and claim.content.start <= cue < claim.content.end else 0
-        if cue is None or covering[cue] - own == 0:
+        if cue is None or covering[cue] - own == 0 or _speech_act(claim):
             kept.append(claim)
     return kept
+
+
+def _speech_act(claim: Found) -> bool:
+    """A reported clause with a plain speech verb (said, told, noted: weight ≥ _SPEECH_WEIGHT)."""
+    return claim.rule in ("verb_clause", "verb_parenthetical") and claim.weight >= _SPEECH_WEIGHT
 
 
 def _repeats(claim: Found, kept: list[Found], owner: list[int]) -> bool:
