@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from claimx.components.claims.reading import Found, Reading, is_line_break, is_quote_mark
 
 _CLIMB = ("conj", "xcomp", "advcl")  # "…, adding that", "went on to say": the subject is the head verb's
+_GERUND_PREPOSITIONS = frozenset({"by", "after", "before", "while", "since", "for"})
 _ANTECEDENT_WINDOW = 1500  # characters back to look for what a pronoun stands for
 _ANTECEDENT_TRIES = 8
 
@@ -20,6 +21,8 @@ def subject_of(verb: Token) -> Token | None:
         subject = min((c for c in verb.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - verb.i), default=None)
         if subject is not None:
             return None if subject.tag_ in ("WP", "WDT") and verb.dep_ != "relcl" else subject  # Who said …?
+        if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
+            return _gerund_speaker(verb)
         if verb.dep_ not in _CLIMB or verb.head is verb:
             return None
         if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in verb.head.children):
@@ -28,6 +31,20 @@ def subject_of(verb: Token) -> Token | None:
             verb = verb.head  # X said sales rose, citing demand: the parse hangs "citing" on what X said
         verb = verb.head
     return None
+
+
+def _gerund_speaker(verb: Token) -> Token | None:
+    """began by saying …, apologized after saying …: the subject of the verb the phrase hangs from; criticized Oz for
+    saying …: its object."""
+    preposition = verb.head
+    head = preposition.head
+    if head.pos_ not in ("VERB", "AUX") or preposition.lower_ not in _GERUND_PREPOSITIONS:
+        return None
+    if preposition.lower_ == "for":
+        target = next((c for c in head.children if c.dep_ == "dobj"), None)
+        if target is not None:
+            return target
+    return subject_of(head)
 
 
 def speaking_subject(reading: Reading, cue: Token) -> Token | None:
