@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from claimx.components.claims.content import subtree, take_quotes_whole, tidy
+from claimx.components.claims.content import subtree, take_quotes_whole, tidy, without_tail
 from claimx.components.claims.lexicon import CueVerb
 from claimx.components.claims.reading import Found, Reading, is_line_break
 from claimx.components.claims.speakers import describe_speaker, speaking_subject
@@ -49,6 +49,8 @@ def _verb_claim(reading: Reading, cue: Token, entry: CueVerb) -> Found | None:
     if content is None or len(content) < _MIN_TOKENS or (subject.i in inside and cue.i not in inside):
         return None
     content = _before_next_cue(reading, content)
+    if rule != "verb_parenthetical":
+        content = without_tail(reading, content)
     content, direct = take_quotes_whole(reading, content)
     cue_span = _cue_span(cue, entry)
     speaker, kind, canonical, label = describe_speaker(reading, subject, cue_span)
