@@ -27,7 +27,7 @@ def direct_claims(reading: Reading) -> list[Found]:
     while index < len(reading.quotes):
         span = reading.quote_spans[index]
         claim = None
-        if span is not None and not reading.excluded(span):
+        if span is not None and not reading.excluded(span) and not _transcript_line(span):
             if _speech_like(reading, span):
                 claim = _cue_after(reading, index) or _cue_before(reading, index) or _dash_byline(reading, index)
             claim = claim or _continued(reading, index, claim_of_quote) or _follow_on(reading, index, found)
@@ -44,6 +44,13 @@ def direct_claims(reading: Reading) -> list[Found]:
         found.extend(_earlier_paragraphs(reading, index, claim, claim_of_quote))
         index = last + 1
     return found
+
+
+def _transcript_line(span: Span) -> bool:
+    """A quoted transcript line, “PENCE: …”: the label names the speaker (nonverbal.py reads it)."""
+    words = [t for t in span[:4] if not (t.is_punct or t.is_space)]
+    return len(span) > 3 and bool(words) and words[0].is_upper and len(words[0]) > 1 and any(
+        t.text == ":" for t in span[1:4])
 
 
 def _earlier_paragraphs(reading: Reading, index: int, claim: Found, claim_of_quote: dict[int, Found]) -> list[Found]:
