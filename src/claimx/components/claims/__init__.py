@@ -120,6 +120,14 @@ def _outermost(claims: list[Found], length: int) -> list[Found]:
     return kept
 
 
+def _reports(outer: Found, inner: Found) -> bool:
+    """`outer` reports the attribution `inner` makes (According to X, Y said Z): one claim inside the other, not
+    the same claim read twice."""
+    cue = inner.cue
+    return cue is not None and outer.cue is not None and outer.content.start <= cue.start < outer.content.end \
+        and not inner.content.start <= outer.cue.start < inner.content.end
+
+
 def _speech_act(claim: Found) -> bool:
     """A reported clause with a plain speech verb (said, told, noted: weight ≥ _SPEECH_WEIGHT)."""
     return claim.rule in ("verb_clause", "verb_parenthetical") and claim.weight >= _SPEECH_WEIGHT
@@ -130,6 +138,8 @@ def _repeats(claim: Found, kept: list[Found], owner: list[int]) -> bool:
     (As per X: “A. B.” read once as a quotation and once as the sentence after the cue)."""
     start, end = claim.content.start_char, claim.content.end_char
     for index in set(owner[claim.content.start : claim.content.end]) - {-1}:
+        if _reports(claim, kept[index]):
+            continue
         other = kept[index].content
         overlap = min(end, other.end_char) - max(start, other.start_char)
         union = max(end, other.end_char) - min(start, other.start_char)
