@@ -94,8 +94,9 @@ def _of_the_object(reading: Reading, child: Token) -> bool:
     if child.dep_ in ("oprd", "xcomp", "dative", "ccomp", "acl", "relcl") or (
             child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN")):
         return True
-    if child.dep_ != "prep" or child.lower_ not in _OBJECT_PREPOSITIONS:
-        return False
+    if child.dep_ != "prep" or child.lower_ not in _OBJECT_PREPOSITIONS or (
+            child.lower_ == "with" and child.nbor(-1).text == ","):
+        return False  # …, with one site showing …: a phrase of its own
     place = next((c for c in child.children if c.dep_ == "pobj"), None)
     return place is None or place.lemma_.lower() not in reading.lexicon.statement_nouns | _SAYING_PLACES
 
@@ -156,6 +157,8 @@ def _main_clause(verb: Token) -> bool:
     from one introduced by if/when/that or a relative pronoun ("groups that don't disclose their fundraising")."""
     while verb.dep_ == "conj":
         verb = verb.head
+    if verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") for c in verb.children):
+        return not any(c.dep_ == "neg" for c in verb.children)  # the police, which reported 2,521 incidents
     if verb.dep_ in ("relcl", "acl", "pcomp", "csubj"):
         return False
     return not any(c.dep_ == "mark" and c.lower_ != "that" for c in verb.children)
