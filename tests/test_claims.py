@@ -457,6 +457,10 @@ RECALL = [
     ('Harris: "We will win this state."', '"We will win this state."', "Harris"),
     ("Said Ellis: “She has no interest in tax reform.”", "“She has no interest in tax reform.”", "Ellis"),
     ("The plan: more buses, fewer cars.", None, None),  # a colon after a thing, not a speaker
+    ("MORE: Storm tracker shows where the winds will hit\n\nMORE: Ferries cancelled as the storm nears", None, None),
+    ("New Delhi: Shares of state banks were trading higher on Thursday.", None, None),  # a dateline
+    ("Julia Berg: The woman behind the mayor's campaign", None, None),  # a topic, not a speaker
+    ("Julia Berg: I never wanted to run for office.", "I never wanted to run for office", "Julia Berg"),
     # several sentences after "said:"
     ("The mayor said in a statement: The budget is balanced. We cut waste. Taxes will not rise.",
      "The budget is balanced. We cut waste. Taxes will not rise", "The mayor"),

@@ -31,6 +31,8 @@ class Lexicon:
     inanimate: frozenset[str]  # lemmas of heads that never speak (prices, shares, a year)
     generic: dict[str, frozenset[str]]  # pronoun → cue lemmas after which it speaks for nobody (empty: any cue)
     evidence: frozenset[str]  # lemmas of heads naming a poll, a document, data
+    colon_sources: frozenset[str]  # "Poll: …" names a source before a colon
+    promo_labels: frozenset[str]  # "MORE: …" opens a link or a promo, never a claim
     question_labels: frozenset[str]  # "Q:" opens an interviewer's line
     answer_labels: frozenset[str]  # "A:" opens the interviewee's answer
     scores: dict[str, float]  # rule id or "speaker:<kind>" → score
@@ -67,6 +69,8 @@ def load_lexicon() -> Lexicon:
         inanimate=frozenset(agents["inanimate"]),
         generic={pronoun: frozenset(cues) for pronoun, cues in agents["generic"].items()},
         evidence=frozenset(agents["evidence"]),
+        colon_sources=frozenset(agents["colon_sources"]),
+        promo_labels=frozenset(agents["promo_labels"]),
         question_labels=frozenset(agents["interview_labels"]["question"]),
         answer_labels=frozenset(agents["interview_labels"]["answer"]),
         scores={rule: float(score) for rule, score, _, _ in rules},

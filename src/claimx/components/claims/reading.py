@@ -16,6 +16,7 @@ from claimx.components.claims.quotes import Quote, find_quotes
 from claimx.extensions import DATES_KEY, ENTITIES_KEY, MONEY_KEY, doc_text, in_ranges
 
 QUOTE_MARKS = frozenset({'"', "“", "”", "„", "«", "»", "``", "''", "‘", "’", "'"})
+_PROMO_LABEL_MAX = 5  # words in a label like "YOU MAY ALSO LIKE:"
 _NER_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE"}
 
 
@@ -80,8 +81,17 @@ class Reading:
         self._date_starts = [d.start_char for d in self.dates]
         self.money = _sorted(doc.spans[MONEY_KEY]) if MONEY_KEY in doc.spans else []
         self._mention_starts = [m.start_char for m in self.mentions]
-        self._masked = list(doc._.claimx_masked or [])
+        self._masked = list(doc._.claimx_masked or []) + self._promo_lines()
         self._headlines = list(doc._.claimx_headlines or [])
+
+    def _promo_lines(self) -> list[tuple[int, int]]:
+        """Paragraphs opened by a link or promo label ("MORE: …", "Sign up: …"): lists of links never claim."""
+        lines = []
+        for start, end in self._paragraph_bounds:
+            colon = next((i for i in range(start, min(end, start + _PROMO_LABEL_MAX + 1)) if self.lowers[i] == ":"), None)
+            if colon is not None and colon > start and " ".join(self.lowers[start:colon]) in self.lexicon.promo_labels:
+                lines.append((self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1].text)))
+        return lines
 
     def sentence(self, token: Token, back: int = 0) -> Span:
         """The token's sentence, or the one `back` sentences before it (the first, when there are fewer)."""
