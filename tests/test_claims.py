@@ -197,6 +197,7 @@ FACTUAL_NEGATIVES = [
     "Did Nordvik's revenue rise 12% last year?",  # a question
     "Nordvik opened a new office in Oslo.",  # no number
     '"Nordvik will grow 12% next year," Lund said.',  # attributed, and reported once
+    "Nordvik Brewing, 12 Harbor Road\n(555) 937-6103\nNordvik opened in 2019 with 12 staff.",  # an address block
 ]
 
 
@@ -484,3 +485,8 @@ RECALL = [
 def test_recall_classes(nlp, text, content, speaker):
     claims = attributed(text)
     assert [(c["text"], c["speaker"]["text"]) for c in claims] == ([(content, speaker)] if content else [])
+
+
+def test_a_fixture_label_is_never_part_of_a_factual_claim(nlp):
+    text = "No. 4 Nordvik (7-4) at No. 1 Harbor Rail (10-0), 7 p.m.: Nordvik won 27-26 against Vessel last week."
+    assert not [c for c in claims_of(text) if "(7-4)" in c["text"]]

@@ -32,10 +32,22 @@ def factual_claims(reading: Reading, attributed: list[Found]) -> list[Found]:
             continue
         subject = _entity_subject(reading, sentence)
         content = tidy(reading, sentence.start, sentence.end)
-        if subject is None or content is None:
+        if subject is None or content is None or _listing(content):
             continue
         found.append(Found(content, "factual_number", subject=subject))
     return found
+
+
+def _listing(content: Span) -> bool:
+    """A table row, an address block or a fixture list rather than a sentence: it runs over a line break, or opens
+    with a verbless label holding numbers before a colon ("No. 17 Denver South (7-4) at Palmer Ridge, 7 p.m.: …")."""
+    if any("\n" in t.text for t in content):
+        return True
+    colon = next((t.i for t in content if t.text == ":"), None)
+    if colon is None:
+        return False
+    label = content.doc[content.start : colon]
+    return not any(t.pos_ in ("VERB", "AUX") for t in label) and any(t.like_num for t in label)
 
 
 def _is_question(sentence: Span) -> bool:
