@@ -87,6 +87,7 @@ NOT_CLAIMS = [
     "He told a story about his childhood.",  # "tell" without a reported clause
     "The firm plans to confirm the figures.",  # an intention, not a statement
     "She was asked to leave.",
+    "A spokesperson for the ministry declined to comment.",  # nothing said
     "Revenue rose 12% in 2024.",  # a number with no named subject is no factual claim either
 ]
 
