@@ -63,7 +63,8 @@ class Reading:
         columns = doc.to_array([LOWER, LEMMA, POS]).T.tolist() if len(doc) else [[], [], []]
         self.lowers = list(map(string, columns[0]))
         self.lemmas = list(map(str.lower, map(string, columns[1])))
-        self.verbs = [i for i, pos in enumerate(columns[2]) if pos == VERB]
+        self.verbs = [i for i, pos in enumerate(columns[2])
+                      if pos == VERB or (self.lemmas[i] in self.lexicon.verbs and _acts_as_verb(doc[i]))]
         self.quotes = find_quotes(self.text)
         self.quote_spans = [doc.char_span(q.start, q.end, alignment_mode="expand") for q in self.quotes]
         self.quote_of = [-1] * len(doc)
@@ -130,7 +131,7 @@ class Reading:
 
     def cue_verb(self, token: Token) -> CueVerb | None:
         """The lexicon entry when `token` is a reporting verb here (with its particle, if the entry needs one)."""
-        if token.pos_ != "VERB":
+        if token.pos_ != "VERB" and not _acts_as_verb(token):
             return None
         for entry in self.lexicon.verbs.get(token.lemma_.lower(), ()):
             if entry.particle is None or any(c.lower_ == entry.particle for c in token.children):
@@ -158,6 +159,15 @@ class Reading:
             if mention.root.i == span.root.i or len(mention) >= len(span) - 1:
                 return mention
         return None
+
+
+def _acts_as_verb(token: Token) -> bool:
+    """A reporting verb the tagger took for a noun ("Leaked documents show he …", "Trump claims that …") but the
+    parser reads as a verb: it heads a clause with a subject and a complement."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ not in ("ROOT", "ccomp", "conj", "relcl"):
+        return False
+    children = [c.dep_ for c in token.children]
+    return "nsubj" in children and any(d in ("ccomp", "dobj") for d in children)
 
 
 def _chars(span: Span | Token) -> tuple[int, int]:
