@@ -117,5 +117,5 @@ def take_quotes_whole(reading: Reading, content: Span) -> tuple[Span, bool]:
     return span, False
 
 
-def is_dash(token: Token) -> bool:
-    return token.text in _DASHES
+def is_dash(token: Token | str) -> bool:
+    return (token if isinstance(token, str) else token.text) in _DASHES

@@ -159,9 +159,11 @@ def _dash_byline(reading: Reading, index: int) -> Found | None:
         return None
     doc, span = reading.doc, reading.quote_spans[index]
     i = span.end
+    if len(span[-1].text) > 1 and is_dash(span[-1].text[-1]):
+        i = span.end - 1  # the tokenizer kept ”― together
     while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
         i += 1
-    if i >= len(doc) or not is_dash(doc[i]):
+    if i >= len(doc) or not (is_dash(doc[i]) or i == span.end - 1):
         return None
     end = i + 1
     while end < len(doc) and "\n" not in doc[end].text and end - i <= 7:
