@@ -52,10 +52,29 @@ def _verb_claim(reading: Reading, cue: Token, entry: CueVerb) -> Found | None:
     if rule != "verb_parenthetical":
         content = without_tail(reading, content)
     content, direct = take_quotes_whole(reading, content)
+    if rule == "verb_parenthetical" and content.end <= cue.i:
+        content = _quote_resuming(reading, cue, content)
     cue_span = _cue_span(cue, entry)
     speaker, kind, canonical, label = describe_speaker(reading, subject, cue_span)
     return Found(content, rule, speaker=speaker, cue=cue_span, direct=direct, speaker_kind=kind,
                  speaker_canonical=canonical, speaker_label=label, weight=entry.weight)
+
+
+def _quote_resuming(reading: Reading, cue: Token, content: Span) -> Span:
+    """…, Schiff said. “The other factor is …”  The statement goes on in a quotation right after its attribution, in
+    the same paragraph, with no attribution of its own: one claim (its fragments leave the attribution out)."""
+    doc = reading.doc
+    i = reading.sentence(cue).end
+    while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
+        i += 1
+    quote = reading.quote_of[i] if i < len(doc) else -1
+    if quote < 0 or reading.quote_spans[quote].start != i or reading.paragraph_of[i] != reading.paragraph_of[cue.i]:
+        return content
+    span = reading.quote_spans[quote]
+    if not reading.quotes[quote].closed or any(reading.cue_verb(t) is not None for t in
+                                               doc[span.end : reading.sentence(doc[span.end - 1]).end]):
+        return content
+    return doc[content.start : span.end]
 
 
 def _content(reading: Reading, cue: Token, entry: CueVerb) -> tuple[Span | None, str] | None:
