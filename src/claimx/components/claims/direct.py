@@ -237,8 +237,8 @@ def _resumes(reading: Reading, following: int, cue: Span) -> bool:
     # Between the parts only the attribution: no new cue (…, adding, “…”) and no clause of its own joined to it
     # (“…,” she said, but he was gone, “…”); "said as she left" and "X, who runs Y," belong to the attribution.
     for token in reading.doc[cue.end : span.start]:
-        if token.pos_ == "VERB" and reading.cue_verb(token) is not None:
-            return False
+        if token.pos_ == "VERB" and reading.cue_verb(token) is not None and not _subordinate_to(token, cue.root):
+            return False  # a new attribution; "after he failed to show up", "the hearing he was called to" are not
         if token.pos_ in ("VERB", "AUX") and any(c.dep_.startswith("nsubj") for c in token.children) \
                 and not _subordinate_to(token, cue.root):
             return False
