@@ -4,15 +4,17 @@ The layer runs last, over the parse and the entities, money and dates layers. It
 
 1. direct speech (direct.py): each quotation with the cue before or after it, mid-quote attributions, quotes that
    run over paragraphs;
-2. reported speech introduced by a verb (indirect.py): X said (that) …, …, X said., X denied the report;
-3. non-verbal cues (nonverbal.py): According to X, …, In X's view, …, X's statement that …, NAME: …;
+2. non-verbal cues (nonverbal.py): According to X, …, In X's view, …, X's statement that …, NAME: … (before the
+   verbs: an explicit source outranks a verb inside what it reports);
+3. reported speech introduced by a verb (indirect.py): X said (that) …, …, X said., X denied the report;
 4. factual claims (factual.py): unattributed sentences asserting a number about a named entity.
 
 A claim found later that covers mostly the same words as an earlier one is dropped. Each claim is dated
 (dating.py) and scored: score = the rule's score × the cue verb's weight × the speaker factor, all three read from
 models/claims/ (rules.tsv documents every rule with the form it reads; cue_verbs.tsv the verbs and their weights).
-Speakers are full noun phrases; pronoun and relative-pronoun speakers are resolved to the nearest fitting entity
-(speakers.py) and the name goes to `speaker_canonical`.
+Speakers are full noun phrases and must be agents (models/claims/agents.json); pronoun and relative-pronoun speakers
+are resolved to the nearest fitting entity (speakers.py) and the name goes to `speaker_canonical`. Each claim gets the
+kind of its rule (statement | announcement | factual).
 """
 
 from __future__ import annotations
@@ -53,7 +55,7 @@ class ClaimsComponent:
         reading = Reading(doc, self.lexicon)
         attributed: list[Found] = []
         owner = [-1] * len(doc)  # token → the latest kept claim whose content holds it
-        for finder in (direct_claims, verb_claims, nonverbal_claims):
+        for finder in (direct_claims, nonverbal_claims, verb_claims):
             for claim in finder(reading):
                 if _kept(reading, claim) and not _repeats(claim, attributed, owner):
                     owner[claim.content.start : claim.content.end] = [len(attributed)] * len(claim.content)
