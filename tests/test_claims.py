@@ -435,6 +435,9 @@ TRANSCRIPT = [
      "We will cut taxes for every family", "Mike Pence"),
     ("Governor Mike Pence spoke on Sunday.\n\nWALLACE: Do you really think so?", None, None),  # a question
     ("“Will the tariffs work?” Lund asked.", None, None),
+    ("Lawmakers asked whether the deal required the bank to cooperate.", None, None),  # an indirect question
+    ("Lund does not know if the plant will reopen.", None, None),
+    ("If the talks fail, the plant will close, Lund said.", "If the talks fail, the plant will close", None),  # a condition
     ("“Will the tariffs work? They will not,” Lund said.", "“Will the tariffs work? They will not,”", None),
 ]
 

@@ -38,6 +38,7 @@ _SAME_CONTENT = 0.5  # overlap (intersection over union) above which two claims 
 # A headline yields a claim only when it attributes one: `X: “…”`, `X says …`, `…, experts say`, `“…,” X says`.
 _HEADLINE_RULES = frozenset({"speaker_colon", "quote_cue_after", "quote_cue_before", "verb_clause",
                              "verb_parenthetical", "source_phrase"})
+_ASKING = frozenset({"whether", "if"})  # words opening an indirect question
 _SPEECH_WEIGHT = 0.9  # cue verbs at least this sure to report speech (cue_verbs.tsv) keep a claim nested in another
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’']*\s+")
 
@@ -84,6 +85,8 @@ def _kept(reading: Reading, claim: Found) -> bool:
     attributes nothing."""
     if claim.speaker_kind == "not_agent" or _is_question(_with_closing_marks(claim.content).text):
         return False
+    if claim.rule == "verb_clause" and not claim.direct and claim.content[0].lower_ in _ASKING:
+        return False  # asked whether …, does not know if …: an indirect question
     return claim.rule in _HEADLINE_RULES or not reading.in_headline(claim.content)
 
 

@@ -49,10 +49,12 @@ def _gerund_speaker(verb: Token) -> Token | None:
 
 def speaking_subject(reading: Reading, cue: Token) -> Token | None:
     """The cue's subject, unless the parse found it inside a quotation the cue is not in (“That is smart” —
-    and, asked again, asserting …: "That" does not speak)."""
+    and, asked again, asserting …: "That" does not speak) or in another paragraph."""
     subject = subject_of(cue)
     if subject is None or reading.quote_of[subject.i] not in (-1, reading.quote_of[cue.i]):
         return None
+    if reading.paragraph_of[subject.i] != reading.paragraph_of[cue.i]:
+        return None  # a byline or a heading the parser joined to the next paragraph's sentence
     return subject
 
 
