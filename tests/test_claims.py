@@ -199,6 +199,7 @@ FACTUAL_NEGATIVES = [
     "Nordvik opened a new office in Oslo.",  # no number
     '"Nordvik will grow 12% next year," Lund said.',  # attributed, and reported once
     "Nordvik Brewing, 12 Harbor Road\n(555) 937-6103\nNordvik opened in 2019 with 12 staff.",  # an address block
+    "Contact reporter Ana Ruiz at ana@example.com or 555-338-2454.",  # a contact line
 ]
 
 

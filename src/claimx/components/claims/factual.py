@@ -39,10 +39,10 @@ def factual_claims(reading: Reading, attributed: list[Found]) -> list[Found]:
 
 
 def _listing(content: Span) -> bool:
-    """A table row, an address block or a fixture list rather than a sentence: it runs over a line break, or opens
-    with a verbless label holding numbers before a colon ("No. 17 Denver South (7-4) at Palmer Ridge, 7 p.m.: …")."""
-    if any("\n" in t.text for t in content):
-        return True
+    """A table row, an address block, a contact line or a fixture list rather than a sentence: it runs over a line
+    break, holds an e-mail address or a URL, or opens with a verbless label holding numbers before a colon ("No. 17 Denver South (7-4) at Palmer Ridge, 7 p.m.: …")."""
+    if any("\n" in t.text or t.like_email or t.like_url for t in content):
+        return True  # over a line break, or contact details (Contact the reporter at …@… or 541-…)
     colon = next((t.i for t in content if t.text == ":"), None)
     if colon is None:
         return False
