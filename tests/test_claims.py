@@ -87,6 +87,7 @@ NOT_CLAIMS = [
     "He told a story about his childhood.",  # "tell" without a reported clause
     "The firm plans to confirm the figures.",  # an intention, not a statement
     "She was asked to leave.",
+    "A spokesperson for the ministry declined to comment.",  # nothing said
     "Revenue rose 12% in 2024.",  # a number with no named subject is no factual claim either
 ]
 
@@ -197,6 +198,8 @@ FACTUAL_NEGATIVES = [
     "Did Nordvik's revenue rise 12% last year?",  # a question
     "Nordvik opened a new office in Oslo.",  # no number
     '"Nordvik will grow 12% next year," Lund said.',  # attributed, and reported once
+    "Nordvik Brewing, 12 Harbor Road\n(555) 937-6103\nNordvik opened in 2019 with 12 staff.",  # an address block
+    "Contact reporter Ana Ruiz at ana@example.com or 555-338-2454.",  # a contact line
 ]
 
 
@@ -205,14 +208,28 @@ def test_no_factual_claim(nlp, text):
     assert [c for c in claims_of(text) if c["rule"] == "factual_number"] == []
 
 
-def test_headlines_and_masked_chrome_yield_no_claims(nlp):
-    headline = "Nordvik says revenue rose 12% in 2024"
+HEADLINES = [
+    ("Nordvik says revenue rose 12% in 2024", "revenue rose 12% in 2024"),  # X says …
+    ('Holm: "We will vote on the merger in April"', '"We will vote on the merger in April"'),  # X: “…”
+    ("Fares must rise, rail union warns", "Fares must rise"),  # …, X warns
+    ("Nordvik's revenue rose 12% to €4.1 billion in 2024", None),  # a number, but no attribution
+    ("Nordvik reports record profit of $2 billion", None),  # an announcement is no headline claim
+]
+
+
+@pytest.mark.parametrize("headline, claim", HEADLINES)
+def test_a_headline_yields_a_claim_only_when_it_attributes_one(nlp, headline, claim):
+    text = f"{headline}\n\nThe board met on Monday."
+    article = Article(id="a", source="a", text=text, published=PUBLISHED, headlines=[(0, len(headline))])
+    [record] = extract_many([article])
+    assert [c["text"] for c in record.to_dict()["claims"]] == ([claim] if claim else [])
+
+
+def test_masked_chrome_yields_no_claims(nlp):
     chrome = "Share this: Nordvik says revenue rose 12% in 2024."
     body = "Nordvik's revenue rose 12% to €4.1 billion in 2024."
-    text = f"{headline}\n\n{chrome}\n\n{body}"
-    chrome_start = len(headline) + 2
-    article = Article(id="a", source="a", text=text, published=PUBLISHED, headlines=[(0, len(headline))],
-                      masked=[(chrome_start, chrome_start + len(chrome))])
+    text = f"{chrome}\n\n{body}"
+    article = Article(id="a", source="a", text=text, published=PUBLISHED, masked=[(0, len(chrome))])
     [record] = extract_many([article])
     assert [c["text"] for c in record.to_dict()["claims"]] == [body.rstrip(".")]
 
@@ -324,3 +341,157 @@ def test_a_quotation_after_a_source_phrase_is_one_claim(nlp):
     text = 'As per the ministry:\n\n"The new line opens in June. It will carry ten thousand riders a day."'
     record = record_from_doc(nlp(text), Article(id="t", source="t", text=text))
     assert len(record.claims) == 1 and record.claims[0].text.endswith('a day."')
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Kinds: statement (a clause or a quotation), announcement (a noun phrase), factual (no speaker, a number)
+
+KINDS = [
+    ("Harbor Rail said on Tuesday that it had won the contract.", "statement"),
+    ("“Costs are falling,” the company said.", "statement"),
+    ("According to the ministry, profit will rise.", "statement"),
+    ("Harbor Rail reported a net profit of $2 million for the quarter.", "announcement"),
+    ("The regulator announced a $185 million settlement with the bank.", "announcement"),
+    ("Nordvik's revenue rose 12% to €4.1 billion in 2024.", "factual"),
+]
+
+
+@pytest.mark.parametrize("text, kind", KINDS)
+def test_every_claim_has_a_kind(nlp, text, kind):
+    assert [c["kind"] for c in claims_of(text)] == [kind]
+
+
+def test_claims_are_kept_by_kind(nlp):
+    from claimx.records import claim_kinds
+
+    text = "Harbor Rail said it had won the contract. Harbor Rail reported a net profit of $2 million."
+    record = extract(text, published=PUBLISHED)
+    kept = record.keeping_claims(claim_kinds("announcement"))
+    assert [c.kind for c in kept.claims] == ["announcement"] and len(record.claims) == 2
+    with pytest.raises(ValueError, match="statment"):
+        claim_kinds("statment,factual")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Speakers are agents: (text, speaker or None when no claim may come out of it)
+
+AGENTS = [
+    ("Oil prices announced a sharp rise on Monday.", None),  # inanimate
+    ("Shares in Harbor Rail reported a jump of 8% after the news.", None),
+    ("The stronger dollar rate indicated that exporters would suffer.", None),
+    ("Last year showed that the town can cope with floods.", None),
+    ("The oil ministry announced a cut in output.", "The oil ministry"),  # the same words, but an agent
+    ("You should know that the trail is closed in winter.", None),  # generic you
+    ("If you want to know more, you can say that the guide is free.", None),
+    ("We hope you enjoyed our coverage of the match.", None),  # a promo's we
+    ("We found that one of our dosing schedules works better.", "We"),  # researchers' we stays
+    ("That said, we understand why the fans are angry.", None),  # no antecedent for "that"
+    ("A poll shows that most voters back the plan.", "A poll"),  # polls and documents are agents
+    ("The report found that the dam was unsafe.", "The report"),
+]
+
+
+@pytest.mark.parametrize("text, speaker", AGENTS)
+def test_speakers_are_agents(nlp, text, speaker):
+    assert [c["speaker"]["text"] for c in attributed(text)] == ([speaker] if speaker else [])
+
+
+RELATIVE_SPEAKERS = [
+    ("The mayor, who said the budget was balanced, left early.", "who", "The mayor"),
+    ("Harbor Rail, which said on Monday that fares would rise, kept its prices.", "which", "Harbor Rail"),
+]
+
+
+@pytest.mark.parametrize("text, speaker, canonical", RELATIVE_SPEAKERS)
+def test_a_relative_pronoun_speaker_names_its_antecedent(nlp, text, speaker, canonical):
+    claim = next(c for c in attributed(text) if c["speaker"]["text"] == speaker)
+    assert claim["speaker"]["canonical"] == canonical
+
+
+def test_an_unresolved_pronoun_keeps_no_canonical_and_a_lower_score(nlp):
+    [unresolved] = attributed("They said the plan would fail.")
+    named = only_claim("Harbor Rail said the plan would fail.")
+    assert unresolved["speaker"].get("canonical") is None and unresolved["score"] < named["score"]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Interviews: questions are never claims; answers are the interviewee's
+
+INTERVIEW = ("Maria Lund has run Nordvik since 2019. We spoke to Lund in Oslo.\n\n"
+             "Q: What will Nordvik do next year?\n\n"
+             "A: We will open two plants in Ohio and hire 300 people.\n\n"
+             "Q: Tell us about the costs.\n\n"
+             "A: Costs are falling because steel is cheaper.\n")
+
+
+def test_answers_go_to_the_interviewee_and_questions_are_not_claims(nlp):
+    claims = attributed(INTERVIEW)
+    assert [c["text"] for c in claims] == ["We will open two plants in Ohio and hire 300 people",
+                                          "Costs are falling because steel is cheaper"]
+    assert {(c["speaker"]["text"], c["speaker"]["canonical"]) for c in claims} == {("A", "Maria Lund")}
+
+
+TRANSCRIPT = [
+    ("Governor Mike Pence spoke on Sunday.\n\nPENCE: We will cut taxes for every family.",
+     "We will cut taxes for every family", "Mike Pence"),
+    ("Governor Mike Pence spoke on Sunday.\n\nWALLACE: Do you really think so?", None, None),  # a question
+    ("“Will the tariffs work?” Lund asked.", None, None),
+    ("Lawmakers asked whether the deal required the bank to cooperate.", None, None),  # an indirect question
+    ("Lund does not know if the plant will reopen.", None, None),
+    ("If the talks fail, the plant will close, Lund said.", "If the talks fail, the plant will close", None),  # a condition
+    ("“Will the tariffs work? They will not,” Lund said.", "“Will the tariffs work? They will not,”", None),
+]
+
+
+@pytest.mark.parametrize("text, content, canonical", TRANSCRIPT)
+def test_a_question_is_never_a_claim(nlp, text, content, canonical):
+    claims = attributed(text)
+    assert [c["text"] for c in claims] == ([content] if content else [])
+    if canonical:
+        assert claims[0]["speaker"]["canonical"] == canonical
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Recall classes: (text, content, speaker)
+
+RECALL = [
+    # polls, surveys and data
+    ("Polls show a close race in the state.", "a close race in the state", "Polls"),
+    ("Data showed a sharp rise in arrests.", "a sharp rise in arrests", "Data"),
+    ("Harbor Rail showed a new train at the fair.", None, None),  # a company showing a thing claims nothing
+    # colon statements
+    ('Harris: "We will win this state."', '"We will win this state."', "Harris"),
+    ("Said Ellis: “She has no interest in tax reform.”", "“She has no interest in tax reform.”", "Ellis"),
+    ("The plan: more buses, fewer cars.", None, None),  # a colon after a thing, not a speaker
+    ("MORE: Storm tracker shows where the winds will hit\n\nMORE: Ferries cancelled as the storm nears", None, None),
+    ("New Delhi: Shares of state banks were trading higher on Thursday.", None, None),  # a dateline
+    ("Julia Berg: The woman behind the mayor's campaign", None, None),  # a topic, not a speaker
+    ("Julia Berg: I never wanted to run for office.", "I never wanted to run for office", "Julia Berg"),
+    # several sentences after "said:"
+    ("The mayor said in a statement: The budget is balanced. We cut waste. Taxes will not rise.",
+     "The budget is balanced. We cut waste. Taxes will not rise", "The mayor"),
+    # "according to" in every position
+    ("Fares will rise by 9% next year, according to the rail union.", "Fares will rise by 9% next year",
+     "the rail union"),
+    ("The bridge is, according to engineers, safe for another decade.",
+     "The bridge is, according to engineers, safe for another decade", "engineers"),
+    # "X, who …, said"
+    ("Lena Berg, who chairs the committee, said the vote would be delayed.", "the vote would be delayed",
+     "Lena Berg"),
+    # a statement split by its attribution
+    ("Wages rose 4%, the agency said in its report, and rents climbed 6%.",
+     "Wages rose 4%, the agency said in its report, and rents climbed 6%", "the agency"),
+    # "call for" reads the object of "for"
+    ("The union called for a moratorium on new mines.", "a moratorium on new mines", "The union"),
+]
+
+
+@pytest.mark.parametrize("text, content, speaker", RECALL)
+def test_recall_classes(nlp, text, content, speaker):
+    claims = attributed(text)
+    assert [(c["text"], c["speaker"]["text"]) for c in claims] == ([(content, speaker)] if content else [])
+
+
+def test_a_fixture_label_is_never_part_of_a_factual_claim(nlp):
+    text = "No. 4 Nordvik (7-4) at No. 1 Harbor Rail (10-0), 7 p.m.: Nordvik won 27-26 against Vessel last week."
+    assert not [c for c in claims_of(text) if "(7-4)" in c["text"]]

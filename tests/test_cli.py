@@ -112,6 +112,7 @@ def test_a_failed_document_gives_an_error_record_and_exit_1(tmp_path, nlp):
         (["extract", "-", "--date", "yesterday"], "YYYY-MM-DD"),
         (["extract", "-", "--format", "xml"], "unknown format"),
         (["extract", "-", "--only", "weather"], "unknown layer"),
+        (["extract", "-", "--claims", "rumour"], "unknown claim kind"),
     ],
 )
 def test_usage_errors_exit_2_with_one_line(args, message):
@@ -136,6 +137,15 @@ def test_help_teaches_exit_status():
     result = runner.invoke(app, ["extract", "--help"])
     assert result.exit_code == 0
     assert "Exit status" in runner.invoke(app, ["--help"]).stdout
+
+
+def test_claims_option_keeps_only_the_kinds_asked_for(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Harbor Rail said it had won the contract. Harbor Rail reported a net profit of $2 million.\n")
+    result = runner.invoke(app, ["extract", str(article), "-f", "jsonl", "--claims", "statement"])
+    assert result.exit_code == 0
+    [record] = _records(result.stdout)
+    assert [c["kind"] for c in record["claims"]] == ["statement"]
 
 
 def test_a_non_english_article_is_not_analysed_unless_asked(tmp_path, nlp):

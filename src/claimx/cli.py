@@ -86,6 +86,10 @@ def extract(
     only: Annotated[Optional[str], typer.Option(
         "--only", help="Comma-separated layers to run: entities,money,dates,claims (skips unneeded components).",
         show_default=False)] = None,
+    claims: Annotated[Optional[str], typer.Option(
+        "--claims", help="Comma-separated kinds of claim to keep: statement (speech or thought: X said …, “…”), "
+        "announcement (a reporting verb with a noun: X reported a profit of $2 million), factual (an unattributed "
+        "number about a named entity). Default: all.", show_default=False)] = None,
     include_text: Annotated[bool, typer.Option(
         "--include-text", help="Put the analysed text in each record, so offsets can be used without the source.")
     ] = False,
@@ -140,6 +144,7 @@ def extract(
     from claimx import batch
     from claimx.ingest import IngestOptions
     from claimx.pipeline import ModelNotFound, normalize_layers
+    from claimx.records import claim_kinds
 
     inputs = paths or ["-"]
     _check_inputs(inputs, remote_ok=bool(dask))
@@ -148,6 +153,7 @@ def extract(
         raise UsageError(f"unknown format {fmt!r}; choose from {', '.join(output.FORMATS)}")
     try:
         layers = normalize_layers(only.split(",")) if only else None
+        kinds = claim_kinds(claims) if claims is not None else None
     except ValueError as exc:
         raise UsageError(str(exc)) from None
 
@@ -160,8 +166,8 @@ def extract(
             dask, inputs, fmt, output_path, resume=resume, quiet=quiet, include=tuple(glob or ()),
             exclude=tuple(exclude or ()), settings=batch.BatchSettings(
                 ordered=not unordered, strict=strict, model=model, layers=layers, include_text=include_text,
-                ingest=IngestOptions(published=date, text_field=text_field, id_field=id_field,
-                                     any_language=any_language), batch_size=batch_size)))
+                claim_kinds=kinds, ingest=IngestOptions(published=date, text_field=text_field, id_field=id_field,
+                                                        any_language=any_language), batch_size=batch_size)))
     try:
         done = batch.completed_ids(output_path) if resume else set()
     except batch.ResumeError as exc:
@@ -170,7 +176,8 @@ def extract(
     reading = IngestOptions(published=date, text_field=text_field, id_field=id_field, any_language=any_language)
     articles = batch.plan(inputs, reading, include=include, exclude=skip)
     settings = batch.BatchSettings(jobs=jobs, ordered=not unordered, strict=strict, model=model, layers=layers,
-                                   include_text=include_text, ingest=reading, batch_size=batch_size)
+                                   include_text=include_text, claim_kinds=kinds, ingest=reading,
+                                   batch_size=batch_size)
     show_bar = not quiet and sys.stderr.isatty()
     progress = batch.Progress(inputs, include, skip, skipped=len(done)) if show_bar else batch.NoProgress()
     try:

@@ -8,7 +8,8 @@ Doc._.claimx_masked      list[(start, end)]  character ranges of site chrome no 
 Doc._.claimx_headlines   list[(start, end)]  headline ranges: analysed, but never a claim
 Doc._.claimx_claims      list[dict]   claims: {"content": Span, "speaker": Span|None, "cue": Span|None,
                                       "direct": bool, "date": dict|None, "score": float, "speaker_canonical": str|None,
-                                      "speaker_label": str|None, "subject": Span|None, "rule": str}
+                                      "speaker_label": str|None, "subject": Span|None, "rule": str,
+                                      "kind": str}
 Span._.claimx_entity     dict | None  {"canonical", "kind", "country", "id"} on spans in doc.spans["claimx_entities"]
 Span._.claimx_money      dict | None  {"amount", "currency", "approx", "min", "max"} on doc.spans["claimx_money"]
 Span._.claimx_date       dict | None  {"value", "grain", "relative", "mod"} on doc.spans["claimx_dates"]

@@ -6,10 +6,14 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from collections.abc import Iterable
 from typing import Any
 
 SCHEMA = "claimx/1"
+# What a claim is (claims[].kind): speech or thought with a clause or quotation as content; a reporting verb with a
+# noun-phrase content ("reported a net profit of $2 million"); an unattributed statement of a checkable number.
+CLAIM_KINDS = ("statement", "announcement", "factual")
 
 
 def _compact(d: dict[str, Any], optional: tuple[str, ...]) -> dict[str, Any]:
@@ -99,6 +103,7 @@ class Claim:
     score: float | None = None
     subject: TextSpan | None = None  # unattributed factual claims: what the claim is about
     rule: str | None = None  # id of the claims rule that fired (models/claims/rules.tsv)
+    kind: str | None = None  # one of CLAIM_KINDS
     # When the attribution stands inside the claim ("…,” X said. “…”), start..end covers the whole stretch and
     # these are the content's pieces without speaker and cue (the gold format of spec/eval.md does the same).
     fragments: list[TextSpan] | None = None
@@ -108,7 +113,7 @@ class Claim:
 
     def to_dict(self) -> dict[str, Any]:
         d = {
-            "text": self.text, "start": self.start, "end": self.end,
+            "text": self.text, "start": self.start, "end": self.end, "kind": self.kind,
             "speaker": self.speaker.to_dict() if self.speaker else None,
             "cue": self.cue.to_dict() if self.cue else None,
             "direct": self.direct, "date": self.date, "score": self.score,
@@ -117,7 +122,7 @@ class Claim:
             "fragments": [f.to_dict() for f in self.fragments] if self.fragments else None,
             "entities": self.entities, "money": self.money, "dates": self.dates,
         }
-        return _compact(d, ("score", "subject", "rule", "fragments"))
+        return _compact(d, ("kind", "score", "subject", "rule", "fragments"))
 
 
 @dataclass
@@ -152,9 +157,26 @@ class Record:
             d["text"] = self.text
         return _compact(d, ("url", "language"))
 
+    def keeping_claims(self, kinds: frozenset[str] | None) -> Record:
+        """The record with only the claims of these kinds (None: all). Nothing points into `claims`, so the other
+        lists stay as they are."""
+        if kinds is None or self.error is not None:
+            return self
+        return replace(self, claims=[c for c in self.claims if c.kind in kinds])
+
     @classmethod
     def failed(cls, id: str, source: str, type: str, message: str) -> Record:
         return cls(id=id, source=source, error={"type": type, "message": message})
+
+
+def claim_kinds(names: str | Iterable[str]) -> frozenset[str]:
+    """Parse "statement,announcement" (or a list of names) into a set of claim kinds; ValueError names the wrong one."""
+    wanted = {n.strip() for n in (names.split(",") if isinstance(names, str) else names) if n.strip()}
+    unknown = sorted(wanted - set(CLAIM_KINDS))
+    if unknown or not wanted:
+        raise ValueError(f"unknown claim kind(s): {', '.join(unknown) or '(none given)'}; "
+                         f"choose from {', '.join(CLAIM_KINDS)}")
+    return frozenset(wanted)
 
 
 def record_from_doc(doc: Any, article: Any, *, include_text: bool = False) -> Record:
@@ -230,7 +252,7 @@ def _claim(raw: dict[str, Any], text: str, entities: list[Entity], mentions: lis
         text=text[start:end], start=start, end=end, speaker=speaker_record, cue=_span(raw.get("cue"), text),
         direct=bool(raw.get("direct")), date=raw.get("date"), score=raw.get("score"),
         subject=_span(raw.get("subject"), text),
-        rule=raw.get("rule"),
+        rule=raw.get("rule"), kind=raw.get("kind"),
         fragments=[_span(f, text) for f in raw["fragments"]] if raw.get("fragments") else None,
         entities=_inside(*mentions[0], start, end), money=_inside(*mentions[1], start, end),
         dates=_inside(*mentions[2], start, end),

@@ -27,6 +27,7 @@ class BatchSettings:
     model: str | None = None
     layers: tuple[str, ...] | None = None  # None: every layer
     include_text: bool = False
+    claim_kinds: frozenset[str] | None = None  # keep only claims of these kinds (records.CLAIM_KINDS); None: all
     ingest: IngestOptions = IngestOptions()  # how files handed over unread (see batch.reading) are read
     pipeline_loader: str = PipelineSpec.loader  # see PipelineSpec.loader
 
@@ -59,7 +60,7 @@ def run_batch(articles: Iterable[ArticleItem], sink, settings: BatchSettings = B
 
     def work(engine, stop: StopRequest) -> None:
         batches = engine.batches(chunked(todo, settings.batch_size, settings.max_batch_chars), stop)
-        sink.write_batches(_counted(batches, summary, settings.strict, progress))
+        sink.write_batches(_counted(batches, summary, settings.strict, progress, settings.claim_kinds))
 
     return supervised(summary, sink, progress, start_engine, work)
 
@@ -93,10 +94,11 @@ def _skipping(articles: Iterable[ArticleItem], done: set[str] | frozenset[str], 
             yield article
 
 
-def _counted(batches: Iterable[Batch], summary: Summary, strict: bool, progress) -> Iterator[list[Record]]:
+def _counted(batches: Iterable[Batch], summary: Summary, strict: bool, progress,
+             claim_kinds: frozenset[str] | None = None) -> Iterator[list[Record]]:
     """Count each batch as it goes to the sink; with `strict`, end after the first error record."""
     for batch in batches:
-        records = count_records(batch.records, batch.words, summary, strict)
+        records = count_records(batch.records, batch.words, summary, strict, claim_kinds)
         yield records
         progress.advance(summary)
         if summary.stopped_at_error:
@@ -118,10 +120,12 @@ def printable(text: str) -> str:
             return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
-def count_records(records: list[Record], words: int, summary: Summary, strict: bool) -> list[Record]:
-    """The records of one batch as they go to the sink, counted in `summary`, their ids printable; with `strict`,
-    cut after the first error record. Local and Dask runs share it, so both count and stop alike."""
-    kept = [printable_record(record) for record in records]
+def count_records(records: list[Record], words: int, summary: Summary, strict: bool,
+                  claim_kinds: frozenset[str] | None = None) -> list[Record]:
+    """The records of one batch as they go to the sink, counted in `summary`, their ids printable, only the claims
+    of `claim_kinds` kept; with `strict`, cut after the first error record. Local and Dask runs share it, so both
+    count, filter and stop alike."""
+    kept = [printable_record(record).keeping_claims(claim_kinds) for record in records]
     if strict:
         first_error = next((i for i, r in enumerate(kept) if r.error is not None), None)
         if first_error is not None:

@@ -68,7 +68,7 @@ def run_on_dask(client, inputs: Sequence[str], sink, settings: BatchSettings = B
                           partitions_per_thread=dask_settings.partitions_per_thread)
 
     def work(engine: DaskEngine, stop: StopRequest) -> None:
-        counted = _counted(engine.results(partitions, stop), summary, settings.strict, progress)
+        counted = _counted(engine.results(partitions, stop), summary, settings.strict, progress, settings.claim_kinds)
         if isinstance(sink, PartFiles):
             sink.write_partitions(counted)
         else:
@@ -306,11 +306,11 @@ def _not_done(partitions: Iterable[Partition], done: set[str] | frozenset[str],
 
 
 def _counted(results: Iterable[tuple[int, PartitionResult]], summary: Summary, strict: bool,
-             progress) -> Iterator[tuple[int, list[Record]]]:
+             progress, claim_kinds: frozenset[str] | None = None) -> Iterator[tuple[int, list[Record]]]:
     """Count each partition as it goes to the sink; with `strict`, end after the first error record."""
     for seq, result in results:
         summary.skipped += result.skipped
-        records = count_records(result.records, result.words, summary, strict)
+        records = count_records(result.records, result.words, summary, strict, claim_kinds)
         yield seq, records
         progress.advance(summary)
         if summary.stopped_at_error:

@@ -7,6 +7,8 @@ from spacy.tokens import Span, Token
 from claimx.components.claims.reading import Reading, is_quote_mark
 
 _DASHES = frozenset({"—", "–", "-", "--", "―"})
+_CONCESSIVE = frozenset({"although", "though", "whereas", "especially", "even"})  # …, although … adds to a claim
+_MIN_HEAD = 3  # tokens a content keeps before a tail may be cut
 
 
 def subtree(token: Token) -> Span:
@@ -64,6 +66,39 @@ def _closes_inside(reading: Reading, start: int, end: int) -> bool:
     return span.start >= start and span.end >= end and (is_quote_mark(doc[span.end - 1]) or span.end == end)
 
 
+def without_tail(reading: Reading, content: Span) -> Span:
+    """The reported clause without what the reporter adds after a comma at its end: a participle (…, focusing on
+    people under 30), a concession (…, although …), a non-restrictive relative clause or apposition closing the
+    sentence (…, the presumed favorite; …, which forced her to leave), or a semicolon's second clause."""
+    doc = reading.doc
+    for i in range(content.start + _MIN_HEAD, content.end):
+        token = doc[i]
+        if reading.quote_of[i] >= 0:
+            continue
+        if token.text == ";":
+            return tidy(reading, content.start, i) or content
+        if doc[i - 1].text != "," or reading.quote_of[i - 1] >= 0:
+            continue
+        if token.lower_ in _CONCESSIVE or _added_phrase(token, content.end):
+            return tidy(reading, content.start, i - 1) or content
+    return content
+
+
+def _added_phrase(first: Token, end: int) -> bool:
+    """`first` opens a phrase that runs to the end of the content and only comments on it: a participle clause, a
+    relative clause opened by which/who, an apposition."""
+    head = first
+    while head.head is not head and head.head.left_edge.i == first.i and head.head.i < end:
+        head = head.head
+    if head.right_edge.i + 1 < end:
+        return False
+    if head.tag_ == "VBG" and head.dep_ in ("advcl", "xcomp", "conj") and first.i == head.i:
+        return True
+    if head.dep_ == "relcl" and first.lower_ in ("which", "who", "whose"):
+        return True
+    return head.dep_ == "appos"
+
+
 def take_quotes_whole(reading: Reading, content: Span) -> tuple[Span, bool]:
     """A content span inside one quotation becomes the whole quotation (direct speech); one that ends inside a
     quotation grows to its closing mark (mixed speech). Returns the span and whether it is direct."""
@@ -82,5 +117,5 @@ def take_quotes_whole(reading: Reading, content: Span) -> tuple[Span, bool]:
     return span, False
 
 
-def is_dash(token: Token) -> bool:
-    return token.text in _DASHES
+def is_dash(token: Token | str) -> bool:
+    return (token if isinstance(token, str) else token.text) in _DASHES

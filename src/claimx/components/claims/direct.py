@@ -27,7 +27,7 @@ def direct_claims(reading: Reading) -> list[Found]:
     while index < len(reading.quotes):
         span = reading.quote_spans[index]
         claim = None
-        if span is not None and not reading.excluded(span):
+        if span is not None and not reading.excluded(span) and not _transcript_line(span):
             if _speech_like(reading, span):
                 claim = _cue_after(reading, index) or _cue_before(reading, index) or _dash_byline(reading, index)
             claim = claim or _continued(reading, index, claim_of_quote) or _follow_on(reading, index, found)
@@ -44,6 +44,13 @@ def direct_claims(reading: Reading) -> list[Found]:
         found.extend(_earlier_paragraphs(reading, index, claim, claim_of_quote))
         index = last + 1
     return found
+
+
+def _transcript_line(span: Span) -> bool:
+    """A quoted transcript line, “PENCE: …”: the label names the speaker (nonverbal.py reads it)."""
+    words = [t for t in span[:4] if not (t.is_punct or t.is_space)]
+    return len(span) > 3 and bool(words) and words[0].is_upper and len(words[0]) > 1 and any(
+        t.text == ":" for t in span[1:4])
 
 
 def _earlier_paragraphs(reading: Reading, index: int, claim: Found, claim_of_quote: dict[int, Found]) -> list[Found]:
@@ -92,10 +99,29 @@ def _cue_after(reading: Reading, index: int) -> Found | None:
             subject = speaking_subject(reading, token)
             if subject is None or subject.i < span.end or _has_own_content(reading, token):
                 return None
-            return _claim(reading, span, "quote_cue_after", _cue_span(token), subject, entry.weight)
+            cue = _cue_span(token)
+            resumed = index + 1 < len(reading.quotes) and _resumes(reading, index + 1, cue)
+            if _inside_a_sentence(reading, span, min(subject.left_edge.i, token.i), resumed):
+                return None  # A cashier who “steals …” is held accountable, X said: the verb rules read it whole
+            return _claim(reading, span, "quote_cue_after", cue, subject, entry.weight)
         if token.text in _SENTENCE_END:
             return None
     return None
+
+
+def _inside_a_sentence(reading: Reading, quote: Span, attribution: int, resumed: bool) -> bool:
+    """The quotation is a piece of a sentence the attribution covers (mixed speech): words stand between it and the
+    attribution (“…” to drive up prices, she said), or it opens in lower case after words of the same sentence and
+    no quotation resumes after the attribution."""
+    doc = reading.doc
+    if any(not (t.is_punct or t.is_space) for t in doc[quote.end : attribution]):
+        return True
+    if resumed:
+        return False
+    first = next((t for t in quote if not (t.is_punct or t.is_space)), None)
+    sentence = reading.sentence(quote[0])
+    words_before = any(not (t.is_punct or t.is_space) for t in doc[sentence.start : quote.start])
+    return first is not None and first.is_lower and words_before
 
 
 def _cue_before(reading: Reading, index: int) -> Found | None:
@@ -133,9 +159,11 @@ def _dash_byline(reading: Reading, index: int) -> Found | None:
         return None
     doc, span = reading.doc, reading.quote_spans[index]
     i = span.end
+    if len(span[-1].text) > 1 and is_dash(span[-1].text[-1]):
+        i = span.end - 1  # the tokenizer kept ”― together
     while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
         i += 1
-    if i >= len(doc) or not is_dash(doc[i]):
+    if i >= len(doc) or not (is_dash(doc[i]) or i == span.end - 1):
         return None
     end = i + 1
     while end < len(doc) and "\n" not in doc[end].text and end - i <= 7:
@@ -209,8 +237,8 @@ def _resumes(reading: Reading, following: int, cue: Span) -> bool:
     # Between the parts only the attribution: no new cue (…, adding, “…”) and no clause of its own joined to it
     # (“…,” she said, but he was gone, “…”); "said as she left" and "X, who runs Y," belong to the attribution.
     for token in reading.doc[cue.end : span.start]:
-        if token.pos_ == "VERB" and reading.cue_verb(token) is not None:
-            return False
+        if token.pos_ == "VERB" and reading.cue_verb(token) is not None and not _subordinate_to(token, cue.root):
+            return False  # a new attribution; "after he failed to show up", "the hearing he was called to" are not
         if token.pos_ in ("VERB", "AUX") and any(c.dep_.startswith("nsubj") for c in token.children) \
                 and not _subordinate_to(token, cue.root):
             return False

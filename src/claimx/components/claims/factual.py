@@ -26,16 +26,28 @@ def factual_claims(reading: Reading, attributed: list[Found]) -> list[Found]:
     numbers = _checkable_numbers(reading)
     found = []
     for sentence in reading.sentences:
-        if reading.excluded(sentence) or any(taken[sentence.start : sentence.end]) or _is_question(sentence):
+        if reading.excluded(sentence) or reading.in_headline(sentence) or any(taken[sentence.start : sentence.end]) or _is_question(sentence):
             continue
         if _mostly_quoted(reading, sentence) or not any(numbers[sentence.start : sentence.end]):
             continue
         subject = _entity_subject(reading, sentence)
         content = tidy(reading, sentence.start, sentence.end)
-        if subject is None or content is None:
+        if subject is None or content is None or _listing(content):
             continue
         found.append(Found(content, "factual_number", subject=subject))
     return found
+
+
+def _listing(content: Span) -> bool:
+    """A table row, an address block, a contact line or a fixture list rather than a sentence: it runs over a line
+    break, holds an e-mail address or a URL, or opens with a verbless label holding numbers before a colon ("No. 17 Denver South (7-4) at Palmer Ridge, 7 p.m.: …")."""
+    if any("\n" in t.text or t.like_email or t.like_url for t in content):
+        return True  # over a line break, or contact details (Contact the reporter at …@… or 541-…)
+    colon = next((t.i for t in content if t.text == ":"), None)
+    if colon is None:
+        return False
+    label = content.doc[content.start : colon]
+    return not any(t.pos_ in ("VERB", "AUX") for t in label) and any(t.like_num for t in label)
 
 
 def _is_question(sentence: Span) -> bool:

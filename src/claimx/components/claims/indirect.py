@@ -4,16 +4,21 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from claimx.components.claims.content import subtree, take_quotes_whole, tidy
+from claimx.components.claims.content import subtree, take_quotes_whole, tidy, without_tail
 from claimx.components.claims.lexicon import CueVerb
 from claimx.components.claims.reading import Found, Reading, is_line_break
 from claimx.components.claims.speakers import describe_speaker, speaking_subject
 
 _CLAUSES = ("ccomp", "xcomp")
 _OBJECTS = ("dobj",)
+_OBJECT_PREPOSITIONS = frozenset({"as", "for", "of", "over", "from", "about", "to", "with", "against", "behind",
+                                  "into", "out", "by", "after", "in"})
+_SAYING_PLACES = frozenset({"interview", "speech", "ruling", "letter", "post", "tweet", "message", "debate", "hearing",
+                            "conference", "call", "briefing", "filing", "release", "email", "video", "op-ed"})
 _TAIL_LIMIT = 60  # tokens a reported clause may run on past its parse subtree
 _RESUMING = ("ccomp", "advcl", "conj", "parataxis", "xcomp")  # the sentence going on after "…, X said, …"
 _MIN_TOKENS = 2
+_COLON_WINDOW = 10  # tokens from the cue to the colon of "X said in a statement on Tuesday: …"
 
 
 def verb_claims(reading: Reading) -> list[Found]:
@@ -44,14 +49,38 @@ def _verb_claim(reading: Reading, cue: Token, entry: CueVerb) -> Found | None:
     if content is None or len(content) < _MIN_TOKENS or (subject.i in inside and cue.i not in inside):
         return None
     content = _before_next_cue(reading, content)
+    if rule != "verb_parenthetical":
+        content = without_tail(reading, content)
     content, direct = take_quotes_whole(reading, content)
+    if rule == "verb_parenthetical" and content.end <= cue.i:
+        content = _quote_resuming(reading, cue, content)
     cue_span = _cue_span(cue, entry)
     speaker, kind, canonical, label = describe_speaker(reading, subject, cue_span)
     return Found(content, rule, speaker=speaker, cue=cue_span, direct=direct, speaker_kind=kind,
                  speaker_canonical=canonical, speaker_label=label, weight=entry.weight)
 
 
+def _quote_resuming(reading: Reading, cue: Token, content: Span) -> Span:
+    """…, Schiff said. “The other factor is …”  The statement goes on in a quotation right after its attribution, in
+    the same paragraph, with no attribution of its own: one claim (its fragments leave the attribution out)."""
+    doc = reading.doc
+    i = reading.sentence(cue).end
+    while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
+        i += 1
+    quote = reading.quote_of[i] if i < len(doc) else -1
+    if quote < 0 or reading.quote_spans[quote].start != i or reading.paragraph_of[i] != reading.paragraph_of[cue.i]:
+        return content
+    span = reading.quote_spans[quote]
+    if not reading.quotes[quote].closed or any(reading.cue_verb(t) is not None for t in
+                                               doc[span.end : reading.sentence(doc[span.end - 1]).end]):
+        return content
+    return doc[content.start : span.end]
+
+
 def _content(reading: Reading, cue: Token, entry: CueVerb) -> tuple[Span | None, str] | None:
+    colon = _colon_after(reading, cue)
+    if colon is not None:  # X said: A. B. C.  (the statement runs to the end of the paragraph)
+        return _after_colon(reading, colon), "verb_clause"
     clause = next((c for c in cue.children if c.dep_ in _CLAUSES and c.i > cue.i), None)
     if clause is None:
         clause = next((c for c in cue.children if c.dep_ == "ccomp"), None)
@@ -66,15 +95,74 @@ def _content(reading: Reading, cue: Token, entry: CueVerb) -> tuple[Span | None,
     if clause is not None:  # …, X said.  or  Though …, X said, … (the attribution inside the sentence)
         end = clause.right_edge.i + 1
         rest = next((c for c in cue.children if c.dep_ in _RESUMING and c.i > cue.i and not _circumstance(c)
-                     and reading.cue_verb(c) is None and c.left_edge.nbor(-1).text == ","), None)
+                     and reading.cue_verb(c) is None and _after_comma(c)), None)
         if rest is not None:
             end = rest.right_edge.i + 1
         return tidy(reading, clause.left_edge.i, end), "verb_parenthetical"
     if cue.dep_ == "parataxis" or _is_attribution(reading, cue):
         return _around_parenthetical(reading, cue), "verb_parenthetical"
-    if entry.takes_object and _main_clause(cue) and not _infinitive(cue):
+    takes_object = entry.takes_object or (entry.evidence_object and _evidence_subject(reading, cue))
+    if takes_object and _main_clause(cue) and not _infinitive(cue):
         return _object(reading, cue, entry), "verb_object"
     return None
+
+
+def _of_the_object(reading: Reading, child: Token) -> bool:
+    """A dependent of the verb that says what is said of its object (called it a disaster, accused X of Y, a gulf in
+    the way …), not where the saying was (in a statement, in an interview)."""
+    if child.dep_ in ("oprd", "xcomp", "dative", "ccomp", "acl", "relcl") or (
+            child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN")):
+        return True
+    if child.dep_ != "prep" or child.lower_ not in _OBJECT_PREPOSITIONS or (
+            child.lower_ == "with" and child.nbor(-1).text == ","):
+        return False  # …, with one site showing …: a phrase of its own
+    place = next((c for c in child.children if c.dep_ == "pobj"), None)
+    return place is None or place.lemma_.lower() not in reading.lexicon.statement_nouns | _SAYING_PLACES
+
+
+def _after_comma(clause: Token) -> bool:
+    """The clause opens after a comma, or after ", and" / ", but": the sentence going on past its attribution
+    (Sales rose 8%, the agency said, and costs fell 2%)."""
+    before = clause.left_edge.i - 1
+    doc = clause.doc
+    if before > 0 and doc[before].dep_ == "cc" and clause.dep_ == "conj":
+        before -= 1
+    return before >= 0 and doc[before].text == ","
+
+
+def _evidence_subject(reading: Reading, cue: Token) -> bool:
+    """The subject names a poll, a document or data (Polls show a close race; the records showed payments)."""
+    subject = speaking_subject(reading, cue)
+    evidence = reading.lexicon.evidence
+    return subject is not None and (subject.lower_ in evidence or subject.lemma_.lower() in evidence)
+
+
+def _colon_after(reading: Reading, cue: Token) -> int | None:
+    """The colon closing the attribution (X said in a statement: …), when unquoted text follows it."""
+    doc = reading.doc
+    for i in range(cue.i + 1, min(len(doc), cue.i + _COLON_WINDOW)):
+        token = doc[i]
+        if token.text == ":":
+            following = i + 1
+            while following < len(doc) and doc[following].is_space and "\n" not in doc[following].text:
+                following += 1
+            return i if following < len(doc) and not doc[following].is_space \
+                and reading.quote_of[following] < 0 else None
+        if token.is_punct or is_line_break(token) or reading.quote_of[i] >= 0 or token.dep_ in _CLAUSES:
+            return None
+    return None
+
+
+def _after_colon(reading: Reading, colon: int) -> Span | None:
+    """From the colon to the end of its paragraph, short of a later sentence with an attribution of its own."""
+    doc = reading.doc
+    end = reading.paragraph(doc[colon]).end
+    sentence = reading.sentence(doc[colon])
+    for i in range(sentence.end, end):
+        if reading.quote_of[i] < 0 and doc[i].pos_ == "VERB" and reading.cue_verb(doc[i]) is not None:
+            end = reading.sentences[reading.sentence_of[i]].start
+            break
+    return tidy(reading, colon + 1, end)
 
 
 def _circumstance(clause: Token) -> bool:
@@ -88,6 +176,8 @@ def _main_clause(verb: Token) -> bool:
     from one introduced by if/when/that or a relative pronoun ("groups that don't disclose their fundraising")."""
     while verb.dep_ == "conj":
         verb = verb.head
+    if verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") for c in verb.children):
+        return not any(c.dep_ == "neg" for c in verb.children)  # the police, which reported 2,521 incidents
     if verb.dep_ in ("relcl", "acl", "pcomp", "csubj"):
         return False
     return not any(c.dep_ == "mark" and c.lower_ != "that" for c in verb.children)
@@ -112,9 +202,17 @@ def _object(reading: Reading, cue: Token, entry: CueVerb) -> Span | None:
     if obj is None:
         return None
     end = obj.right_edge.i + 1
-    for child in cue.children:
-        if child.i > obj.i and (child.dep_ in ("oprd", "xcomp") or (child.dep_ == "prep" and child.lower_ == "as")):
-            end = max(end, child.right_edge.i + 1)
+    # What the parse hangs on the verb after the object still belongs to it: criticized X for Y, accused X of Y,
+    # cited remarks Trump had made about Z, described her as a leader, called it an ailment during the race.
+    # Circumstances of the saying (in a statement, during the debate, when he ran) are left out.
+    for child in sorted(cue.children, key=lambda c: c.i):
+        if child.i <= obj.i:
+            continue
+        if not _of_the_object(reading, child) or reading.cue_verb(child) is not None:
+            if child.dep_ in ("cc", "conj", "punct", "advcl") and child.i > end:
+                break
+            continue
+        end = max(end, child.right_edge.i + 1)
     return tidy(reading, obj.left_edge.i, end)
 
 
@@ -138,16 +236,24 @@ def _rest_of_sentence(reading: Reading, cue: Token, clause: Token) -> int:
     i = end
     while i < sentence_end:
         token = reading.doc[i]
-        if token.text in (";", ":") or is_line_break(token):
+        if is_line_break(token):
             break
         if reading.doc[i - 1].lower_ in (",", "and") and reading.cue_verb(token) is not None:
             break  # …, adding that …
-        if token.dep_ == "conj" and token.head.i == cue.i:
-            break  # X said A and added B: B is not part of what was said
+        if token.dep_ == "conj" and token.head.i == cue.i and _own_statement(reading, token):
+            break  # X said A and added B: B is not part of what was said (but X wants A and B: both are)
         i += 1
     while i > end and reading.doc[i - 1].is_punct and not reading.doc[i - 1].is_quote:
         i -= 1
     return i if i > end and all(t.head.i == cue.i or _below(t, cue, end, i) for t in reading.doc[end:i]) else end
+
+
+def _own_statement(reading: Reading, conj: Token) -> bool:
+    """A verb joined to the cue that says something of its own: a further cue (and added …), a subject of its own
+    (…, and the union stepped in), or a contrast (…, but was treated as an outpatient)."""
+    before = conj.doc[conj.left_edge.i - 1] if conj.left_edge.i > 0 else conj
+    return (reading.cue_verb(conj) is not None or any(c.dep_.startswith("nsubj") for c in conj.children)
+            or before.lower_ == "but" or any(c.dep_ == "cc" and c.lower_ == "but" for c in conj.head.children))
 
 
 def _below(token: Token, cue: Token, start: int, end: int) -> bool:
@@ -189,7 +295,8 @@ def _before_next_cue(reading: Reading, content: Span) -> Span:
     for token in content[1:]:
         if token.dep_ in ("conj", "advcl") and token.head.i in range(content.start, content.end) \
                 and token.doc[token.left_edge.i - 1].lower_ in (",", "and") \
-                and not any(c.dep_ == "nsubj" for c in token.children) and reading.cue_verb(token) is not None:
+                and not any(c.dep_.startswith("nsubj") or c.dep_ == "mark" for c in token.children) \
+                and reading.cue_verb(token) is not None:
             cut = tidy(reading, content.start, token.left_edge.i)
             return cut if cut is not None and len(cut) >= _MIN_TOKENS else content
     return content

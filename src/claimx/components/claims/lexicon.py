@@ -15,6 +15,7 @@ class CueVerb:
     weight: float
     takes_object: bool  # a noun object can be the content
     quote_only: bool  # only attributes a quotation it introduces
+    evidence_object: bool = False  # a noun object is the content when the subject is a poll or document (Polls show …)
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,15 @@ class Lexicon:
     pronoun_labels: dict[str, str | None]  # personal pronoun → label of the entity it can stand for
     relative_pronouns: frozenset[str]
     person_nouns: frozenset[str]  # heads of noun phrases naming a person ("the chief executive")
+    inanimate: frozenset[str]  # lemmas of heads that never speak (prices, shares, a year)
+    generic: dict[str, frozenset[str]]  # pronoun → cue lemmas after which it speaks for nobody (empty: any cue)
+    evidence: frozenset[str]  # lemmas of heads naming a poll, a document, data
+    colon_sources: frozenset[str]  # "Poll: …" names a source before a colon
+    promo_labels: frozenset[str]  # "MORE: …" opens a link or a promo, never a claim
+    question_labels: frozenset[str]  # "Q:" opens an interviewer's line
+    answer_labels: frozenset[str]  # "A:" opens the interviewee's answer
     scores: dict[str, float]  # rule id or "speaker:<kind>" → score
+    kinds: dict[str, str]  # rule id → the kind of claim it makes (statement | announcement | factual)
 
 
 def _rows(*parts: str) -> list[list[str]]:
@@ -41,11 +50,15 @@ def load_lexicon() -> Lexicon:
     for lemma_words, weight, content in _rows("claims", "cue_verbs.tsv"):
         lemma, _, particle = lemma_words.partition(" ")
         verbs.setdefault(lemma, []).append(
-            CueVerb(lemma, particle or None, float(weight), content == "object", content == "quote"))
+            CueVerb(lemma, particle or None, float(weight), content == "object", content == "quote",
+                    content == "evidence"))
     nonverbal = load_json("claims", "nonverbal_cues.json")
     pronouns = load_json("claims", "pronouns.json")
+    rules = _rows("claims", "rules.tsv")
+    agents = load_json("claims", "agents.json")
     return Lexicon(
-        verbs={lemma: tuple(entries) for lemma, entries in verbs.items()},
+        # "call for" before "call": the entry whose particle the verb carries wins over the bare verb
+        verbs={lemma: tuple(sorted(entries, key=lambda e: e.particle is None)) for lemma, entries in verbs.items()},
         source_phrases=tuple(tuple(p.split()) for p in nonverbal["source_phrases"]),
         view_nouns=frozenset(nonverbal["view_nouns"]),
         statement_nouns=frozenset(nonverbal["statement_nouns"]),
@@ -53,5 +66,13 @@ def load_lexicon() -> Lexicon:
         pronoun_labels=dict(pronouns["personal"]),
         relative_pronouns=frozenset(pronouns["relative"]),
         person_nouns=frozenset(pronouns["person_nouns"]),
-        scores={rule: float(score) for rule, score, _ in _rows("claims", "rules.tsv")},
+        inanimate=frozenset(agents["inanimate"]),
+        generic={pronoun: frozenset(cues) for pronoun, cues in agents["generic"].items()},
+        evidence=frozenset(agents["evidence"]),
+        colon_sources=frozenset(agents["colon_sources"]),
+        promo_labels=frozenset(agents["promo_labels"]),
+        question_labels=frozenset(agents["interview_labels"]["question"]),
+        answer_labels=frozenset(agents["interview_labels"]["answer"]),
+        scores={rule: float(score) for rule, score, _, _ in rules},
+        kinds={rule: kind for rule, _, kind, _ in rules if kind != "-"},
     )

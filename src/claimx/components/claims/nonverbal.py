@@ -6,9 +6,11 @@ from spacy.tokens import Span, Token
 
 from claimx.components.claims.content import subtree, tidy
 from claimx.components.claims.reading import Found, Reading
-from claimx.components.claims.speakers import describe_speaker, strip_marks
+from claimx.components.claims.speakers import (canonical_name, describe_speaker, interviewee, person_named,
+                                                strip_marks)
 
 _SPEAKER_COLON_MAX = 5  # tokens in a "NAME:" prefix
+_FIRST_PERSON = frozenset({"i", "we", "my", "our", "me", "us", "i'm", "we're", "i've", "we've"})
 
 
 def source_phrase_at(reading: Reading, i: int) -> tuple[Span, Token] | None:
@@ -77,27 +79,71 @@ def _statement_claim(reading: Reading, noun: Token) -> Found | None:
 
 
 def _speaker_colon_claims(reading: Reading) -> list[Found]:
-    """NAME: text at the start of a paragraph (transcripts, headline-style attributions)."""
-    doc, found = reading.doc, []
+    """NAME: text at the start of a paragraph: a transcript, an interview, a headline-style attribution (`Poll: …`,
+    `Harris: “…”`). In a Q&A the interviewer's lines (Q:) are never claims and the answers (A:) are the
+    interviewee's. Unquoted text after a name is speech only in a transcript (two labelled lines or more), when it
+    speaks in the first person or quotes (Sanders: Clinton needs to 'get away from …'): "Julie Rodriguez: the woman
+    behind the bid" names a topic, "MORE:" and "New Delhi:" nobody."""
+    doc, lexicon = reading.doc, reading.lexicon
+    lines = []
     for start in reading.paragraph_starts():
         colon = next((t.i for t in doc[start : start + _SPEAKER_COLON_MAX + 1] if t.text == ":" or "\n" in t.text), None)
         if colon is None or colon == start or doc[colon].text != ":":
             continue
         name = strip_marks(doc[start:colon])
-        mention = reading.entity_in(name)
-        if name.text.lower() in reading.lexicon.not_speakers or not (
-                (mention is not None and mention.label_ in ("PERSON", "ORG")) or all(t.is_upper for t in name if t.is_alpha)):
+        label = name.text.lower()
+        if label in lexicon.question_labels or (label in lexicon.not_speakers and label not in lexicon.answer_labels):
             continue
         end = colon + 1
         while end < len(doc) and "\n" not in doc[end].text:
             end += 1
         content = tidy(reading, colon + 1, end)
-        if content is None or len(content) < 4 or reading.excluded(content):
+        if content is not None and len(content) >= 4 and not reading.excluded(content):
+            lines.append((name, colon, content))
+    transcript = len({name.text for name, _, _ in lines if _label_case(name)}) >= 2  # PENCE: … WALLACE: …
+    found = []
+    for name, colon, content in lines:
+        cue = doc[colon : colon + 1]
+        if len(name) > 1 and name[0].lemma_.lower() in lexicon.verbs:  # Said Ellis: “…”
+            cue, name = name[:1], name[1:]
+        quoted = reading.quote_of[content.start] >= 0
+        speech = quoted or transcript or any(t.lower_ in _FIRST_PERSON or reading.quote_of[t.i] >= 0 for t in content)
+        speaker = _colon_speaker(reading, name, quoted, speech)
+        if speaker is None:
             continue
-        found.append(Found(content, "speaker_colon", speaker=name, cue=doc[colon : colon + 1],
-                           speaker_kind="entity" if mention is not None else "nominal",
-                           speaker_label=mention.label_ if mention is not None else None))
+        kind, canonical, entity_label = speaker
+        found.append(Found(content, "speaker_colon", speaker=name, cue=cue, speaker_kind=kind, direct=quoted,
+                           speaker_canonical=canonical, speaker_label=entity_label))
     return found
+
+
+def _label_case(name: Span) -> bool:
+    """A transcript's speaker label: a name in capitals (PENCE, Q, A), not a section label (MORE, THE FACTS)."""
+    return all(t.is_upper and not t.is_stop for t in name if t.is_alpha) and any(t.is_alpha for t in name)
+
+
+def _colon_speaker(reading: Reading, name: Span, quoted: bool, speech: bool
+                   ) -> tuple[str, str | None, str | None] | None:
+    """(kind, canonical, label) when the label before a colon names a speaker: an answer label (the interviewee); a
+    poll (Poll: …); when what follows is speech, a person or an organisation, a name in capitals (a transcript's
+    PENCE, resolved to the Mike Pence of the article) or a capitalised name before a quotation (Harris: “…”)."""
+    if name.text.lower() in reading.lexicon.answer_labels:
+        person = interviewee(reading)
+        return ("resolved", canonical_name(reading, person) or person.text, "PERSON") if person is not None else None
+    if name.root.lemma_.lower() in reading.lexicon.colon_sources:
+        return "nominal", None, None
+    if not speech:
+        return None
+    mention = reading.entity_in(name)
+    if mention is not None:
+        return ("entity", canonical_name(reading, mention), mention.label_) \
+            if mention.label_ in ("PERSON", "ORG") else None
+    person = person_named(reading, name)
+    if person is not None:
+        return "resolved", canonical_name(reading, person) or person.text, "PERSON"
+    if _label_case(name) or (quoted and name[0].is_title and all(t.is_title or t.is_punct for t in name)):
+        return "nominal", None, None
+    return None
 
 
 def _clause_around(reading: Reading, anchor: Token, cut_start: int, cut_end: int) -> Span | None:

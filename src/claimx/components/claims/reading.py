@@ -16,6 +16,7 @@ from claimx.components.claims.quotes import Quote, find_quotes
 from claimx.extensions import DATES_KEY, ENTITIES_KEY, MONEY_KEY, doc_text, in_ranges
 
 QUOTE_MARKS = frozenset({'"', "“", "”", "„", "«", "»", "``", "''", "‘", "’", "'"})
+_PROMO_LABEL_MAX = 5  # words in a label like "YOU MAY ALSO LIKE:"
 _NER_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE"}
 
 
@@ -62,7 +63,8 @@ class Reading:
         columns = doc.to_array([LOWER, LEMMA, POS]).T.tolist() if len(doc) else [[], [], []]
         self.lowers = list(map(string, columns[0]))
         self.lemmas = list(map(str.lower, map(string, columns[1])))
-        self.verbs = [i for i, pos in enumerate(columns[2]) if pos == VERB]
+        self.verbs = [i for i, pos in enumerate(columns[2])
+                      if pos == VERB or (self.lemmas[i] in self.lexicon.verbs and _acts_as_verb(doc[i]))]
         self.quotes = find_quotes(self.text)
         self.quote_spans = [doc.char_span(q.start, q.end, alignment_mode="expand") for q in self.quotes]
         self.quote_of = [-1] * len(doc)
@@ -80,7 +82,17 @@ class Reading:
         self._date_starts = [d.start_char for d in self.dates]
         self.money = _sorted(doc.spans[MONEY_KEY]) if MONEY_KEY in doc.spans else []
         self._mention_starts = [m.start_char for m in self.mentions]
-        self._no_claims = (doc._.claimx_masked or []) + (doc._.claimx_headlines or [])
+        self._masked = list(doc._.claimx_masked or []) + self._promo_lines()
+        self._headlines = list(doc._.claimx_headlines or [])
+
+    def _promo_lines(self) -> list[tuple[int, int]]:
+        """Paragraphs opened by a link or promo label ("MORE: …", "Sign up: …"): lists of links never claim."""
+        lines = []
+        for start, end in self._paragraph_bounds:
+            colon = next((i for i in range(start, min(end, start + _PROMO_LABEL_MAX + 1)) if self.lowers[i] == ":"), None)
+            if colon is not None and colon > start and " ".join(self.lowers[start:colon]) in self.lexicon.promo_labels:
+                lines.append((self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1].text)))
+        return lines
 
     def sentence(self, token: Token, back: int = 0) -> Span:
         """The token's sentence, or the one `back` sentences before it (the first, when there are fewer)."""
@@ -110,14 +122,16 @@ class Reading:
         return self.doc[start:end].text if end > start else ""
 
     def excluded(self, span: Span | Token) -> bool:
-        """Masked chrome and headlines never yield a claim."""
-        start = span.idx if isinstance(span, Token) else span.start_char
-        end = start + len(span.text) if isinstance(span, Token) else span.end_char
-        return in_ranges(start, end, self._no_claims)
+        """Masked chrome never yields a claim."""
+        return in_ranges(*_chars(span), self._masked)
+
+    def in_headline(self, span: Span | Token) -> bool:
+        """Headlines yield a claim only when they attribute one (the component decides which rules may)."""
+        return in_ranges(*_chars(span), self._headlines)
 
     def cue_verb(self, token: Token) -> CueVerb | None:
         """The lexicon entry when `token` is a reporting verb here (with its particle, if the entry needs one)."""
-        if token.pos_ != "VERB":
+        if token.pos_ != "VERB" and not _acts_as_verb(token):
             return None
         for entry in self.lexicon.verbs.get(token.lemma_.lower(), ()):
             if entry.particle is None or any(c.lower_ == entry.particle for c in token.children):
@@ -145,6 +159,21 @@ class Reading:
             if mention.root.i == span.root.i or len(mention) >= len(span) - 1:
                 return mention
         return None
+
+
+def _acts_as_verb(token: Token) -> bool:
+    """A reporting verb the tagger took for a noun ("Leaked documents show he …", "Trump claims that …") but the
+    parser reads as a verb: it heads a clause with a subject and a complement."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ not in ("ROOT", "ccomp", "conj", "relcl"):
+        return False
+    children = [c.dep_ for c in token.children]
+    return "nsubj" in children and any(d in ("ccomp", "dobj") for d in children)
+
+
+def _chars(span: Span | Token) -> tuple[int, int]:
+    if isinstance(span, Token):
+        return span.idx, span.idx + len(span.text)
+    return span.start_char, span.end_char
 
 
 def is_quote_mark(token: Token) -> bool:

@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from claimx.components.claims.reading import Found, Reading, is_line_break, is_quote_mark
 
 _CLIMB = ("conj", "xcomp", "advcl")  # "…, adding that", "went on to say": the subject is the head verb's
+_GERUND_PREPOSITIONS = frozenset({"by", "after", "before", "while", "since", "for"})
 _ANTECEDENT_WINDOW = 1500  # characters back to look for what a pronoun stands for
 _ANTECEDENT_TRIES = 8
 
@@ -16,9 +17,12 @@ _ANTECEDENT_TRIES = 8
 def subject_of(verb: Token) -> Token | None:
     """The verb's subject, or the subject of the verb it hangs from for participles, infinitives and conjuncts."""
     for _ in range(4):
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        # the nearest one: the parser may hang a second subject from inside a quotation on the cue
+        subject = min((c for c in verb.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - verb.i), default=None)
         if subject is not None:
             return None if subject.tag_ in ("WP", "WDT") and verb.dep_ != "relcl" else subject  # Who said …?
+        if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
+            return _gerund_speaker(verb)
         if verb.dep_ not in _CLIMB or verb.head is verb:
             return None
         if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in verb.head.children):
@@ -29,12 +33,28 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def _gerund_speaker(verb: Token) -> Token | None:
+    """began by saying …, apologized after saying …: the subject of the verb the phrase hangs from; criticized Oz for
+    saying …: its object."""
+    preposition = verb.head
+    head = preposition.head
+    if head.pos_ not in ("VERB", "AUX") or preposition.lower_ not in _GERUND_PREPOSITIONS:
+        return None
+    if preposition.lower_ == "for":
+        target = next((c for c in head.children if c.dep_ == "dobj"), None)
+        if target is not None:
+            return target
+    return subject_of(head)
+
+
 def speaking_subject(reading: Reading, cue: Token) -> Token | None:
     """The cue's subject, unless the parse found it inside a quotation the cue is not in (“That is smart” —
-    and, asked again, asserting …: "That" does not speak)."""
+    and, asked again, asserting …: "That" does not speak) or in another paragraph."""
     subject = subject_of(cue)
     if subject is None or reading.quote_of[subject.i] not in (-1, reading.quote_of[cue.i]):
         return None
+    if reading.paragraph_of[subject.i] != reading.paragraph_of[cue.i]:
+        return None  # a byline or a heading the parser joined to the next paragraph's sentence
     return subject
 
 
@@ -86,22 +106,69 @@ def _loose_punct(span: Span) -> bool:
 
 
 def describe_speaker(reading: Reading, subject: Token, cue: Span) -> tuple[Span, str, str | None, str | None]:
-    """The speaker span, its kind (entity | nominal | resolved | pronoun), its canonical name and its entity label.
-    Personal pronouns stay "pronoun" here: `resolve_pronoun_speakers` settles them once every claim is known."""
+    """The speaker span, its kind (entity | nominal | resolved | pronoun | not_agent), its canonical name and its
+    entity label. Personal pronouns stay "pronoun" here: `resolve_pronoun_speakers` settles them once every claim
+    is known. `not_agent` marks what cannot speak (models/claims/agents.json): an inanimate head ("Oil prices"), a
+    generic "you" or "we", a relative pronoun with no antecedent ("That said, …"); no claim keeps such a speaker."""
     doc = reading.doc
     lower = subject.lower_
-    if lower in reading.lexicon.relative_pronouns and subject.head.dep_ == "relcl":
+    word = doc[subject.i : subject.i + 1]
+    if lower in reading.lexicon.relative_pronouns:
+        if subject.head.dep_ != "relcl" or subject.head.head is subject.head:
+            return word, "not_agent", None, None
         antecedent = noun_phrase(subject.head.head)
         mention = _named(reading, antecedent)
-        canonical = _canonical(reading, mention) if mention is not None else antecedent.text
-        return doc[subject.i : subject.i + 1], "resolved", canonical, mention.label_ if mention is not None else None
+        if mention is None and (is_inanimate(reading, antecedent) or antecedent.root.pos_ == "PRON"):
+            return word, "not_agent", None, None
+        canonical = canonical_name(reading, mention) if mention is not None else antecedent.text
+        return word, "resolved", canonical, mention.label_ if mention is not None else None
+    if is_generic(reading, subject, cue):
+        return word, "not_agent", None, None
     if lower in reading.lexicon.pronoun_labels:
-        return doc[subject.i : subject.i + 1], "pronoun", None, None
+        return word, "pronoun", None, None
     speaker = noun_phrase(subject, cue)
     mention = _named(reading, speaker)
     if mention is not None:
-        return speaker, "entity", _canonical(reading, mention), mention.label_
+        return speaker, "entity", canonical_name(reading, mention), mention.label_
+    if is_inanimate(reading, speaker):
+        return speaker, "not_agent", None, None
     return speaker, "nominal", None, None
+
+
+def is_inanimate(reading: Reading, phrase: Span) -> bool:
+    """The phrase is headed by a noun that never speaks (prices, shares, rates, a year) and names no entity."""
+    head = phrase.root
+    inanimate = reading.lexicon.inanimate
+    return (head.lower_ in inanimate or head.lemma_.lower() in inanimate) and _named(reading, phrase) is None
+
+
+def is_generic(reading: Reading, subject: Token, cue: Span) -> bool:
+    """A "you" (any cue) or a "we" wanting, hoping, knowing: the voice of instructions and promos, not a source."""
+    cues = reading.lexicon.generic.get(subject.lower_)
+    return cues is not None and (not cues or cue.root.lemma_.lower() in cues)
+
+
+def interviewee(reading: Reading) -> Span | None:
+    """The person an interview is with: the person named most often outside quotations (the earliest on a tie)."""
+    counts: dict[str, int] = {}
+    first: dict[str, Span] = {}
+    for mention in reading.mentions:
+        if mention.label_ == "PERSON" and reading.quote_of[mention.start] < 0:
+            name = canonical_name(reading, mention) or mention.text
+            counts[name] = counts.get(name, 0) + 1
+            first.setdefault(name, mention)
+    if not counts:
+        return None
+    return first[max(counts, key=lambda name: (counts[name], -first[name].start))]
+
+
+def person_named(reading: Reading, name: Span) -> Span | None:
+    """The person mention a transcript label stands for: "PENCE" → the earlier or later "Mike Pence"."""
+    key = name.text.lower()
+    for mention in reading.mentions:
+        if mention.label_ == "PERSON" and (mention.text.lower() == key or mention[-1].lower_ == key):
+            return mention
+    return None
 
 
 def _named(reading: Reading, phrase: Span) -> Span | None:
@@ -161,14 +228,14 @@ def _antecedent(reading: Reading, pronoun: Token, earlier: list[tuple[int, str |
         if mention.label_ != label or reading.quote_of[mention.start] >= 0:
             continue
         if mention.start_char >= window_start and mention.root.dep_.startswith("nsubj"):
-            named_subject = (mention.start_char, _canonical(reading, mention))
+            named_subject = (mention.start_char, canonical_name(reading, mention))
             break
         nearest = nearest or mention
     if named_subject is not None and nearest is None:
         return named_subject[1]
     # A recent subject and the latest fitting speaker compete: the nearer one wins ("According to X, …. She
     # estimated …" is X, though an earlier sentence's subject was someone else).
-    subject = named_subject or next(((s.start_char, _canonical(reading, s) or s.text)
+    subject = named_subject or next(((s.start_char, canonical_name(reading, s) or s.text)
                                      for s in _recent_subjects(reading, pronoun, back=2)
                                      if _kind_of(reading, s) == label), None)
     speaker = next(((offset, name) for offset, kind, name in reversed(earlier)
@@ -176,7 +243,7 @@ def _antecedent(reading: Reading, pronoun: Token, earlier: list[tuple[int, str |
     candidates = [c for c in (subject, speaker) if c is not None]
     if candidates:
         return max(candidates, key=lambda c: c[0])[1]
-    return _canonical(reading, nearest) if nearest is not None else None
+    return canonical_name(reading, nearest) if nearest is not None else None
 
 
 def _recent_subjects(reading: Reading, pronoun: Token, back: int) -> Iterator[Span]:
@@ -192,7 +259,7 @@ def _recent_subjects(reading: Reading, pronoun: Token, back: int) -> Iterator[Sp
             yield noun_phrase(subject)
 
 
-def _canonical(reading: Reading, span: Span) -> str | None:
+def canonical_name(reading: Reading, span: Span) -> str | None:
     mention = _named(reading, span)
     if mention is None:
         return None
