@@ -14,6 +14,8 @@ from typing import Any
 
 from claimx.normalize.dates.calendar import (
     end_of,
+    fiscal_bounds,
+    fiscal_year_of,
     half_bounds,
     holiday_date,
     month_bounds,
@@ -33,7 +35,15 @@ from claimx.normalize.dates.parts import (
     month_value,
     quarter_value,
     shift_value_years,
+    value_year,
     week_value,
+)
+from claimx.normalize.dates.fiscal import (
+    FiscalCalendar,
+    FiscalContext,
+    calendar_period,
+    fiscal_value,
+    month_interval,
 )
 
 Context = Sequence[tuple[str, int]]
@@ -48,21 +58,27 @@ _SUB_YEAR = ("half", "quarter", "season", "month")
 
 
 def resolve(parts: DateParts, ref: dt.date | None, tense: str | None = None, context: Context = (),
-            period_end: str | None = None) -> dict[str, Any]:
-    """{"value", "grain", "relative", "mod"} for one expression. value is None when it cannot be resolved.
+            period_end: str | None = None, fiscal: FiscalContext | None = None) -> dict[str, Any]:
+    """{"value", "grain", "relative", "mod"} for one expression, and "calendar" for a fiscal value whose calendar is
+    known. value is None when it cannot be resolved.
 
     `period_end` is the value of a date the text says the period ends on ("the quarter ended Sept. 30"): it names
-    the period when the expression itself does not.
+    the period when the expression itself does not. `fiscal` is what the document says about fiscal calendars.
     """
+    fiscal = fiscal or FiscalContext()
     try:
         value = _period_ending(parts, period_end) if period_end else None
-        value = value or _value(parts, ref, tense, context)
+        value = value or _fiscal_value(parts, ref, tense, context, fiscal) or _value(parts, ref, tense, context, fiscal)
     except (OverflowError, ValueError):  # "1000000 days ago", a reference date at the calendar's edge
         value = None
     if value is not None and grain_of_value(value) is None:  # "99999 years ago": no four-digit year
         value = None
     grain = grain_of_value(value) if value else _nominal_grain(parts)
-    return {"value": value, "grain": grain, "relative": is_relative(parts), "mod": parts.mod}
+    resolved = {"value": value, "grain": grain, "relative": is_relative(parts), "mod": parts.mod}
+    calendar = calendar_period(value, fiscal.calendar)
+    if calendar:
+        resolved["calendar"] = calendar
+    return resolved
 
 
 def is_relative(parts: DateParts) -> bool:
@@ -83,16 +99,23 @@ def _period_ending(p: DateParts, period_end: str) -> str | None:
     ended Sept. 30' → the year it ends in, as fiscal years are named."""
     if p.quarter is not None or p.half is not None or p.year is not None or p.shift not in (0, None):
         return None
+    if p.months and grain_of_value(period_end) in ("day", "month"):  # "the nine months ended Sept. 30"
+        end = end_of(period_end)
+        last = end.year * 12 + end.month - 1
+        return month_interval(last - p.months + 1, last)
     unit = p.unit or (p.period if p.period in ("quarter", "half", "month", "year") else "quarter")
     named = p.latest or p.compare or p.anchor == "context" or p.period or p.unit in ("quarter", "half", "year")
     if not named or grain_of_value(period_end) not in ("day", "week", "month"):
         return None
     end = end_of(period_end)
+    if unit == "year" and end.month != 12 and (p.period == "year" or p.fiscal):
+        # "the year to March 2015": a fiscal year, named by the year it ends in ("this year through August" is not)
+        return fiscal_value(end.year)
     middle = {"quarter": 45, "half": 91, "month": 0}.get(unit, 0)
     return shift_unit(unit, end - dt.timedelta(days=middle), 0)
 
 
-def _value(p: DateParts, ref: dt.date | None, tense: str | None, context: Context) -> str | None:
+def _value(p: DateParts, ref: dt.date | None, tense: str | None, context: Context, fiscal: FiscalContext) -> str | None:
     if p.vague:
         return None
     if p.century is not None:
@@ -101,10 +124,15 @@ def _value(p: DateParts, ref: dt.date | None, tense: str | None, context: Contex
         return f"{p.decade:03d}"
     if p.decade_yy is not None:
         return f"{_decade_century(p.decade_yy, ref)}{p.decade_yy // 10}"
+    first_month = fiscal.calendar.first_month if fiscal.calendar else 1
     if p.compare:
-        return _compared(p, ref, context)
+        return _compared(p, ref, context, first_month)
     if p.latest:
-        return _latest(p, ref, context)
+        return _latest(p, ref, context, first_month)
+    if p.split_from is not None:  # "the 2013/14 season" outside a fiscal story: both years
+        return f"{p.split_from:04d}/{p.year:04d}" if p.year_digits == 4 else None
+    if p.month_end is not None:
+        return _month_range(p, ref, tense)
     year = _explicit_year(p, ref)
     if year is not None:
         return _in_year(p, year, context)
@@ -115,6 +143,91 @@ def _value(p: DateParts, ref: dt.date | None, tense: str | None, context: Contex
     if ref is None:
         return None
     return _from_reference(p, ref, tense)
+
+
+# --- fiscal periods -------------------------------------------------------------------------------------------------
+
+def _fiscal_value(p: DateParts, ref: dt.date | None, tense: str | None, context: Context,
+                  fiscal: FiscalContext) -> str | None:
+    """FY2024, FY2024-Q3, FY2024-H1 (or the months of a fiscal year) when the expression names a fiscal period:
+    said as one ("fiscal 2024", "Q3 FY24", "this fiscal"), a split year in a fiscal story ("2023-24"), or, under a
+    fiscal calendar the story follows, a quarter or half named without a year ("the third quarter")."""
+    if p.compare or p.latest or p.vague or p.month is not None or p.month_end is not None:
+        return None
+    calendar = fiscal.calendar
+    unmarked_period = ((p.quarter is not None or p.half is not None) and p.year is None and p.year_shift is None
+                       and not p.by_month)
+    if not (p.fiscal or (p.split_from is not None and fiscal.fiscal_story)
+            or (unmarked_period and fiscal.shifts_quarters) or _the_year_of_a_report(p, fiscal, context)):
+        return None
+    year = _fiscal_year(p, ref, tense, context, calendar, unmarked_period)
+    if year is None:
+        return None
+    if p.months:  # "9M FY24", "the first nine months of fiscal year 2024": the months, as a calendar interval
+        if calendar is None:
+            return None
+        start, end = fiscal_bounds(year, calendar.first_month, months=p.months)
+        return month_interval(start.year * 12 + start.month - 1, end.year * 12 + end.month - 1)
+    return fiscal_value(year, p.quarter, p.half)
+
+
+def _fiscal_year(p: DateParts, ref: dt.date | None, tense: str | None, context: Context,
+                 calendar: FiscalCalendar | None, unmarked_period: bool) -> int | None:
+    first_month = calendar.first_month if calendar else 1
+    if p.year is not None:
+        year = _explicit_year(p, ref)
+        if year is not None and calendar is not None and calendar.named_by == "start" and p.split_from is None:
+            year += 1  # Japan's press names "fiscal 2020" by the year it begins in: April 2020 – March 2021
+        return year
+    if ref is None:
+        return None
+    current = fiscal_year_of(ref, first_month)
+    if p.year_shift is not None:
+        return current + p.year_shift
+    if p.quarter is not None or p.half is not None:
+        if calendar is None:
+            return None  # "the fiscal second quarter" of a calendar nobody names: read as a calendar quarter
+        quarter, half = p.quarter, p.half
+        return _year_by_tense(lambda y: fiscal_bounds(y, first_month, quarter, half), ref, tense, "quarter",
+                              base=current)
+    if p.unit == "year" and p.anchor == "ref":
+        if p.period == "year":  # "the fiscal year", "the full year": the one under discussion
+            mentioned = _latest_mention(context, _SUB_YEAR + ("year",), _COMPARISON_REACH)
+            if mentioned is not None and (mentioned.startswith("FY") or grain_of_value(mentioned) != "year"):
+                return value_year(mentioned) if mentioned.startswith("FY") else fiscal_year_of(
+                    end_of(mentioned), first_month)
+        return current + (p.shift or 0)
+    return None
+
+
+def _the_year_of_a_report(p: DateParts, fiscal: FiscalContext, context: Context) -> bool:
+    """'for the year, down 1% on FY23': in a story under a fiscal calendar, 'the year' right after a fiscal period
+    is that fiscal year."""
+    if not (fiscal.shifts_quarters and p.unit == "year" and p.shift == 0 and p.anchor == "ref" and p.year is None):
+        return False
+    mentioned = _latest_mention(context, ("year", "quarter", "half"), _NEARBY_REACH)
+    return mentioned is not None and mentioned.startswith("FY")
+
+
+def _month_range(p: DateParts, ref: dt.date | None, tense: str | None) -> str | None:
+    """'October-December 2017' → 2017-Q4; 'the April to June period' → this year's (or last year's) 2nd quarter."""
+    first, last = p.month, p.month_end
+    assert first is not None and last is not None
+    length = (last - first) % 12 + 1
+    if p.year is not None:
+        year = _explicit_year(p, ref)
+        assert year is not None
+        end_index = year * 12 + last - 1  # the year written is the year of the last month
+    elif ref is not None:
+        def bounds(y: int) -> tuple[dt.date, dt.date]:
+            start_index = y * 12 + first - 1
+            return (dt.date(start_index // 12, start_index % 12 + 1, 1),
+                    month_bounds((start_index + length - 1) // 12, (start_index + length - 1) % 12 + 1)[1])
+        start_year = _year_by_tense(bounds, ref, tense, "quarter")
+        end_index = start_year * 12 + first - 1 + length - 1
+    else:
+        return None
+    return month_interval(end_index - length + 1, end_index)
 
 
 # --- explicit years ------------------------------------------------------------------------------------------------
@@ -224,17 +337,20 @@ _FUTURE_TENSE_GRACE_DAYS = {"day": 30, "season": 30, "quarter": 120, "half": 120
 
 
 def _year_by_tense(bounds: Callable[[int], tuple[dt.date, dt.date]], ref: dt.date, tense: str | None,
-                   grain: str = "day") -> int:
-    """The year of a period named without one (a month, a day, a quarter, a season, a holiday)."""
+                   grain: str = "day", base: int | None = None) -> int:
+    """The year of a period named without one (a month, a day, a quarter, a season, a holiday); `base` is the
+    (fiscal) year holding `ref` when years are not calendar years."""
+    base = ref.year if base is None else base
+
     def days_away(year: int) -> int:
         start, end = bounds(year)
         return (end - ref).days if end < ref else (start - ref).days if start > ref else 0
 
-    if days_away(ref.year) == 0:
-        year = ref.year
+    if days_away(base) == 0:
+        year = base
     else:
-        past = max(y for y in (ref.year - 1, ref.year) if days_away(y) < 0)
-        coming = min(y for y in (ref.year, ref.year + 1) if days_away(y) > 0)
+        past = max(y for y in (base - 1, base) if days_away(y) < 0)
+        coming = min(y for y in (base, base + 1) if days_away(y) > 0)
         year = past if -days_away(past) <= _PAST_BIAS * days_away(coming) else coming
     if tense == "past" and days_away(year) > _PAST_TENSE_GRACE_DAYS.get(grain, 0):
         return year - 1
@@ -349,14 +465,24 @@ def _from_context(p: DateParts, context: Context) -> str | None:
     unit = p.unit or expression_grain(p)
     finer = tuple(g for g in GRAIN_RANK if GRAIN_RANK[g] >= GRAIN_RANK.get(unit, GRAIN_RANK["day"]))
     mentioned = _latest_mention(context, finer, _ANAPHORA_REACH)
+    if unit == "year" and mentioned is not None and not mentioned.startswith("FY"):
+        # "In fiscal year 2024, which ended on September 30, ... the previous year": the fiscal year just named
+        mentioned = _latest_mention(context, ("year",), _NEARBY_REACH, fiscal_only=True) or mentioned
     if mentioned is None:
         return None
     if p.weekday is not None:  # "the previous Friday": the Friday before the day just mentioned
         return day_value(weekday_date(p.weekday, start_of(mentioned), p.shift))
+    if unit in ("decade", "century") and grain_of_value(mentioned) == "year" and not mentioned.startswith("FY"):
+        # "a decade earlier" than 2050 is 2040: the year it compares, counted in decades
+        return f"{int(mentioned) + (p.shift or 0) * (10 if unit == 'decade' else 100):04d}"
+    if mentioned.startswith("FY") and unit == "year":  # "fiscal 2024 ... the previous year": FY2023
+        return fiscal_value(value_year(mentioned) + (p.shift or 0))
+    if "/" in mentioned:  # "the nine months to December ... that year"
+        mentioned = mentioned.split("/")[1]
     return shift_unit(unit, start_of(mentioned), p.shift or 0)
 
 
-def _compared(p: DateParts, ref: dt.date | None, context: Context) -> str | None:
+def _compared(p: DateParts, ref: dt.date | None, context: Context, first_month: int = 1) -> str | None:
     """The period a year before the one just discussed: 'the year-ago quarter', 'a year earlier', 'a year ago'.
 
     The period is the latest quarter or half mentioned (one already over when the reference date is known), else a
@@ -373,8 +499,9 @@ def _compared(p: DateParts, ref: dt.date | None, context: Context) -> str | None
         searches = [(("quarter", "half"), _COMPARISON_REACH), (("month", "season"), _NEARBY_REACH)]
         if p.anchor == "context":  # "a year earlier" right after a day
             searches.append((("day", "week"), _NEARBY_REACH))
+        searches.append((("year",), _NEARBY_REACH))  # "up 3.7% in the 2024 fiscal year from the same time last year"
     for grains, reach in searches:
-        mentioned = _latest_mention(context, grains, reach, over_by=ref)
+        mentioned = _latest_mention(context, grains, reach, over_by=ref, first_month=first_month)
         if mentioned is not None:
             return shift_value_years(mentioned, -1)
     if ref is None:
@@ -388,16 +515,17 @@ def _year_of_period(bounds: Callable[[int], tuple[dt.date, dt.date]], ref: dt.da
     """The year a quarter or half named without one belongs to: the year under discussion, else the nearest."""
     for value, sentences_back in reversed(context):
         if sentences_back <= _COMPARISON_REACH and grain_of_value(value) in (*_SUB_YEAR, "day", "week", "year"):
-            return int(value[:4])
+            return value_year(value)
     if ref is None:
         return 0
     return _year_by_tense(bounds, ref, None, "quarter")
 
 
-def _latest(p: DateParts, ref: dt.date | None, context: Context) -> str | None:
+def _latest(p: DateParts, ref: dt.date | None, context: Context, first_month: int = 1) -> str | None:
     """'the latest quarter': the one under discussion, else the last one completed."""
     unit = p.unit or "quarter"
-    mentioned = _latest_mention(context, _period_grains(p.period or unit), _COMPARISON_REACH, over_by=ref)
+    mentioned = _latest_mention(context, _period_grains(p.period or unit), _COMPARISON_REACH, over_by=ref,
+                                first_month=first_month)
     if mentioned is not None:
         return mentioned
     return shift_unit(unit, ref, -1) if ref else None
@@ -407,10 +535,14 @@ def _period_grains(period: str) -> tuple[str, ...]:
     return _SUB_YEAR if period == "period" else (period,)
 
 
-def _latest_mention(context: Context, grains: Sequence[str], reach: int, over_by: dt.date | None = None) -> str | None:
+def _latest_mention(context: Context, grains: Sequence[str], reach: int, over_by: dt.date | None = None,
+                    first_month: int = 1, fiscal_only: bool = False) -> str | None:
     """The most recent mention of one of `grains` within `reach` sentences (ended before `over_by`, if given)."""
     for value, sentences_back in reversed(context):
+        if fiscal_only and not value.startswith("FY"):
+            continue
         if sentences_back <= reach and grain_of_value(value) in grains:
-            if over_by is None or end_of(value) < over_by:
+            unplaced = value.startswith("FY") and first_month == 1  # a fiscal period of an unknown calendar
+            if over_by is None or unplaced or end_of(value, first_month) < over_by:
                 return value
     return None
