@@ -1,29 +1,41 @@
 """The date a claim is anchored to: a date inside it, else the date of the saying, else the article's date.
 
-A claim that compares periods ("up 8% in 2024 from 2023") is about the period it asserts, not the one it compares
-with, so dates introduced by a comparison word are passed over while another is there.
+A claim is dated by the period it asserts about, with that period's fiscal value and `calendar`. A claim that
+compares periods ("up 8% in 2024 from 2023", "fourth-quarter net income dropped 67% from the previous year") is about
+the newer one: dates introduced by a comparison word, or that are themselves comparisons ("the year-ago quarter"),
+are passed over while another is there, and of the rest the newest period wins.
 """
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from claimx.components.claims.reading import Reading
+from claimx.normalize.dates.calendar import end_of
 
 _COMPARED = frozenset({"from", "than", "versus", "vs", "vs.", "against"})
+# Dates that are a comparison in themselves: the period a year before the one the claim is about.
+_COMPARISON_DATE = re.compile(r"\b(?:year[\s-]*(?:ago|earlier|before)|prior[\s-]*year|previous[\s-]*year|last year|"
+                              r"a year (?:ago|earlier|before)|same (?:period|quarter|time|month)|corresponding)\b",
+                              re.IGNORECASE)
+_REACH_BEFORE = 20  # characters before the content a date overlapping its start may begin
 _CUE_DATE_HOPS = 4  # how far up the parse a date may hang below its cue: said → in → statement → on → Tuesday
 
 
 def claim_date(reading: Reading, content: Span, cue: Span | None) -> dict | None:
-    inside = [d for d in reading.dates_within(content.start_char, content.end_char) if _value(d)]
+    # A date the content starts inside of counts ("fourth-[quarter net income dropped]"): look a little before it.
+    inside = [d for d in reading.dates_within(max(0, content.start_char - _REACH_BEFORE), content.end_char)
+              if _value(d) and d.end_char > content.start_char]
     if inside:
-        asserted = [d for d in inside if not _compared(d)]
-        return {"value": _value((asserted or inside)[0]), "source": "explicit"}
+        asserted = [d for d in inside if not _compared(d)] or inside
+        return _dated(_newest(asserted), "explicit")
     if cue is not None:
         sentence = reading.sentence(cue.root)
         for date in reading.dates_within(sentence.start_char, sentence.end_char):
             if _value(date) and not _overlaps(date, content) and _hangs_from(date.root, cue.root):
-                return {"value": _value(date), "source": "cue"}
+                return _dated(date, "cue")
     published = reading.doc._.claimx_published
     return {"value": published, "source": "published"} if published else None
 
@@ -32,7 +44,29 @@ def _value(date: Span) -> str | None:
     return (date._.claimx_date or {}).get("value")
 
 
+def _dated(date: Span, source: str) -> dict:
+    dated = {"value": _value(date), "source": source}
+    calendar = (date._.claimx_date or {}).get("calendar")
+    if calendar:
+        dated["calendar"] = calendar
+    return dated
+
+
+def _newest(dates: list[Span]) -> Span:
+    """The date whose period ends last (the first of equals); one that cannot be placed never wins."""
+    def ends(date: Span) -> str:
+        calendar = (date._.claimx_date or {}).get("calendar")
+        try:
+            return end_of((calendar or _value(date) or "").split("/")[-1]).isoformat() if not (
+                calendar is None and (_value(date) or "").startswith("FY")) else ""
+        except (ValueError, IndexError, KeyError):
+            return ""
+    return max(dates, key=lambda d: (ends(d), -d.start))
+
+
 def _compared(date: Span) -> bool:
+    if _COMPARISON_DATE.search(date.text):
+        return True
     before = date.doc[date.start - 1] if date.start > 0 else None
     if before is not None and before.lower_ in _COMPARED:
         return True
