@@ -3,6 +3,8 @@
 The work is split in three pure steps:
   grammar.py        text → DateMatch(start, end, rule, DateParts): the rules and vocabularies of models/dates/
   resolve.py        DateParts + reference date (+ tense, + earlier mentions) → {"value", "grain", "relative", "mod"}
+                    (and "calendar"), with periods.py for fiscal and reporting periods, anchors.py for what an
+                    incomplete expression is anchored to, fiscal.py for fiscal calendars
   fallback.py       dateparser, only to value a span spaCy found that no rule reads
 
 Values (TIMEX3 calendar values, see ../shared/spec/output.md; fiscal.py for fiscal calendars):

@@ -12,13 +12,20 @@ from claimx.normalize.dates.parts import grain_of_value, parse_fiscal_value, phr
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
 
+def _bound_of_interval_or_fiscal(value: str, first_month: int, last: bool) -> dt.date | None:
+    """The first (or last) day of an interval ("2023-04/2023-12") or a fiscal value; None for any other value."""
+    if "/" in value:
+        part = value.split("/")[last]
+        return end_of(part, first_month) if last else start_of(part, first_month)
+    fiscal = fiscal_value_bounds(value, first_month)
+    return fiscal[last] if fiscal is not None else None
+
+
 def start_of(value: str, first_month: int = 1) -> dt.date:
     """The first day of a TIMEX3 value (year or finer; a fiscal value under the calendar starting in `first_month`)."""
-    if "/" in value:
-        return start_of(value.split("/")[0], first_month)
-    fiscal = fiscal_value_bounds(value, first_month)
-    if fiscal is not None:
-        return fiscal[0]
+    bound = _bound_of_interval_or_fiscal(value, first_month, last=False)
+    if bound is not None:
+        return bound
     grain = grain_of_value(value)
     year = int(value[:4])
     if grain == "day":
@@ -38,11 +45,9 @@ def start_of(value: str, first_month: int = 1) -> dt.date:
 
 def end_of(value: str, first_month: int = 1) -> dt.date:
     """The last day of a TIMEX3 value (year or finer; a fiscal value under the calendar starting in `first_month`)."""
-    if "/" in value:
-        return end_of(value.split("/")[1], first_month)
-    fiscal = fiscal_value_bounds(value, first_month)
-    if fiscal is not None:
-        return fiscal[1]
+    bound = _bound_of_interval_or_fiscal(value, first_month, last=True)
+    if bound is not None:
+        return bound
     grain = grain_of_value(value)
     start = start_of(value)
     if grain == "day":

@@ -9,15 +9,13 @@ and claimx gives no `calendar` rather than a guess.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from claimx.assets import load_json
-from claimx.normalize.dates.calendar import fiscal_bounds, fiscal_value_bounds
-from claimx.normalize.dates.parts import parse_fiscal_value
+from claimx.normalize.dates.calendar import fiscal_value_bounds
 
 
 @dataclass(frozen=True)
