@@ -562,6 +562,11 @@ FISCAL_IN_CONTEXT = [
     ("October-December 2017", "2019-02-14", INDIA, "2017-Q4", None),
     ("the April to June period", "2020-08-06", JAPAN, "2020-Q2", None),
     ("this fiscal deficit", "2019-02-14", INDIA, None, None),  # not read: "fiscal" here is an adjective
+    ("1H23", "2023-02-16", FiscalContext(FiscalCalendar(7), True, True), "FY2023-H1", "2022-07-01/2022-12-31"),
+    ("1H23", "2023-02-16", NOT_FISCAL, "2023-H1", None),
+    ("H1FY25", "2024-11-05", INDIA, "FY2025-H1", "2024-04-01/2024-09-30"),
+    ("the first half (H1) of FY25", "2024-11-05", INDIA, "FY2025-H1", "2024-04-01/2024-09-30"),
+    ("the second quarter of its 2017 financial year", "2017-01-27", NO_CALENDAR, "FY2017-Q2", None),
 ]
 
 
@@ -584,6 +589,7 @@ def test_fiscal_periods_under_a_calendar(text, published, fiscal, expected, cale
     ("the previous year", [("FY2024", 0)], US_GOVERNMENT, "FY2023"),
     ("the full fiscal year", [("2025-Q1", 2)], INDIA, "FY2025"),
     ("a decade earlier", [("2050", 0)], NOT_FISCAL, "2040"),
+    ("the corresponding quarter of FY24", [("FY2025-Q2", 0)], INDIA, "FY2024-Q2"),
 ])
 def test_fiscal_periods_that_refer_back(text, context, fiscal, expected):
     parts = parse_date(text)
@@ -612,7 +618,12 @@ def test_reporting_periods_end_on_the_date_given(text, period_end, expected):
     ("results for the fourth quarter and full year ended April 30, 2024", 5),
     ("the October to September financial year", 10),
     ("in the year to March 2015", 4),
-    ("the nine months ended Sept. 30", None),
+    ("for its second quarter ended Dec. 31", 7),  # a July year
+    ("the fourth quarter ended Sept. 30", 10),
+    ("Half-Year Results To 31 December 2022", 7),
+    ("for the six months ended Oct. 1", 4),  # a 52-week half ending with September
+    ("the nine months ended Sept. 30", 1),  # a calendar year: Japan's April year does not apply
+    ("the quarter ended Sept. 30", None),
     ("profits rose in the year", None),
 ])
 def test_the_calendar_an_article_states(text, first_month):
@@ -635,6 +646,7 @@ FISCAL_COMPONENT = [
     ("The Mail on Sunday said the Sunday Times had the story on Monday.", [("Monday", "2024-02-05", None)]),
     ("Canberra's deficit for 2023-24 was A$10 billion, the Treasury said.", [("2023-24", "FY2024", "2023-07-01/2024-06-30")]),
     ("Arsenal finished third in the 2013/14 season.", [("2013/14", "2013/2014", None)]),
+    ("GAIL spent Rs 1885 crore in 2023.", [("2023", "2023", None)]),
 ]
 
 

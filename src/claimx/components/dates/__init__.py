@@ -61,7 +61,7 @@ class DatesComponent:
             span._.claimx_date = resolve(match.parts, ref, governing_tense(span, parsed), context,
                                          self._period_end(text, found, i, ref, parsed), here)
             value = span._.claimx_date["value"]
-            if value and not (match.parts.compare or match.parts.latest or match.parts.period not in (None, "year")):
+            if value and not (match.parts.compare or match.parts.latest or not _kept_as_context(match.parts, value)):
                 mentioned.append((value, sentence))  # what later "that year" / "a year earlier" refer to
         spans = [span for span, _ in found]
         if self.statistical_fallback:  # never where a rule matched, taken or rejected
@@ -117,6 +117,12 @@ class DatesComponent:
 
 _PERIOD_END = re.compile(r",?\s+(?:that\s+|which\s+)?(?:ended|ending|ends|closed|through|to)\s+(?:on\s+|in\s+)?",
                          re.IGNORECASE)
+
+
+def _kept_as_context(parts: Any, value: str) -> bool:
+    """Whether later references may point back to this date: not "the 1988 period" (it points back itself), and a
+    run of months only when it is one calendar quarter or half ("the six months ended Dec. 31" is 2019-H2)."""
+    return parts.period in (None, "year") or (parts.period == "months" and "/" not in value)
 
 
 def _sentence_starts(doc: Doc, text: str) -> list[int]:

@@ -92,28 +92,49 @@ _MONTHS = {m: i for i, names in enumerate(
     [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
      ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
      ("dec", "december")], start=1) for m in names}
-_MONTH = r"(?P<{name}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?" \
-         r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-# "fiscal year ending June 30", "the year ended 31 March 2024", "full year ended April 30", "the year to March 2015"
-_YEAR_ENDING = re.compile(
-    r"\b(?:fiscal|financial|full|business|the)[\s-]+year,?\s+(?:that\s+|which\s+)?(?:ended|ending|ends|closed|to|through)"
-    r"\s+(?:on\s+|in\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?" + _MONTH.format(name="end") + r"(?![a-z])",
-    re.IGNORECASE)
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4,
+             "six": 6, "6": 6, "nine": 9, "9": 9}
+_END_DATE = (r"\s+(?:that\s+|which\s+)?(?:ended|ending|ends|closed|to|through)\s+(?:on\s+|in\s+)?"
+             r"(?:(?P<day_before>\d{1,2})(?:st|nd|rd|th)?\s+)?"
+             r"(?P<end>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+             r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![a-z])(?:\s+(?P<day_after>\d{1,2})(?!\d))?")
+# Periods whose end gives away the first month of the fiscal year: "fiscal year ending June 30", "the year to March
+# 2015", "the second quarter ended Dec. 31" (a July year), "the nine months ended Sept. 30" (a calendar year),
+# "half-year results to 31 December" (a July year). The number is how many months the period runs.
+_PERIODS_ENDING = [
+    (re.compile(r"\b(?:fiscal|financial|full|business|the)[\s-]+year,?" + _END_DATE, re.IGNORECASE), 12),
+    (re.compile(r"\b(?:fiscal|financial)\s+year\s+(?:ends|ended|ending)" + _END_DATE.replace(
+        r"(?:ended|ending|ends|closed|to|through)\s+", "", 1), re.IGNORECASE), 12),
+    (re.compile(r"\b(?P<count>first|1st|second|2nd|third|3rd|fourth|4th|final)[\s-]+(?:fiscal\s+)?quarter,?"
+                + _END_DATE, re.IGNORECASE), 3),
+    (re.compile(r"\b(?P<count>six|6|nine|9)[\s-]+months?,?" + _END_DATE, re.IGNORECASE), 1),
+    (re.compile(r"\bhalf[\s-]+year(?:\s+results)?,?" + _END_DATE, re.IGNORECASE), 6),
+]
 # "the October to September financial year", "an April-March fiscal year"
 _YEAR_RUNNING = re.compile(
-    r"\b" + _MONTH.format(name="first") + r"\s*(?:-|–|to|through)\s*" + _MONTH.format(name="last")
-    + r"\s+(?:fiscal|financial|business)\s+year", re.IGNORECASE)
-# "fiscal year ends in June", "whose fiscal year ends June 30"
-_YEAR_ENDS = re.compile(r"\b(?:fiscal|financial)\s+year\s+(?:ends|ended|ending)\s+(?:on\s+|in\s+)?"
-                        r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?" + _MONTH.format(name="end") + r"(?![a-z])", re.IGNORECASE)
+    r"\b(?P<first>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s*(?:-|–|to|through)\s*"
+    r"(?P<last>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?:fiscal|financial|business)\s+year", re.IGNORECASE)
+
+
+def _end_month(found: re.Match[str]) -> int:
+    """The month a period ends in; a 52-53-week period 'ended Oct. 1' really ends with September."""
+    month = _MONTHS[found.group("end").lower().rstrip(".")]
+    day = found.group("day_before") or found.group("day_after")
+    if day and int(day) <= 7:
+        month = (month - 2) % 12 + 1
+    return month
 
 
 def stated_calendar(text: str) -> FiscalCalendar | None:
-    """The fiscal calendar an article states, when it states one year-end (two different ones: none)."""
+    """The fiscal calendar an article states, when it states one (different ones: none)."""
     first_months = set()
-    for pattern in (_YEAR_ENDING, _YEAR_ENDS):
+    for pattern, months in _PERIODS_ENDING:
         for found in pattern.finditer(text):
-            first_months.add(_MONTHS[found.group("end").lower().rstrip(".")] % 12 + 1)
+            count = _ORDINALS[found.group("count").lower()] if "count" in found.re.groupindex else 1
+            length = months * count if months != 1 else count  # quarters × ordinal, or a count of months
+            first_months.add((_end_month(found) - length) % 12 + 1)
     for found in _YEAR_RUNNING.finditer(text):
         first, last = _MONTHS[found.group("first").lower().rstrip(".")], _MONTHS[found.group("last").lower().rstrip(".")]
         if last % 12 + 1 == first:

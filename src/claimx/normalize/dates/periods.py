@@ -28,8 +28,10 @@ def fiscal_period_value(p: DateParts, ref: dt.date | None, tense: str | None, co
     if p.compare or p.latest or p.vague or p.month is not None or p.month_end is not None:
         return None
     calendar = fiscal.calendar
-    unmarked_period = ((p.quarter is not None or p.half is not None) and p.year is None and p.year_shift is None
-                       and not p.by_month)
+    quarter_or_half = p.quarter is not None or p.half is not None
+    # "the third quarter", or an analyst's code with a two-digit year ("1H23", "3Q24"): fiscal under the calendar in force
+    unmarked_period = quarter_or_half and not p.by_month and (
+        (p.year is None and p.year_shift is None) or p.year_digits == 2)
     if not (p.fiscal or (p.split_from is not None and fiscal.fiscal_story)
             or (unmarked_period and fiscal.shifts_quarters) or _the_year_of_a_report(p, fiscal, context)):
         return None
@@ -41,6 +43,11 @@ def fiscal_period_value(p: DateParts, ref: dt.date | None, tense: str | None, co
             return None
         start, end = fiscal_bounds(year, calendar.first_month, months=p.months)
         return month_interval(start.year * 12 + start.month - 1, end.year * 12 + end.month - 1)
+    if p.period in ("quarter", "half", "period") and not quarter_or_half:
+        # "the corresponding quarter of FY24": the quarter under discussion, in that fiscal year
+        mentioned = latest_mention(context, ("quarter", "half"), COMPARISON_REACH, fiscal_only=True)
+        if mentioned is not None:
+            return f"FY{year:04d}{mentioned[6:]}"
     return fiscal_value(year, p.quarter, p.half)
 
 
