@@ -683,3 +683,28 @@ def test_fiscal_values_shift_by_whole_years(year, quarter, years):
     shifted = shift_value_years(value_, years)
     assert shifted == f"FY{year + years}" + (f"-Q{quarter}" if quarter else "")
     assert grain_of_value(shifted) == ("quarter" if quarter else "year")
+
+
+# --- dated claims (components/claims/dating.py) ----------------------------------------------------------------------
+
+DATED_CLAIMS = [
+    # two compared periods: the newer one
+    ("Acme said fourth-quarter net income dropped 67% from the previous year.", "2023-Q4"),
+    ("Tata Motors said net profit rose 12% to Rs 500 crore in Q3 FY24 compared with the year-ago quarter.",
+     "FY2024-Q3"),
+    ("The minister said exports rose in 2023 from 2022.", "2023"),
+    # the day of the saying gives way to the period reported
+    ("Acme today said revenue for the quarter ended Dec. 31 rose 5%.", "2023-Q4"),
+    # only a year-ago comparison inside: the period a year later
+    ("Acme said revenue was $2 billion, a 5% increase over the year-ago quarter.", "2023-Q4"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DATED_CLAIMS)
+def test_a_claim_is_dated_by_the_period_it_asserts(nlp, text, expected):
+    from claimx.extract import make_doc
+    from claimx.ingest import Article
+
+    doc = nlp(make_doc(nlp, Article(id="t", source="t", text=text, published="2024-02-09")))
+    dates = [claim["date"]["value"] for claim in doc._.claimx_claims if claim.get("date")]
+    assert dates and dates[0] == expected

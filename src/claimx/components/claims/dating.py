@@ -3,7 +3,9 @@
 A claim is dated by the period it asserts about, with that period's fiscal value and `calendar`. A claim that
 compares periods ("up 8% in 2024 from 2023", "fourth-quarter net income dropped 67% from the previous year") is about
 the newer one: dates introduced by a comparison word, or that are themselves comparisons ("the year-ago quarter"),
-are passed over while another is there, and of the rest the newest period wins.
+are passed over while another is there, and of the rest the newest period wins; the day of the saying inside it
+("Microsoft today announced results for the quarter ended Dec. 31") gives way to the period reported. A claim whose
+only date is a year-ago comparison ("a 5% increase over the year-ago quarter") is about the period a year later.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from claimx.components.claims.reading import Reading
 from claimx.normalize.dates.calendar import end_of
+from claimx.normalize.dates.parts import shift_value_years
 
 _COMPARED = frozenset({"from", "than", "versus", "vs", "vs.", "against"})
 # Dates that are a comparison in themselves: the period a year before the one the claim is about.
@@ -29,8 +32,11 @@ def claim_date(reading: Reading, content: Span, cue: Span | None) -> dict | None
     inside = [d for d in reading.dates_within(max(0, content.start_char - _REACH_BEFORE), content.end_char)
               if _value(d) and d.end_char > content.start_char]
     if inside:
-        asserted = [d for d in inside if not _compared(d)] or inside
-        return _dated(_newest(asserted), "explicit")
+        asserted = [d for d in inside if not _compared(d)]
+        if not asserted and _COMPARISON_DATE.search(inside[-1].text):
+            return _a_year_later(_dated(inside[-1], "explicit"))
+        periods = [d for d in asserted if not _day_of_saying(d)]
+        return _dated(_newest(periods or asserted or inside), "explicit")
     if cue is not None:
         sentence = reading.sentence(cue.root)
         for date in reading.dates_within(sentence.start_char, sentence.end_char):
@@ -50,6 +56,17 @@ def _dated(date: Span, source: str) -> dict:
     if calendar:
         dated["calendar"] = calendar
     return dated
+
+
+def _a_year_later(dated: dict) -> dict:
+    later = {key: shift_value_years(dated[key], 1) for key in ("value", "calendar") if dated.get(key)}
+    return {**dated, **later} if later.get("value") else dated
+
+
+def _day_of_saying(date: Span) -> bool:
+    """'today', 'on Tuesday': a day counted from the article's date, the time the claim was made."""
+    resolved = date._.claimx_date or {}
+    return resolved.get("grain") == "day" and bool(resolved.get("relative"))
 
 
 def _newest(dates: list[Span]) -> Span:

@@ -36,7 +36,9 @@ def fiscal_context(doc: Doc, text: str, fiscal_dates: bool) -> FiscalContext:
     calendar = stated or country
     if stated and country and stated.first_month == country.first_month:
         calendar = replace(stated, named_by=country.named_by)  # Japan's press names "fiscal 2014" as it begins
-    said = fiscal_dates or (calendar is not None and calendar.source == "article")
+    elif stated and country and stated.source == "article-part" and stated.is_calendar_year:
+        calendar = country  # "TPG's half year to June 30" in a wrap of Australian results: TPG's year, not FY24's
+    said = fiscal_dates or (calendar is not None and calendar.source.startswith("article"))
     # Unmarked quarters become fiscal ones only where the story itself says periods as fiscal ones.
     return FiscalContext(calendar=calendar, fiscal_story=said, fiscal_dates=said)
 

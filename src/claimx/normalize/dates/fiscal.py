@@ -22,7 +22,7 @@ from claimx.normalize.dates.calendar import fiscal_value_bounds
 class FiscalCalendar:
     first_month: int  # 4: April–March; 1: the calendar year
     named_by: str = "end"  # how the local press names "fiscal 2020": by the year it ends in, or ("start") begins in
-    source: str = "article"  # article | country
+    source: str = "article"  # article (a whole year stated) | article-part (a quarter, half or months) | country
 
     @property
     def is_calendar_year(self) -> bool:
@@ -130,18 +130,22 @@ def _end_month(found: re.Match[str]) -> int:
 def stated_calendar(text: str) -> FiscalCalendar | None:
     """The fiscal calendar an article states, when it states one (different ones: none)."""
     first_months = set()
+    whole_year = False
     for pattern, months in _PERIODS_ENDING:
         for found in pattern.finditer(text):
             count = _ORDINALS[found.group("count").lower()] if "count" in found.re.groupindex else 1
             length = months * count if months != 1 else count  # quarters × ordinal, or a count of months
             first_months.add((_end_month(found) - length) % 12 + 1)
+            whole_year = whole_year or length == 12
     for found in _YEAR_RUNNING.finditer(text):
         first, last = _MONTHS[found.group("first").lower().rstrip(".")], _MONTHS[found.group("last").lower().rstrip(".")]
         if last % 12 + 1 == first:
             first_months.add(first)
+            whole_year = True
     if len(first_months) != 1:
         return None
-    return FiscalCalendar(first_months.pop(), source="article")
+    # Only part of a year stated ("the half year to June 30"): the calendar of that company, perhaps not the story's.
+    return FiscalCalendar(first_months.pop(), source="article" if whole_year else "article-part")
 
 
 # --- the calendar of a country ------------------------------------------------------------------------------------
