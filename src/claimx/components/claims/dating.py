@@ -20,7 +20,8 @@ from claimx.normalize.dates.parts import shift_value_years
 
 _COMPARED = frozenset({"from", "than", "versus", "vs", "vs.", "against"})
 # Dates that are a comparison in themselves: the period a year before the one the claim is about.
-_COMPARISON_DATE = re.compile(r"\b(?:year[\s-]*(?:ago|earlier|before)|prior[\s-]*year|previous[\s-]*year|last year|"
+# ("since last year" is a date like any other: "last year" alone is no comparison.)
+_COMPARISON_DATE = re.compile(r"\b(?:year[\s-]*(?:ago|earlier|before)|prior[\s-]*year|previous[\s-]*year|"
                               r"a year (?:ago|earlier|before)|same (?:period|quarter|time|month)|corresponding)\b",
                               re.IGNORECASE)
 _REACH_BEFORE = 20  # characters before the content a date overlapping its start may begin
