@@ -631,6 +631,17 @@ def test_the_calendar_an_article_states(text, first_month):
     assert (stated.first_month if stated else None) == first_month
 
 
+@pytest.mark.parametrize(("text", "company"), [
+    ("Microsoft said ... Microsoft's fiscal second quarter", "Microsoft"),
+    ("Microsoft said profits rose.", None),  # named once: perhaps only in passing
+    ("Apple and Microsoft, Apple and Microsoft", None),  # a tie names none
+])
+def test_the_company_a_story_is_about(text, company):
+    from claimx.components.dates.fiscal_context import story_company
+
+    assert story_company(text) == company
+
+
 @pytest.mark.parametrize(("country", "government", "first_month"), [
     ("IN", False, 4), ("JP", False, 4), ("AU", False, 7), ("PK", True, 7), ("US", True, 10), ("US", False, None),
     ("GB", True, 4), ("GB", False, None), ("FR", False, None), (None, False, None),
@@ -647,6 +658,7 @@ FISCAL_COMPONENT = [
     ("Canberra's deficit for 2023-24 was A$10 billion, the Treasury said.", [("2023-24", "FY2024", "2023-07-01/2024-06-30")]),
     ("Arsenal finished third in the 2013/14 season.", [("2013/14", "2013/2014", None)]),
     ("GAIL spent Rs 1885 crore in 2023.", [("2023", "2023", None)]),
+    ("Microsoft said fiscal Q2 revenue rose. Microsoft shares fell.", [("fiscal Q2", "FY2024-Q2", "2023-Q4")]),
 ]
 
 

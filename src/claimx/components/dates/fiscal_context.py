@@ -1,7 +1,8 @@
 """The fiscal calendar a document follows, read off the finished entity and money layers.
 
-The article may state it ("the fiscal year ending June 30"); else it is the calendar of the country the story is
-about, as far as the article shows it: the currency of its amounts, the countries of its places, the publisher's
+The article may state it ("the fiscal year ending June 30"); else it is the calendar of the company the story is
+about, for the few large ones that keep their own (models/dates/calendars.json: Microsoft July–June); else that of
+the country the story is about, as far as the article shows it: the currency of its amounts, the countries of its places, the publisher's
 country (`doc._.claimx_country`). A story about public finances (budget, deficit, borrowing) takes the government's
 calendar, which differs from the companies' in the US and the UK. No country with a calendar of its own: none.
 """
@@ -19,6 +20,7 @@ from claimx.extensions import ENTITIES_KEY, MONEY_KEY, doc_text
 from claimx.normalize.dates.fiscal import (
     FiscalContext,
     calendars_data,
+    company_calendar,
     country_calendar,
     currency_country,
     stated_calendar,
@@ -32,7 +34,7 @@ def fiscal_context(doc: Doc, text: str, fiscal_dates: bool) -> FiscalContext:
     """`fiscal_dates`: whether the grammar found a date said as a fiscal one ("FY24", "fiscal 2024", "this fiscal")."""
     stated = stated_calendar(text)
     government = len({word.group().lower() for word in _government_words().finditer(text)}) >= 2
-    country = country_calendar(story_country(doc), government=government)
+    country = company_calendar(story_company(text)) or country_calendar(story_country(doc), government=government)
     calendar = stated or country
     if stated and country and stated.first_month == country.first_month:
         calendar = replace(stated, named_by=country.named_by)  # Japan's press names "fiscal 2014" as it begins
@@ -74,6 +76,13 @@ def story_country(doc: Doc) -> str | None:
     return best if count > rest[0][1] else None  # a tie names no country
 
 
+def story_company(text: str) -> str | None:
+    """The company of calendars.json the story is about: named at least twice, and more often than any other."""
+    counts = Counter(found.group() for found in _companies().finditer(text)).most_common(2) + [("", 0), ("", 0)]
+    (best, count), (_, runner_up) = counts[0], counts[1]
+    return best if count >= 2 and count > runner_up else None
+
+
 def _word_regex(words: list[str]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b",
                       re.IGNORECASE)
@@ -98,3 +107,9 @@ def _cue_countries() -> dict[str, str]:
 def _country_cues() -> re.Pattern[str]:
     cues = sorted(_cue_countries(), key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in cues) + r")(?!\w)")
+
+
+@cache
+def _companies() -> re.Pattern[str]:
+    names = sorted(calendars_data()["companies"], key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")

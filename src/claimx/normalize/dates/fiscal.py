@@ -22,7 +22,7 @@ from claimx.normalize.dates.calendar import fiscal_value_bounds
 class FiscalCalendar:
     first_month: int  # 4: April–March; 1: the calendar year
     named_by: str = "end"  # how the local press names "fiscal 2020": by the year it ends in, or ("start") begins in
-    source: str = "article"  # article (a whole year stated) | article-part (a quarter, half or months) | country
+    source: str = "article"  # article (a whole year stated) | article-part (a quarter, half or months) | company | country
 
     @property
     def is_calendar_year(self) -> bool:
@@ -164,6 +164,12 @@ def country_calendar(country: str | None, government: bool) -> FiscalCalendar | 
     if first_month is None or first_month == 1:
         return None
     return FiscalCalendar(first_month, named_by=entry.get("named_by", "end"), source="country")
+
+
+def company_calendar(company: str | None) -> FiscalCalendar | None:
+    """The calendar of a company of models/dates/calendars.json that keeps its own ('Microsoft': July–June)."""
+    first_month = calendars_data()["companies"].get(company or "")
+    return FiscalCalendar(first_month, source="company") if first_month else None
 
 
 def currency_country(currency: str | None) -> str | None:
