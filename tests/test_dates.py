@@ -77,20 +77,24 @@ def test_absolute_dates(text, expected, grain):
     assert (resolved["value"], resolved["grain"], resolved["relative"]) == (expected, grain, False)
 
 
-# Fiscal years take the calendar year they end in; a split year names the year it ends in, like a fiscal year.
+# Fiscal years in TimeML notation, named by the year they end in; a split year outside a fiscal story is an interval.
 FISCAL = [
-    ("fiscal 2024", "2024"),
-    ("fiscal year 2024", "2024"),
-    ("FY24", "2024"),
-    ("FY2024", "2024"),
-    ("FY 2024", "2024"),
-    ("the 2024 fiscal year", "2024"),
-    ("2023-24", "2024"),
-    ("2023/24", "2024"),
-    ("FY2023-24", "2024"),
-    ("1999-2000", "2000"),
-    ("Q3 FY24", "2024-Q3"),
-    ("the fiscal second quarter", "2013-Q2"),
+    ("fiscal 2024", "FY2024"),
+    ("fiscal year 2024", "FY2024"),
+    ("FY24", "FY2024"),
+    ("FY-24", "FY2024"),
+    ("FY2024", "FY2024"),
+    ("FY 2024", "FY2024"),
+    ("the 2024 fiscal year", "FY2024"),
+    ("2023-24", "2023/2024"),
+    ("2023/24", "2023/2024"),
+    ("FY2023-24", "FY2024"),
+    ("1999-2000", "1999/2000"),
+    ("Q3 FY24", "FY2024-Q3"),
+    ("FY'24 Q4", "FY2024-Q4"),
+    ("the third quarter of fiscal 2024", "FY2024-Q3"),
+    ("the first half of fiscal 2024", "FY2024-H1"),
+    ("the fiscal second quarter", "2013-Q2"),  # no calendar known: which fiscal year's, nobody can say
 ]
 
 
@@ -513,3 +517,206 @@ def test_reference_date_reads_timestamps_and_rejects_junk():
 
 def test_expression_grain_of_empty_parts_is_a_day():
     assert expression_grain(DateParts()) == "day"
+
+
+# --- fiscal calendars ----------------------------------------------------------------------------------------------
+
+from claimx.normalize.dates.calendar import fiscal_bounds  # noqa: E402
+from claimx.normalize.dates.fiscal import (  # noqa: E402
+    FiscalCalendar,
+    FiscalContext,
+    calendar_period,
+    country_calendar,
+    stated_calendar,
+)
+
+INDIA = FiscalContext(FiscalCalendar(4, source="country"), fiscal_story=True, fiscal_dates=True)
+JAPAN = FiscalContext(FiscalCalendar(4, named_by="start", source="country"), fiscal_story=True, fiscal_dates=True)
+US_GOVERNMENT = FiscalContext(FiscalCalendar(10, source="country"), fiscal_story=True, fiscal_dates=True)
+NO_CALENDAR = FiscalContext(None, fiscal_story=True, fiscal_dates=True)
+NOT_FISCAL = FiscalContext()
+
+# (text, published, fiscal context, expected value, expected calendar)
+FISCAL_IN_CONTEXT = [
+    ("FY19", "2019-02-14", INDIA, "FY2019", "2018-04-01/2019-03-31"),
+    ("fiscal 2019", "2019-02-14", INDIA, "FY2019", "2018-04-01/2019-03-31"),
+    ("2018-19", "2019-02-14", INDIA, "FY2019", "2018-04-01/2019-03-31"),
+    ("2018/19", "2019-02-14", NO_CALENDAR, "FY2019", None),
+    ("2013/14", "2015-06-01", NOT_FISCAL, "2013/2014", None),
+    ("Q3 FY24", "2024-02-09", INDIA, "FY2024-Q3", "2023-Q4"),
+    ("the third quarter", "2024-02-09", INDIA, "FY2024-Q3", "2023-Q4"),  # India's October–December
+    ("the third quarter", "2024-02-09", NO_CALENDAR, "2023-Q3", None),
+    ("the third quarter of the current fiscal", "2019-02-14", INDIA, "FY2019-Q3", "2018-Q4"),
+    ("the third quarter this fiscal", "2019-02-14", INDIA, "FY2019-Q3", "2018-Q4"),
+    ("this fiscal", "2019-02-14", INDIA, "FY2019", "2018-04-01/2019-03-31"),
+    ("the previous fiscal", "2019-02-14", INDIA, "FY2018", "2017-04-01/2018-03-31"),
+    ("last fiscal", "2019-05-14", INDIA, "FY2019", "2018-04-01/2019-03-31"),
+    ("next fiscal year", "2024-06-12", INDIA, "FY2026", "2025-04-01/2026-03-31"),
+    ("the current fiscal year", "2024-10-18", US_GOVERNMENT, "FY2025", "2024-10-01/2025-09-30"),
+    ("fiscal 2020", "2020-08-06", JAPAN, "FY2021", "2020-04-01/2021-03-31"),  # Japan names it as it begins
+    ("this fiscal year", "2014-05-15", JAPAN, "FY2015", "2014-04-01/2015-03-31"),
+    ("9M FY24", "2024-02-09", INDIA, "2023-04/2023-12", None),
+    ("the first nine months of fiscal year 2024", "2024-07-09", US_GOVERNMENT, "2023-10/2024-06", None),
+    ("the March quarter", "2025-04-17", INDIA, "2025-Q1", None),  # named by its month: a calendar quarter
+    ("the December 2018 quarter", "2019-02-14", INDIA, "2018-Q4", None),
+    ("October-December 2017", "2019-02-14", INDIA, "2017-Q4", None),
+    ("the April to June period", "2020-08-06", JAPAN, "2020-Q2", None),
+    ("this fiscal deficit", "2019-02-14", INDIA, None, None),  # not read: "fiscal" here is an adjective
+    ("1H23", "2023-02-16", FiscalContext(FiscalCalendar(7), True, True), "FY2023-H1", "2022-07-01/2022-12-31"),
+    ("1H23", "2023-02-16", NOT_FISCAL, "2023-H1", None),
+    ("H1FY25", "2024-11-05", INDIA, "FY2025-H1", "2024-04-01/2024-09-30"),
+    ("the first half (H1) of FY25", "2024-11-05", INDIA, "FY2025-H1", "2024-04-01/2024-09-30"),
+    ("the second quarter of its 2017 financial year", "2017-01-27", NO_CALENDAR, "FY2017-Q2", None),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "fiscal", "expected", "calendar"), FISCAL_IN_CONTEXT)
+def test_fiscal_periods_under_a_calendar(text, published, fiscal, expected, calendar):
+    parts = parse_date(text)
+    if expected is None:
+        assert parts is None or parts.fiscal is False
+        return
+    assert parts is not None, f"{text!r} was not read as a date"
+    resolved = resolve(parts, reference_date(published), None, [], None, fiscal)
+    assert (resolved["value"], resolved.get("calendar")) == (expected, calendar)
+
+
+@pytest.mark.parametrize(("text", "context", "fiscal", "expected"), [
+    ("the year-ago quarter", [("FY2024-Q3", 0)], INDIA, "FY2023-Q3"),
+    ("a year ago", [("FY2019-Q3", 0)], INDIA, "FY2018-Q3"),
+    ("the same period last year", [("2023-Q4", 0)], INDIA, "2022-Q4"),
+    ("the same period last fiscal year", [("2023-10/2024-06", 0)], US_GOVERNMENT, "2022-10/2023-06"),
+    ("the previous year", [("FY2024", 0)], US_GOVERNMENT, "FY2023"),
+    ("the full fiscal year", [("2025-Q1", 2)], INDIA, "FY2025"),
+    ("a decade earlier", [("2050", 0)], NOT_FISCAL, "2040"),
+    ("the corresponding quarter of FY24", [("FY2025-Q2", 0)], INDIA, "FY2024-Q2"),
+])
+def test_fiscal_periods_that_refer_back(text, context, fiscal, expected):
+    parts = parse_date(text)
+    assert parts is not None
+    assert resolve(parts, dt.date(2025, 4, 17), None, context, None, fiscal)["value"] == expected
+
+
+def test_two_decades_earlier_is_a_decade():
+    assert value("two decades earlier", "2021-06-01") == "200"
+
+
+@pytest.mark.parametrize(("text", "period_end", "expected"), [
+    ("the quarter", "2018-12-31", "2018-Q4"),
+    ("the full year", "2025-03", "FY2025"),
+    ("the year", "2015-03", "FY2015"),
+    ("the nine months ended", "2014-09-30", "2014-01/2014-09"),
+    ("the three months ended", "2012-09-30", "2012-Q3"),
+])
+def test_reporting_periods_end_on_the_date_given(text, period_end, expected):
+    parts = find_dates(text + " Sept. 30")[0].parts  # "the nine months" is a date only before "ended"
+    assert resolve(parts, dt.date(2025, 4, 17), period_end=period_end)["value"] == expected
+
+
+@pytest.mark.parametrize(("text", "first_month"), [
+    ("for its fiscal year ending June 30", 7),
+    ("results for the fourth quarter and full year ended April 30, 2024", 5),
+    ("the October to September financial year", 10),
+    ("in the year to March 2015", 4),
+    ("for its second quarter ended Dec. 31", 7),  # a July year
+    ("the fourth quarter ended Sept. 30", 10),
+    ("Half-Year Results To 31 December 2022", 7),
+    ("for the six months ended Oct. 1", 4),  # a 52-week half ending with September
+    ("the nine months ended Sept. 30", 1),  # a calendar year: Japan's April year does not apply
+    ("the quarter ended Sept. 30", None),
+    ("profits rose in the year", None),
+])
+def test_the_calendar_an_article_states(text, first_month):
+    stated = stated_calendar(text)
+    assert (stated.first_month if stated else None) == first_month
+
+
+@pytest.mark.parametrize(("text", "company"), [
+    ("Microsoft said ... Microsoft's fiscal second quarter", "Microsoft"),
+    ("Microsoft said profits rose.", None),  # named once: perhaps only in passing
+    ("Apple and Microsoft, Apple and Microsoft", None),  # a tie names none
+])
+def test_the_company_a_story_is_about(text, company):
+    from claimx.components.dates.fiscal_context import story_company
+
+    assert story_company(text) == company
+
+
+@pytest.mark.parametrize(("country", "government", "first_month"), [
+    ("IN", False, 4), ("JP", False, 4), ("AU", False, 7), ("PK", True, 7), ("US", True, 10), ("US", False, None),
+    ("GB", True, 4), ("GB", False, None), ("FR", False, None), (None, False, None),
+])
+def test_country_calendars(country, government, first_month):
+    calendar = country_calendar(country, government)
+    assert (calendar.first_month if calendar else None) == first_month
+
+
+FISCAL_COMPONENT = [
+    ("Tata Motors posted a net profit of Rs 7,100 crore in the third quarter of FY24, up from the year-ago quarter.",
+     [("the third quarter of FY24", "FY2024-Q3", "2023-Q4"), ("the year-ago quarter", "FY2023-Q3", "2022-Q4")]),
+    ("The Mail on Sunday said the Sunday Times had the story on Monday.", [("Monday", "2024-02-05", None)]),
+    ("Canberra's deficit for 2023-24 was A$10 billion, the Treasury said.", [("2023-24", "FY2024", "2023-07-01/2024-06-30")]),
+    ("Arsenal finished third in the 2013/14 season.", [("2013/14", "2013/2014", None)]),
+    ("GAIL spent Rs 1885 crore in 2023.", [("2023", "2023", None)]),
+    ("Microsoft said fiscal Q2 revenue rose. Microsoft shares fell.", [("fiscal Q2", "FY2024-Q2", "2023-Q4")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FISCAL_COMPONENT)
+def test_fiscal_component(nlp, text, expected):
+    from claimx.extract import make_doc
+    from claimx.ingest import Article
+
+    doc = nlp(make_doc(nlp, Article(id="t", source="t", text=text, published="2024-02-09")))
+    assert [(s.text, s._.claimx_date["value"], s._.claimx_date.get("calendar"))
+            for s in doc.spans["claimx_dates"]] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(1990, 2060), st.integers(1, 12), st.sampled_from([None, 1, 2, 3, 4]))
+def test_fiscal_periods_cover_their_calendar(year, first_month, quarter):
+    start, end = fiscal_bounds(year, first_month, quarter)
+    assert start < end and start.day == 1
+    assert end.year == year or (first_month == 1 and end.year == year) or quarter is not None
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    assert months == (3 if quarter else 12)
+    if quarter is None:  # a fiscal year ends in the year it is named by
+        assert end.year == year
+    calendar = calendar_period(f"FY{year}" + (f"-Q{quarter}" if quarter else ""), FiscalCalendar(first_month))
+    assert calendar is not None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1990, 2060), st.sampled_from([None, 1, 2, 3, 4]), st.integers(-3, 3))
+def test_fiscal_values_shift_by_whole_years(year, quarter, years):
+    from claimx.normalize.dates.parts import shift_value_years
+
+    value_ = f"FY{year}" + (f"-Q{quarter}" if quarter else "")
+    shifted = shift_value_years(value_, years)
+    assert shifted == f"FY{year + years}" + (f"-Q{quarter}" if quarter else "")
+    assert grain_of_value(shifted) == ("quarter" if quarter else "year")
+
+
+# --- dated claims (components/claims/dating.py) ----------------------------------------------------------------------
+
+DATED_CLAIMS = [
+    # two compared periods: the newer one
+    ("Acme said fourth-quarter net income dropped 67% from the previous year.", "2023-Q4"),
+    ("Tata Motors said net profit rose 12% to Rs 500 crore in Q3 FY24 compared with the year-ago quarter.",
+     "FY2024-Q3"),
+    ("The minister said exports rose in 2023 from 2022.", "2023"),
+    # the day of the saying gives way to the period reported
+    ("Acme today said revenue for the quarter ended Dec. 31 rose 5%.", "2023-Q4"),
+    # only a year-ago comparison inside: the period a year later
+    ("Acme said revenue was $2 billion, a 5% increase over the year-ago quarter.", "2023-Q4"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DATED_CLAIMS)
+def test_a_claim_is_dated_by_the_period_it_asserts(nlp, text, expected):
+    from claimx.extract import make_doc
+    from claimx.ingest import Article
+
+    doc = nlp(make_doc(nlp, Article(id="t", source="t", text=text, published="2024-02-09")))
+    dates = [claim["date"]["value"] for claim in doc._.claimx_claims if claim.get("date")]
+    assert dates and dates[0] == expected

@@ -12,7 +12,7 @@ Doc._.claimx_claims      list[dict]   claims: {"content": Span, "speaker": Span|
                                       "kind": str}
 Span._.claimx_entity     dict | None  {"canonical", "kind", "country", "id"} on spans in doc.spans["claimx_entities"]
 Span._.claimx_money      dict | None  {"amount", "currency", "approx", "min", "max"} on doc.spans["claimx_money"]
-Span._.claimx_date       dict | None  {"value", "grain", "relative", "mod"} on doc.spans["claimx_dates"]
+Span._.claimx_date       dict | None  {"value", "grain", "relative", "mod", "calendar"?} on doc.spans["claimx_dates"]
 """
 
 from __future__ import annotations

@@ -74,11 +74,12 @@ class DateMention:
     grain: str | None
     relative: bool = False
     mod: str | None = None  # TIMEX3-style modifier: START, MID, END, APPROX, ...
+    calendar: str | None = None  # the calendar period a fiscal value covers: 2023-Q4, 2023-04-01/2024-03-31
 
     def to_dict(self) -> dict[str, Any]:
         d = {"text": self.text, "start": self.start, "end": self.end, "value": self.value,
-             "grain": self.grain, "relative": self.relative, "mod": self.mod}
-        return _compact(d, ("mod",))
+             "grain": self.grain, "relative": self.relative, "mod": self.mod, "calendar": self.calendar}
+        return _compact(d, ("mod", "calendar"))
 
 
 @dataclass

@@ -1,29 +1,48 @@
 """The date a claim is anchored to: a date inside it, else the date of the saying, else the article's date.
 
-A claim that compares periods ("up 8% in 2024 from 2023") is about the period it asserts, not the one it compares
-with, so dates introduced by a comparison word are passed over while another is there.
+A claim is dated by the period it asserts about, with that period's fiscal value and `calendar`. A claim that
+compares periods ("up 8% in 2024 from 2023", "fourth-quarter net income dropped 67% from the previous year") is about
+the newer one: dates introduced by a comparison word, or that are themselves comparisons ("the year-ago quarter"),
+are passed over while another is there, and of the rest the newest period wins; the day of the saying inside it
+("Microsoft today announced results for the quarter ended Dec. 31") gives way to the period reported. A claim whose
+only date is a year-ago comparison ("a 5% increase over the year-ago quarter") is about the period a year later.
 """
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from claimx.components.claims.reading import Reading
+from claimx.normalize.dates.calendar import end_of
+from claimx.normalize.dates.parts import shift_value_years
 
 _COMPARED = frozenset({"from", "than", "versus", "vs", "vs.", "against"})
+# Dates that are a comparison in themselves: the period a year before the one the claim is about.
+# ("since last year" is a date like any other: "last year" alone is no comparison.)
+_COMPARISON_DATE = re.compile(r"\b(?:year[\s-]*(?:ago|earlier|before)|prior[\s-]*year|previous[\s-]*year|"
+                              r"a year (?:ago|earlier|before)|same (?:period|quarter|time|month)|corresponding)\b",
+                              re.IGNORECASE)
+_REACH_BEFORE = 20  # characters before the content a date overlapping its start may begin
 _CUE_DATE_HOPS = 4  # how far up the parse a date may hang below its cue: said → in → statement → on → Tuesday
 
 
 def claim_date(reading: Reading, content: Span, cue: Span | None) -> dict | None:
-    inside = [d for d in reading.dates_within(content.start_char, content.end_char) if _value(d)]
+    # A date the content starts inside of counts ("fourth-[quarter net income dropped]"): look a little before it.
+    inside = [d for d in reading.dates_within(max(0, content.start_char - _REACH_BEFORE), content.end_char)
+              if _value(d) and d.end_char > content.start_char]
     if inside:
         asserted = [d for d in inside if not _compared(d)]
-        return {"value": _value((asserted or inside)[0]), "source": "explicit"}
+        if not asserted and _COMPARISON_DATE.search(inside[-1].text):
+            return _a_year_later(_dated(inside[-1], "explicit"))
+        periods = [d for d in asserted if not _day_of_saying(d)]
+        return _dated(_newest(periods or asserted or inside), "explicit")
     if cue is not None:
         sentence = reading.sentence(cue.root)
         for date in reading.dates_within(sentence.start_char, sentence.end_char):
             if _value(date) and not _overlaps(date, content) and _hangs_from(date.root, cue.root):
-                return {"value": _value(date), "source": "cue"}
+                return _dated(date, "cue")
     published = reading.doc._.claimx_published
     return {"value": published, "source": "published"} if published else None
 
@@ -32,7 +51,40 @@ def _value(date: Span) -> str | None:
     return (date._.claimx_date or {}).get("value")
 
 
+def _dated(date: Span, source: str) -> dict:
+    dated = {"value": _value(date), "source": source}
+    calendar = (date._.claimx_date or {}).get("calendar")
+    if calendar:
+        dated["calendar"] = calendar
+    return dated
+
+
+def _a_year_later(dated: dict) -> dict:
+    later = {key: shift_value_years(dated[key], 1) for key in ("value", "calendar") if dated.get(key)}
+    return {**dated, **later} if later.get("value") else dated
+
+
+def _day_of_saying(date: Span) -> bool:
+    """'today', 'on Tuesday': a day counted from the article's date, the time the claim was made."""
+    resolved = date._.claimx_date or {}
+    return resolved.get("grain") == "day" and bool(resolved.get("relative"))
+
+
+def _newest(dates: list[Span]) -> Span:
+    """The date whose period ends last (the first of equals); one that cannot be placed never wins."""
+    def ends(date: Span) -> str:
+        calendar = (date._.claimx_date or {}).get("calendar")
+        try:
+            return end_of((calendar or _value(date) or "").split("/")[-1]).isoformat() if not (
+                calendar is None and (_value(date) or "").startswith("FY")) else ""
+        except (ValueError, IndexError, KeyError):
+            return ""
+    return max(dates, key=lambda d: (ends(d), -d.start))
+
+
 def _compared(date: Span) -> bool:
+    if _COMPARISON_DATE.search(date.text):
+        return True
     before = date.doc[date.start - 1] if date.start > 0 else None
     if before is not None and before.lower_ in _COMPARED:
         return True

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from claimx.components.dates.checks import plausible
+from claimx.components.dates.fiscal_context import fiscal_context, fiscal_near
 from claimx.components.dates.tense import governing_tense
 from claimx.extensions import DATES_KEY, doc_text, in_ranges
 from claimx.normalize.dates.fallback import value_with_dateparser
@@ -36,7 +37,8 @@ def make_dates(nlp: Language, name: str, statistical_fallback: bool = True) -> D
 
 
 class DatesComponent:
-    """Writes doc.spans["claimx_dates"], each span with span._.claimx_date = {"value", "grain", "relative", "mod"}."""
+    """Writes doc.spans["claimx_dates"], each span with span._.claimx_date = {"value", "grain", "relative", "mod"}
+    and "calendar" for a fiscal period whose calendar is known."""
 
     def __init__(self, statistical_fallback: bool = True):
         self.grammar = date_grammar()
@@ -46,6 +48,7 @@ class DatesComponent:
         ref = reference_date(doc._.claimx_published)
         text = doc_text(doc)
         found, rejected = self._found(doc, text)
+        fiscal = fiscal_context(doc, text, any(match.parts.fiscal for _, match in found))
         sentences = _sentence_starts(doc, text)
         mentioned: deque[tuple[str, int]] = deque()  # (value, sentence index) of the recent dates read so far
         parsed = doc.has_annotation("DEP")  # also a walk over every token: once per document
@@ -54,10 +57,11 @@ class DatesComponent:
             while mentioned and sentence - mentioned[0][1] > CONTEXT_REACH:
                 mentioned.popleft()
             context = [(value, sentence - where) for value, where in mentioned]
+            here = fiscal if match.parts.split_from is None else fiscal_near(fiscal, text, match.start, match.end)
             span._.claimx_date = resolve(match.parts, ref, governing_tense(span, parsed), context,
-                                         self._period_end(text, found, i, ref, parsed))
+                                         self._period_end(text, found, i, ref, parsed), here)
             value = span._.claimx_date["value"]
-            if value and not (match.parts.compare or match.parts.latest or match.parts.period):
+            if value and not (match.parts.compare or match.parts.latest or not _kept_as_context(match.parts, value)):
                 mentioned.append((value, sentence))  # what later "that year" / "a year earlier" refer to
         spans = [span for span, _ in found]
         if self.statistical_fallback:  # never where a rule matched, taken or rejected
@@ -111,7 +115,14 @@ class DatesComponent:
         return found
 
 
-_PERIOD_END = re.compile(r",?\s+(?:that\s+|which\s+)?(?:ended|ending|ends|closed|through)\s+", re.IGNORECASE)
+_PERIOD_END = re.compile(r",?\s+(?:that\s+|which\s+)?(?:ended|ending|ends|closed|through|to)\s+(?:on\s+|in\s+)?",
+                         re.IGNORECASE)
+
+
+def _kept_as_context(parts: Any, value: str) -> bool:
+    """Whether later references may point back to this date: not "the 1988 period" (it points back itself), and a
+    run of months only when it is one calendar quarter or half ("the six months ended Dec. 31" is 2019-H2)."""
+    return parts.period in (None, "year") or (parts.period == "months" and "/" not in value)
 
 
 def _sentence_starts(doc: Doc, text: str) -> list[int]:

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from functools import cache
 from typing import Any
+
+from claimx.assets import load_json
+from claimx.extensions import doc_text
 
 from spacy.tokens import Span
 
@@ -19,7 +24,9 @@ _YEAR_INTRODUCERS = {"in", "since", "by", "until", "till", "from", "to", "before
 
 def plausible(span: Span, match: DateMatch) -> bool:
     """Token checks a regular expression cannot make."""
-    if all(tok.ent_type_ in _NAME_ENTITIES for tok in span):
+    if _inside_a_name(span):
+        return False  # "the Mail on Sunday", "Sunday Times"
+    if all(tok.ent_type_ in _NAME_ENTITIES for tok in span) and not match.parts.fiscal:  # "FY26" tagged ORG
         return False  # "USA Today", "Good Friday Agreement", "Windows 2000"
     if match.rule in _LOWER_CASE_RULES and (span[0].is_title or span[0].is_upper):
         before = span.doc[span.start - 1] if span.start > 0 else None
@@ -88,3 +95,21 @@ def _bare_year_is_date(span: Span, year: int) -> bool:
     if year < 1800 and not introduced:
         return False
     return True
+
+
+_NAME_REACH = 30  # characters a name may reach on either side of the date word inside it
+
+
+def _inside_a_name(span: Span) -> bool:
+    text = doc_text(span.doc)
+    low = max(0, span.start_char - _NAME_REACH)
+    for name in _names_with_dates().finditer(text, low, min(len(text), span.end_char + _NAME_REACH)):
+        if name.start() <= span.start_char and span.end_char <= name.end():
+            return True
+    return False
+
+
+@cache
+def _names_with_dates() -> re.Pattern[str]:
+    names = sorted(load_json("dates", "vocab.json")["names_with_dates"], key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")

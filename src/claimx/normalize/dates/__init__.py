@@ -3,9 +3,11 @@
 The work is split in three pure steps:
   grammar.py        text → DateMatch(start, end, rule, DateParts): the rules and vocabularies of models/dates/
   resolve.py        DateParts + reference date (+ tense, + earlier mentions) → {"value", "grain", "relative", "mod"}
+                    (and "calendar"), with periods.py for fiscal and reporting periods, anchors.py for what an
+                    incomplete expression is anchored to, fiscal.py for fiscal calendars
   fallback.py       dateparser, only to value a span spaCy found that no rule reads
 
-Values (TIMEX3 calendar values, see ../shared/spec/output.md):
+Values (TIMEX3 calendar values, see ../shared/spec/output.md; fiscal.py for fiscal calendars):
   day 2021-08-17 · week 2021-W33 (ISO week; a weekend is 2021-W33-WE) · month 2021-08 · season 2021-SU (SP SU FA WI;
   winter YEAR runs from December YEAR into the next year) · quarter 2021-Q3 · half 2021-H1 · year 2021 ·
   decade 199 (the 1990s) · century 19 (the 20th century).
@@ -13,12 +15,22 @@ Values (TIMEX3 calendar values, see ../shared/spec/output.md):
   APPROX for about / around / nearly, BEFORE / AFTER for more than / less than ... ago and pre- / post-.
 
 Conventions worth knowing:
-  * Fiscal years take the calendar year they end in, as companies name them: "fiscal 2024", "FY24", "FY2024" and
-    "the 2024 fiscal year" → "2024" (grain year). Fiscal quarters are valued as calendar quarters of that year
-    ("fiscal Q3 2024" → "2024-Q3"): a company's fiscal calendar is not in the text.
-  * Split years name the twelve months ending in their second year, like a fiscal year: "2023-24", "2023/24",
-    "FY2023-24" → "2024". A range of two full years ("2020-2022") is read as two years, one span each.
-    "2021-08" (second part not the next year, 01-12) is a month.
+  * Fiscal periods are written in TimeML notation, the fiscal year named by the calendar year it ends in: "fiscal
+    2024", "FY24", "FY-24", "the 2024 fiscal year" → "FY2024"; "Q3 FY24", "the third quarter of fiscal 2024" →
+    "FY2024-Q3"; halves "FY2024-H1"; "this fiscal", "the previous fiscal", "next fiscal year" count from the fiscal
+    year holding the reference date. Where the fiscal calendar is known (fiscal.py: stated in the article, else the
+    country's, models/dates/calendars.json) the value carries `calendar`, the calendar period it covers ("2023-Q4",
+    "2023-04-01/2024-03-31"), and under that calendar an ordinal quarter said alone in a story that says fiscal
+    periods is a fiscal quarter (India's "third quarter" is October–December). Japan's press names "fiscal 2020" by
+    the year it begins in: claimx still writes FY2021. With no calendar known, "the fiscal second quarter" stays a
+    calendar quarter: nobody can say which fiscal year's.
+  * Split years ("2023-24", "2023/24", "FY2023-24") are fiscal years in a results or budget story ("FY2024") and an
+    interval of two years elsewhere (a season: "2013/2014"). A range of two full years ("2020-2022") is read as two
+    years, one span each. "2021-08" (second part not the next year, 01-12) is a month.
+  * Reporting periods: "the quarter ended Sept. 30" and "the March quarter" are calendar quarters; "the year to March
+    2015" is FY2015; runs of months ("the nine months ended Sept. 30", "9M FY24") are month intervals
+    ("2014-01/2014-09"), a calendar quarter or half when they are one; "the year-ago quarter", "the same period last
+    year" are the period compared, a year earlier, in its own notation (FY2024-Q3 → FY2023-Q3).
   * All-number dates: a part above 12 decides the order (17/08/2021 is day-first, 08/17/2021 month-first). When both
     parts are 12 or less (08/07/2021) the document decides: an unambiguous all-number date in the same document sets
     the order; failing that, written dates ("17 August" vs "August 17") vote; failing that, day-first, the order of

@@ -7,13 +7,25 @@ import datetime as dt
 from functools import cache
 
 from claimx.assets import load_json
-from claimx.normalize.dates.parts import grain_of_value, phrase_key
+from claimx.normalize.dates.parts import grain_of_value, parse_fiscal_value, phrase_key
 
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
 
-def start_of(value: str) -> dt.date:
-    """The first day of a TIMEX3 value (year or finer)."""
+def _bound_of_interval_or_fiscal(value: str, first_month: int, last: bool) -> dt.date | None:
+    """The first (or last) day of an interval ("2023-04/2023-12") or a fiscal value; None for any other value."""
+    if "/" in value:
+        part = value.split("/")[last]
+        return end_of(part, first_month) if last else start_of(part, first_month)
+    fiscal = fiscal_value_bounds(value, first_month)
+    return fiscal[last] if fiscal is not None else None
+
+
+def start_of(value: str, first_month: int = 1) -> dt.date:
+    """The first day of a TIMEX3 value (year or finer; a fiscal value under the calendar starting in `first_month`)."""
+    bound = _bound_of_interval_or_fiscal(value, first_month, last=False)
+    if bound is not None:
+        return bound
     grain = grain_of_value(value)
     year = int(value[:4])
     if grain == "day":
@@ -31,8 +43,11 @@ def start_of(value: str) -> dt.date:
     return dt.date(year, 1, 1)
 
 
-def end_of(value: str) -> dt.date:
-    """The last day of a TIMEX3 value (year or finer)."""
+def end_of(value: str, first_month: int = 1) -> dt.date:
+    """The last day of a TIMEX3 value (year or finer; a fiscal value under the calendar starting in `first_month`)."""
+    bound = _bound_of_interval_or_fiscal(value, first_month, last=True)
+    if bound is not None:
+        return bound
     grain = grain_of_value(value)
     start = start_of(value)
     if grain == "day":
@@ -48,6 +63,37 @@ def end_of(value: str) -> dt.date:
     if grain == "season":
         return season_bounds(start.year, value[5:7])[1]
     return dt.date(start.year, 12, 31)
+
+
+def fiscal_year_of(day: dt.date, first_month: int) -> int:
+    """The fiscal year (named by the year it ends in) holding `day`."""
+    if first_month == 1:
+        return day.year
+    return day.year + 1 if day.month >= first_month else day.year
+
+
+def fiscal_bounds(year: int, first_month: int, quarter: int | None = None, half: int | None = None,
+                  months: int | None = None) -> tuple[dt.date, dt.date]:
+    """First and last day of fiscal year `year`, of one of its quarters or halves, or of its first `months` months."""
+    start_index = (year - (first_month != 1)) * 12 + first_month - 1  # months counted as year * 12 + month - 1
+    length = 12
+    if quarter is not None:
+        start_index, length = start_index + 3 * (quarter - 1), 3
+    elif half is not None:
+        start_index, length = start_index + 6 * (half - 1), 6
+    elif months is not None:
+        length = months
+    end_index = start_index + length - 1
+    start = dt.date(start_index // 12, start_index % 12 + 1, 1)
+    return start, month_bounds(end_index // 12, end_index % 12 + 1)[1]
+
+
+def fiscal_value_bounds(value: str, first_month: int) -> tuple[dt.date, dt.date] | None:
+    parsed = parse_fiscal_value(value)
+    if parsed is None:
+        return None
+    year, kind, number = parsed
+    return fiscal_bounds(year, first_month, number if kind == "Q" else None, number if kind == "H" else None)
 
 
 def safe_date(year: int, month: int, day: int) -> dt.date:

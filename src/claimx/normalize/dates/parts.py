@@ -44,7 +44,11 @@ class DateParts:
     compare: bool = False  # the period a year before the one just discussed ("the year-ago quarter", "a year earlier")
     period: str | None = None  # the kind of period compared or named ("quarter", "period" = whatever was discussed)
     latest: bool = False  # "the latest quarter": the last one completed
-    fiscal: bool = False
+    fiscal: bool = False  # said as a fiscal period ("fiscal 2024", "FY24", "Q3 FY24", "this fiscal")
+    split_from: int | None = None  # a split year's first year: 2013 in "2013/14" (year holds the second)
+    month_end: int | None = None  # the last month of a range of months: "October-December 2017", "April to June"
+    by_month: bool = False  # a quarter named by its last month ("the March quarter"): a calendar quarter
+    months: int | None = None  # a run of months: "the nine months ended Sept. 30", "9M FY24"
     vague: bool = False  # "a few years ago", "recent years": a date, but no value can be given
     mod: str | None = None  # TIMEX3 mod: START MID END APPROX BEFORE AFTER
 
@@ -93,7 +97,24 @@ _VALUE_FORMS = (
     ("year", re.compile(r"^(\d{4})$")),
     ("decade", re.compile(r"^(\d{3})$")),
     ("century", re.compile(r"^(\d{2})$")),
+    # Fiscal periods (TimeML: the fiscal year named by the year it ends in) and intervals of years or months.
+    ("year", re.compile(r"^FY(\d{4})$")),
+    ("quarter", re.compile(r"^FY(\d{4})-Q([1-4])$")),
+    ("half", re.compile(r"^FY(\d{4})-H([12])$")),
+    ("year", re.compile(r"^(\d{4})/(\d{4})$")),
+    ("month", re.compile(r"^(\d{4})-(\d\d)/(\d{4})-(\d\d)$")),
 )
+
+
+_FISCAL_VALUE = re.compile(r"^FY(\d{4})(?:-([QH])([1-4]))?$")
+
+
+def parse_fiscal_value(value: str) -> tuple[int, str | None, int | None] | None:
+    """'FY2024-Q3' → (2024, 'Q', 3); 'FY2024' → (2024, None, None); anything else → None."""
+    found = _FISCAL_VALUE.match(value)
+    if not found:
+        return None
+    return int(found.group(1)), found.group(2), int(found.group(3)) if found.group(3) else None
 
 
 def grain_of_value(value: str) -> str | None:
@@ -132,8 +153,20 @@ def half_value(index: int) -> str:
     return f"{index // 2:04d}-H{index % 2 + 1}"
 
 
+def value_year(value: str) -> int:
+    """The (first) year a value names: 2024 for 2024-Q3, FY2024-Q3 and 2024/2025."""
+    return int(value[2:6]) if value.startswith("FY") else int(value[:4])
+
+
 def shift_value_years(value: str, years: int) -> str | None:
-    """The same period `years` years away: 1989-Q3 → 1988-Q3, 1989-08-12 → 1988-08-12 (29 February → 28)."""
+    """The same period `years` years away: 1989-Q3 → 1988-Q3, 1989-08-12 → 1988-08-12 (29 February → 28),
+    FY2024-Q3 → FY2023-Q3, 2023-04/2023-12 → 2022-04/2022-12."""
+    if value.startswith("FY"):
+        shifted = shift_value_years(value[2:], years)
+        return "FY" + shifted if shifted else None
+    if "/" in value:
+        first, last = (shift_value_years(part, years) for part in value.split("/"))
+        return f"{first}/{last}" if first and last else None
     grain = grain_of_value(value)
     if grain in (None, "decade", "century"):
         return None

@@ -33,6 +33,8 @@ class MatchReader:
             return None  # "weekend sales"
         if groups.get("rel", "").lower() == "following" and not match.group().lower().startswith("the"):
             return None  # "following Monday's debate": a preposition
+        if any(name.startswith("fiscal") for name in groups) or "fyq" in groups:
+            fields["fiscal"] = True  # "Q3 FY24", "the third quarter of fiscal 2024", "the current fiscal"
         try:
             self._numeric(groups, fields, day_first)
             for step in (self._year, self._month_day, self._weekday, self._relation, self._count,
@@ -57,8 +59,9 @@ class MatchReader:
             f["year"], f["year_digits"] = int(g["yy"]), 2
         if "yy2" in g:
             self._split_year(rule, g, f)
-        if "yrel" in g:
-            f["year_shift"] = self._YEAR_RELATIONS[_words(g["yrel"]).replace("the ", "")]
+        for relation in ("yrel", "yrel2"):  # "the third quarter of last year", "the third quarter this fiscal"
+            if relation in g:
+                f["year_shift"] = self._YEAR_RELATIONS[_words(g[relation]).replace("the ", "")]
         if "theyear" in g:  # "the second half of the year": the year of the article
             f["year_shift"] = 0
 
@@ -67,6 +70,7 @@ class MatchReader:
         start, second = f["year"], g["yy2"]
         follows = int(second) == start + 1 if len(second) == 4 else int(second) == (start + 1) % 100
         if follows:
+            f["split_from"] = start
             f["year"] = int(second) if len(second) == 4 else start + 1
             if f.get("year_digits") == 2:
                 f["year"] %= 100
@@ -84,6 +88,8 @@ class MatchReader:
                 f["quarter"] = (f.pop("month") - 2) % 12 // 3 + 1
             if rule in ("month", "relative_month") and not g["month"][0].isupper():
                 raise _NotADate  # "may" the verb, "march" the walk
+        if "month_end" in g:  # "October-December 2017"
+            f["month_end"] = self.v.months[_words(g["month_end"])]
         if "day" in g:
             digits = re.match(r"\d+", g["day"])
             f["day"] = int(digits.group()) if digits else self.v.ordinals[_words(g["day"])]
@@ -123,6 +129,8 @@ class MatchReader:
             return
         relation = self.v.relations[_words(g["rel"])]
         f["shift"] = relation["shift"]
+        if relation.get("anchor") == "context" and "fiscal" in g and relation["shift"] < 0:
+            return  # "the previous fiscal": the fiscal year before the current one, not before the date just read
         if relation.get("anchor") == "context":
             f["anchor"] = "context"
             if _words(g["rel"]) not in ("that", "same", "that same"):
@@ -192,6 +200,11 @@ class MatchReader:
             f["century"] = number - 1
 
     def _other(self, rule: str, g: dict[str, str], f: dict[str, Any]) -> None:
+        if "nmonths" in g:  # "the nine months ended Sept. 30", "9M FY24"
+            count = _words(g["nmonths"])
+            f["months"] = int(count) if count.isdigit() else self.v.counts.get(count)
+            if not f["months"] or not 1 <= f["months"] <= 12:
+                raise _NotADate
         if "period" in g:
             f["period"] = self._PERIODS.get(_words(g["period"]), "period")
         if "modw" in g:

@@ -3,13 +3,14 @@
 `context` is what the text said before the expression: (value, sentences back) pairs, most recent last. It anchors
 "that year", "a year earlier", "the year-ago quarter" and "the quarter". `tense` ("past", "present", "future" or None)
 is the tense of the verb governing the expression; it picks the year of a month or quarter named without one and
-the week of a bare weekday.
+the week of a bare weekday. `fiscal` is the document's fiscal calendar: fiscal and reporting periods are valued by
+periods.py.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from claimx.normalize.dates.calendar import (
@@ -33,36 +34,49 @@ from claimx.normalize.dates.parts import (
     month_value,
     quarter_value,
     shift_value_years,
+    value_year,
     week_value,
 )
+from claimx.normalize.dates.anchors import (
+    ANAPHORA_REACH,
+    COMPARISON_REACH,
+    CONTEXT_REACH,
+    NEARBY_REACH,
+    SUB_YEAR,
+    Context,
+    expand_two_digit_year,
+    explicit_year,
+    latest_mention,
+    year_by_tense,
+)
+from claimx.normalize.dates.fiscal import FiscalContext, calendar_period, fiscal_value, month_interval
+from claimx.normalize.dates.periods import fiscal_period_value, month_range_value
 
-Context = Sequence[tuple[str, int]]
-
-# How far back (in sentences) a mention may anchor an expression that refers back to it.
-_ANAPHORA_REACH = 6
-_COMPARISON_REACH = 8  # "the year-ago quarter", "a year earlier": the quarter of an earnings report
-_NEARBY_REACH = 1  # "a year ago" read as the quarter just discussed, a year before
-CONTEXT_REACH = max(_ANAPHORA_REACH, _COMPARISON_REACH, _NEARBY_REACH)  # older mentions are never used
-
-_SUB_YEAR = ("half", "quarter", "season", "month")
+__all__ = ["CONTEXT_REACH", "Context", "expand_two_digit_year", "is_relative", "resolve", "shift_unit", "weekday_date"]
 
 
 def resolve(parts: DateParts, ref: dt.date | None, tense: str | None = None, context: Context = (),
-            period_end: str | None = None) -> dict[str, Any]:
-    """{"value", "grain", "relative", "mod"} for one expression. value is None when it cannot be resolved.
+            period_end: str | None = None, fiscal: FiscalContext | None = None) -> dict[str, Any]:
+    """{"value", "grain", "relative", "mod"} for one expression, and "calendar" for a fiscal value whose calendar is
+    known. value is None when it cannot be resolved.
 
     `period_end` is the value of a date the text says the period ends on ("the quarter ended Sept. 30"): it names
-    the period when the expression itself does not.
+    the period when the expression itself does not. `fiscal` is what the document says about fiscal calendars.
     """
+    fiscal = fiscal or FiscalContext()
     try:
         value = _period_ending(parts, period_end) if period_end else None
-        value = value or _value(parts, ref, tense, context)
+        value = value or fiscal_period_value(parts, ref, tense, context, fiscal) or _value(parts, ref, tense, context, fiscal)
     except (OverflowError, ValueError):  # "1000000 days ago", a reference date at the calendar's edge
         value = None
     if value is not None and grain_of_value(value) is None:  # "99999 years ago": no four-digit year
         value = None
     grain = grain_of_value(value) if value else _nominal_grain(parts)
-    return {"value": value, "grain": grain, "relative": is_relative(parts), "mod": parts.mod}
+    resolved = {"value": value, "grain": grain, "relative": is_relative(parts), "mod": parts.mod}
+    calendar = calendar_period(value, fiscal.calendar)
+    if calendar:
+        resolved["calendar"] = calendar
+    return resolved
 
 
 def is_relative(parts: DateParts) -> bool:
@@ -83,16 +97,23 @@ def _period_ending(p: DateParts, period_end: str) -> str | None:
     ended Sept. 30' → the year it ends in, as fiscal years are named."""
     if p.quarter is not None or p.half is not None or p.year is not None or p.shift not in (0, None):
         return None
+    if p.months and grain_of_value(period_end) in ("day", "month"):  # "the nine months ended Sept. 30"
+        end = end_of(period_end)
+        last = end.year * 12 + end.month - 1
+        return month_interval(last - p.months + 1, last)
     unit = p.unit or (p.period if p.period in ("quarter", "half", "month", "year") else "quarter")
     named = p.latest or p.compare or p.anchor == "context" or p.period or p.unit in ("quarter", "half", "year")
     if not named or grain_of_value(period_end) not in ("day", "week", "month"):
         return None
     end = end_of(period_end)
+    if unit == "year" and end.month != 12 and (p.period == "year" or p.fiscal):
+        # "the year to March 2015": a fiscal year, named by the year it ends in ("this year through August" is not)
+        return fiscal_value(end.year)
     middle = {"quarter": 45, "half": 91, "month": 0}.get(unit, 0)
     return shift_unit(unit, end - dt.timedelta(days=middle), 0)
 
 
-def _value(p: DateParts, ref: dt.date | None, tense: str | None, context: Context) -> str | None:
+def _value(p: DateParts, ref: dt.date | None, tense: str | None, context: Context, fiscal: FiscalContext) -> str | None:
     if p.vague:
         return None
     if p.century is not None:
@@ -101,11 +122,16 @@ def _value(p: DateParts, ref: dt.date | None, tense: str | None, context: Contex
         return f"{p.decade:03d}"
     if p.decade_yy is not None:
         return f"{_decade_century(p.decade_yy, ref)}{p.decade_yy // 10}"
+    first_month = fiscal.calendar.first_month if fiscal.calendar else 1
     if p.compare:
-        return _compared(p, ref, context)
+        return _compared(p, ref, context, first_month)
     if p.latest:
-        return _latest(p, ref, context)
-    year = _explicit_year(p, ref)
+        return _latest(p, ref, context, first_month)
+    if p.split_from is not None:  # "the 2013/14 season" outside a fiscal story: both years
+        return f"{p.split_from:04d}/{p.year:04d}" if p.year_digits == 4 else None
+    if p.month_end is not None:
+        return month_range_value(p, ref, tense)
+    year = explicit_year(p, ref)
     if year is not None:
         return _in_year(p, year, context)
     if p.anchor == "context":
@@ -118,21 +144,6 @@ def _value(p: DateParts, ref: dt.date | None, tense: str | None, context: Contex
 
 
 # --- explicit years ------------------------------------------------------------------------------------------------
-
-def _explicit_year(p: DateParts, ref: dt.date | None) -> int | None:
-    if p.year is None:
-        return None
-    if p.year_digits == 4:
-        return p.year
-    return expand_two_digit_year(p.year, ref)
-
-
-def expand_two_digit_year(yy: int, ref: dt.date | None) -> int:
-    """'98 → 1998: the year within eighty years before and nineteen after the reference (1950-2049 without one)."""
-    low = ref.year - 80 if ref else 1950
-    year = (low // 100) * 100 + yy
-    return year if year >= low else year + 100
-
 
 def _decade_century(yy: int, ref: dt.date | None) -> int:
     """'the '90s' → 19; 'the '20s' in 2025 → 20: the decade between 95 years before and 4 after the reference."""
@@ -159,8 +170,10 @@ def _in_year(p: DateParts, year: int, context: Context) -> str | None:
     if p.season is not None:
         return f"{year:04d}-{p.season}"
     if p.period is not None:  # "the 1988 quarter": the quarter under discussion, in 1988
-        mentioned = _latest_mention(context, _period_grains(p.period), _COMPARISON_REACH)
-        if mentioned is not None:
+        mentioned = latest_mention(context, _period_grains(p.period), COMPARISON_REACH)
+        if mentioned is not None and mentioned.startswith("FY"):  # the fiscal quarter discussed, in fiscal 1988
+            return f"FY{year:04d}{mentioned[6:]}"
+        if mentioned is not None and "/" not in mentioned:
             return f"{year:04d}{mentioned[4:]}"
     return f"{year:04d}"
 
@@ -179,11 +192,11 @@ def _from_reference(p: DateParts, ref: dt.date, tense: str | None) -> str | None
     if p.season is not None:
         return _season(p, ref, tense)
     if p.quarter is not None:
-        year = ref.year + p.year_shift if p.year_shift is not None else _year_by_tense(
+        year = ref.year + p.year_shift if p.year_shift is not None else year_by_tense(
             lambda y: quarter_bounds(y, p.quarter), ref, tense, "quarter")
         return quarter_value(year * 4 + p.quarter - 1)
     if p.half is not None:
-        year = ref.year + p.year_shift if p.year_shift is not None else _year_by_tense(
+        year = ref.year + p.year_shift if p.year_shift is not None else year_by_tense(
             lambda y: half_bounds(y, p.half), ref, tense, "half")
         return half_value(year * 2 + p.half - 1)
     if p.unit is not None:
@@ -212,37 +225,6 @@ def shift_unit(unit: str, day: dt.date, shift: int) -> str | None:
     return None  # fortnights and other spans that are no calendar unit
 
 
-# A period named without a year is the occurrence nearest the reference date, the past one when it is less than
-# this many times farther than the next (news mostly reports what happened) ...
-_PAST_BIAS = 2.0
-# ... unless the tense says otherwise: spoken of in the past but more than this many days ahead ("payable Dec. 7"
-# in "declared a dividend payable Dec. 7" is still ahead), it is last year's; ...
-_PAST_TENSE_GRACE_DAYS = {"day": 60, "month": 30}
-# ... spoken of in the future but over for more than this many days, next year's. Results for a quarter or a half
-# are reported, and spoken of in the future tense, for months after it ends.
-_FUTURE_TENSE_GRACE_DAYS = {"day": 30, "season": 30, "quarter": 120, "half": 120}
-
-
-def _year_by_tense(bounds: Callable[[int], tuple[dt.date, dt.date]], ref: dt.date, tense: str | None,
-                   grain: str = "day") -> int:
-    """The year of a period named without one (a month, a day, a quarter, a season, a holiday)."""
-    def days_away(year: int) -> int:
-        start, end = bounds(year)
-        return (end - ref).days if end < ref else (start - ref).days if start > ref else 0
-
-    if days_away(ref.year) == 0:
-        year = ref.year
-    else:
-        past = max(y for y in (ref.year - 1, ref.year) if days_away(y) < 0)
-        coming = min(y for y in (ref.year, ref.year + 1) if days_away(y) > 0)
-        year = past if -days_away(past) <= _PAST_BIAS * days_away(coming) else coming
-    if tense == "past" and days_away(year) > _PAST_TENSE_GRACE_DAYS.get(grain, 0):
-        return year - 1
-    if tense == "future" and days_away(year) < -_FUTURE_TENSE_GRACE_DAYS.get(grain, 0):
-        return year + 1
-    return year
-
-
 def _month_or_day(p: DateParts, ref: dt.date, tense: str | None) -> str | None:
     month, day = p.month, p.day
     assert month is not None
@@ -261,7 +243,7 @@ def _month_or_day(p: DateParts, ref: dt.date, tense: str | None) -> str | None:
     elif p.shift == 0:
         year = ref.year
     else:
-        year = _year_by_tense(bounds, ref, tense, "day" if day is not None else "month")
+        year = year_by_tense(bounds, ref, tense, "day" if day is not None else "month")
         if day is not None and p.weekday is not None:  # "Friday, Oct. 23": the year whose Oct. 23 is a Friday
             year = next((y for y in (year, year - 1, year + 1) if safe_date(y, month, day).weekday() == p.weekday),
                         year)
@@ -316,7 +298,7 @@ def _season(p: DateParts, ref: dt.date, tense: str | None) -> str:
     elif p.shift == 0:
         year = ref.year - 1 if season == "WI" and ref.month <= 2 else ref.year  # this winter began last December
     else:
-        year = _year_by_tense(lambda y: season_bounds(y, season), ref, tense, "season")
+        year = year_by_tense(lambda y: season_bounds(y, season), ref, tense, "season")
     return f"{year:04d}-{season}"
 
 
@@ -337,7 +319,7 @@ def _holiday(p: DateParts, ref: dt.date, tense: str | None) -> str | None:
     elif p.shift == 0:
         year = ref.year
     else:
-        year = _year_by_tense(bounds, ref, tense)
+        year = year_by_tense(bounds, ref, tense)
     day = holiday_date(name, year)
     return (week_value(day) if p.week else day_value(day)) if day else None
 
@@ -348,15 +330,25 @@ def _from_context(p: DateParts, context: Context) -> str | None:
     """'that year', 'the following day', 'two days later': counted from the date last mentioned."""
     unit = p.unit or expression_grain(p)
     finer = tuple(g for g in GRAIN_RANK if GRAIN_RANK[g] >= GRAIN_RANK.get(unit, GRAIN_RANK["day"]))
-    mentioned = _latest_mention(context, finer, _ANAPHORA_REACH)
+    mentioned = latest_mention(context, finer, ANAPHORA_REACH)
+    if unit == "year" and mentioned is not None and not mentioned.startswith("FY"):
+        # "In fiscal year 2024, which ended on September 30, ... the previous year": the fiscal year just named
+        mentioned = latest_mention(context, ("year",), NEARBY_REACH, fiscal_only=True) or mentioned
     if mentioned is None:
         return None
     if p.weekday is not None:  # "the previous Friday": the Friday before the day just mentioned
         return day_value(weekday_date(p.weekday, start_of(mentioned), p.shift))
+    if unit in ("decade", "century") and grain_of_value(mentioned) == "year" and not mentioned.startswith("FY"):
+        # "a decade earlier" than 2050 is 2040: the year it compares, counted in decades
+        return f"{int(mentioned) + (p.shift or 0) * (10 if unit == 'decade' else 100):04d}"
+    if mentioned.startswith("FY") and unit == "year":  # "fiscal 2024 ... the previous year": FY2023
+        return fiscal_value(value_year(mentioned) + (p.shift or 0))
+    if "/" in mentioned:  # "the nine months to December ... that year"
+        mentioned = mentioned.split("/")[1]
     return shift_unit(unit, start_of(mentioned), p.shift or 0)
 
 
-def _compared(p: DateParts, ref: dt.date | None, context: Context) -> str | None:
+def _compared(p: DateParts, ref: dt.date | None, context: Context, first_month: int = 1) -> str | None:
     """The period a year before the one just discussed: 'the year-ago quarter', 'a year earlier', 'a year ago'.
 
     The period is the latest quarter or half mentioned (one already over when the reference date is known), else a
@@ -368,13 +360,14 @@ def _compared(p: DateParts, ref: dt.date | None, context: Context) -> str | None
         named = _in_year(p, _year_of_period(bounds, ref, context), context)
         return shift_value_years(named, -1) if named else None
     if p.period is not None and p.period != "period":
-        searches: list[tuple[tuple[str, ...], int]] = [((p.period,), _COMPARISON_REACH)]
+        searches: list[tuple[tuple[str, ...], int]] = [((p.period,), COMPARISON_REACH)]
     else:  # a reported quarter or half first; a month or a day only when just mentioned
-        searches = [(("quarter", "half"), _COMPARISON_REACH), (("month", "season"), _NEARBY_REACH)]
+        searches = [(("quarter", "half"), COMPARISON_REACH), (("month", "season"), NEARBY_REACH)]
         if p.anchor == "context":  # "a year earlier" right after a day
-            searches.append((("day", "week"), _NEARBY_REACH))
+            searches.append((("day", "week"), NEARBY_REACH))
+        searches.append((("year",), NEARBY_REACH))  # "up 3.7% in the 2024 fiscal year from the same time last year"
     for grains, reach in searches:
-        mentioned = _latest_mention(context, grains, reach, over_by=ref)
+        mentioned = latest_mention(context, grains, reach, over_by=ref, first_month=first_month)
         if mentioned is not None:
             return shift_value_years(mentioned, -1)
     if ref is None:
@@ -387,30 +380,24 @@ def _compared(p: DateParts, ref: dt.date | None, context: Context) -> str | None
 def _year_of_period(bounds: Callable[[int], tuple[dt.date, dt.date]], ref: dt.date | None, context: Context) -> int:
     """The year a quarter or half named without one belongs to: the year under discussion, else the nearest."""
     for value, sentences_back in reversed(context):
-        if sentences_back <= _COMPARISON_REACH and grain_of_value(value) in (*_SUB_YEAR, "day", "week", "year"):
-            return int(value[:4])
+        if sentences_back <= COMPARISON_REACH and grain_of_value(value) in (*SUB_YEAR, "day", "week", "year"):
+            return value_year(value)
     if ref is None:
         return 0
-    return _year_by_tense(bounds, ref, None, "quarter")
+    return year_by_tense(bounds, ref, None, "quarter")
 
 
-def _latest(p: DateParts, ref: dt.date | None, context: Context) -> str | None:
+def _latest(p: DateParts, ref: dt.date | None, context: Context, first_month: int = 1) -> str | None:
     """'the latest quarter': the one under discussion, else the last one completed."""
     unit = p.unit or "quarter"
-    mentioned = _latest_mention(context, _period_grains(p.period or unit), _COMPARISON_REACH, over_by=ref)
+    mentioned = latest_mention(context, _period_grains(p.period or unit), COMPARISON_REACH, over_by=ref,
+                               first_month=first_month)
     if mentioned is not None:
         return mentioned
     return shift_unit(unit, ref, -1) if ref else None
 
 
 def _period_grains(period: str) -> tuple[str, ...]:
-    return _SUB_YEAR if period == "period" else (period,)
+    return SUB_YEAR if period == "period" else (period,)
 
 
-def _latest_mention(context: Context, grains: Sequence[str], reach: int, over_by: dt.date | None = None) -> str | None:
-    """The most recent mention of one of `grains` within `reach` sentences (ended before `over_by`, if given)."""
-    for value, sentences_back in reversed(context):
-        if sentences_back <= reach and grain_of_value(value) in grains:
-            if over_by is None or end_of(value) < over_by:
-                return value
-    return None

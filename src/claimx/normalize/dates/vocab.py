@@ -92,14 +92,17 @@ def slots(v: DateVocabulary) -> dict[str, str]:
     bare_said_year = rf"(?:eighteen|nineteen){gap}(?:hundred(?:{gap}and)?{gap})?(?:oh{gap})?{number}"
     abbreviations = [m for m in v.months if m not in v.raw["months_alone"]]
     weekday_abbreviations = list(v.weekday_abbreviations)
-    # Not an amount ($2021, 2,024), a copyright line (© 2024) or a compound adjective ("a 2000-strong crowd").
-    year4 = r"(?<![\d$\u20ac\u00a3\u00a5#.,\u00a9])(?<!\u00a9\s)(?:1\d\d\d|20\d\d|21\d\d)(?!\d|%|[,.]\d|-[a-z])"
+    # Not an amount ($2021, 2,024, Rs 1885 crore), a copyright line (© 2024) or a compound adjective ("a 2000-strong
+    # crowd").
+    year4 = (r"(?<![\d$\u20ac\u00a3\u00a5\u20b9#.,\u00a9])(?<!\u00a9\s)(?<!Rs\s)(?<!Rs\.\s)(?:1\d\d\d|20\d\d|21\d\d)"
+             r"(?!\d|%|[,.]\d|-[a-z]|\s+(?:crore|lakh|million|billion|trillion)\b)")
     return {
         "YEAR4": rf"(?P<year>{year4})",
         "YEAR": rf"(?:(?P<year>{year4})|(?P<yearw>{said_year}))",
         "YEARWORDS": rf"(?P<yearw>{bare_said_year})",
         "MONTH": rf"(?P<month>{alternation(v.raw['months_alone'])}|(?:{alternation(abbreviations)})\.?)",
         "MONTHNAME": rf"(?P<month>{alternation(v.raw['months_alone'])})",
+        "MONTHEND": rf"(?P<month_end>{alternation(v.raw['months_alone'])})",
         "DAY": rf"(?P<day>(?<![\d.,])(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\w)|{alternation(list(v.ordinals))})",
         "DAYNUM": r"(?P<day>(?<![\d.,])(?:3[01]|[12]\d|0?[1-9]))(?!\d)",
         "WDAY": rf"(?P<weekday>{alternation(list(v.weekdays))}|(?:{alternation(weekday_abbreviations)})\.?)",
@@ -128,7 +131,7 @@ def anchor_regex(v: DateVocabulary) -> re.Pattern[str]:
         "month": words(v.months),
         "weekday": words([*v.weekdays, *v.weekday_abbreviations]),
         "unit": words([*v.units, "period", "periods", "half", "halves", "weekend", "weekends", "time",
-                       "year-ago", "year-earlier", "yearend"]),
+                       "year-ago", "year-earlier", "yearend", "fiscal"]),
         "deictic": words([*v.deictic, *v.raw["times_of_day"]]),
         "season": words(v.seasons),
         "holiday": words(v.holidays),
