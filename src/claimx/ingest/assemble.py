@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from claimx.ingest.article import Article
+from claimx.ingest.country import country_from_url
 from claimx.ingest.layout import find_layout
 from claimx.ingest.options import IngestOptions
 from claimx.ingest.published import choose_published, date_from_path, find_dateline_date
@@ -24,9 +25,12 @@ def make_article(
     url: str | None = None,
     author: str | None = None,
     headings: Sequence[str] = (),
+    page_country: str | None = None,
 ) -> Article:
-    """`path` is the file name dates may be read from (None for feeds and URLs)."""
-    article = Article(id=id_, source=source, text=text, title=title, url=url, author=author)
+    """`path` is the file name dates may be read from (None for feeds and URLs); `page_country` the country an
+    HTML page declares. The publisher's country: --country, else the URL's domain, else the page's locale."""
+    article = Article(id=id_, source=source, text=text, title=title, url=url, author=author,
+                      country=options.country or country_from_url(url) or page_country)
     if options.mask_chrome:
         layout = find_layout(text, title=title, headings=headings)
         article.masked, article.headlines = layout.masked, layout.headlines

@@ -13,6 +13,8 @@ import logging
 import re
 from dataclasses import dataclass, field
 
+from claimx.ingest.country import country_from_markup
+
 # A page's own charset declaration, looked for in its first bytes when they are not UTF-8.
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 _LOOKS_LIKE_HTML = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]", re.IGNORECASE | re.DOTALL)
@@ -26,6 +28,7 @@ class HtmlPage:
     url: str | None = None
     published: str | None = None  # YYYY-MM-DD from the page's metadata
     headings: list[str] = field(default_factory=list)  # heading lines inside the main text
+    country: str | None = None  # from the page's og:locale or <html lang> (ingest/country.py)
 
 
 def looks_like_html(text: str) -> bool:
@@ -61,6 +64,7 @@ def extract_page(markup: str, *, url: str | None = None) -> HtmlPage | None:
         url=document.url or url,
         published=document.date or None,
         headings=[h for h in headings if h],
+        country=country_from_markup(markup),
     )
 
 

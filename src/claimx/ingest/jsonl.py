@@ -84,7 +84,8 @@ def _from_html(obj: dict, article_id: str, source: str, where: str, options: Ing
     if page is None:
         return ArticleError(article_id, source, "no_content", f"{where}: no article text found in the 'html' field")
     return make_article(article_id, source, page.text, options, input_date=input_date, html_date=page.published,
-                        title=title or page.title, url=url or page.url, author=page.author, headings=page.headings)
+                        title=title or page.title, url=url or page.url, author=page.author, headings=page.headings,
+                        page_country=page.country)
 
 
 def _text(obj: dict, field: str | None) -> str | None:
