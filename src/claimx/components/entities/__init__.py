@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from claimx.components.entities import aliases, resolve
+from claimx.components.entities import aliases, labels, resolve
 from claimx.components.entities.context import DocContext
 from claimx.components.entities.orgs import OrgMatcher, ticker_owners
 from claimx.components.entities.places import find_places
@@ -40,8 +40,10 @@ class EntitiesComponent:
         _mark_listed_companies(context, mentions)
         mentions = resolve.drop_noise(doc, mentions, context)
         resolve.fix_labels(doc, mentions, context)
+        mentions = labels.check_labels(doc, mentions, context)
         mentions = aliases.acronym_mentions(doc, mentions)
         mentions = resolve.propagate(doc, mentions, context)
+        mentions = labels.metonymy(doc, mentions, context)
         for m in mentions:
             if m.label == "PLACE" and m.place is None:
                 m.place = lookup_place(context.mention_text(m))
