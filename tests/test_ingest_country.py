@@ -47,6 +47,8 @@ def test_country_from_locale(tag, country):
     ('<html lang="en"><head><meta property="og:locale" content="en_CA" /></head>', "CA"),
     ('<html><head><meta content="en_NZ" property="og:locale"></head>', "NZ"),
     ('<html lang="en"><head></head>', None),
+    ('<html lang="en-US"><head><meta property="og:locale" content="en_US" /></head>', None),  # a CMS default
+    ('<html lang="en-GB"><head><meta property="og:locale" content="en_US" /></head>', None),
     ("<p>no head at all</p>", None),
 ])
 def test_country_from_markup(markup, country):

@@ -2,7 +2,9 @@
 URL's country domain ("thewest.com.au", "bbc.co.uk", "au.news.yahoo.com") and a page's declared locale
 (`<meta property="og:locale" content="en_AU">`, `<html lang="en-AU">`). Pure functions of strings.
 
-The domain is the stronger sign: a site's locale is often its CMS's default ("en_US" on a Melbourne blog).
+The domain is the stronger sign: a site's locale is often its CMS's default. "en_US" in a page's metadata is
+ignored for that reason (WordPress writes it on Australian news sites too); it would only ever confirm the US
+dollar that a bare "$" already defaults to, while outweighing the places the article itself names.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ _OG_LOCALE = re.compile(
     r"""|<meta\s[^>]*?content\s*=\s*["']([^"']+)["'][^>]*?(?:property|name)\s*=\s*["']og:locale["']""",
     re.IGNORECASE)
 _HTML_LANG = re.compile(r"""<html\b[^>]*?\blang\s*=\s*["']?([A-Za-z_-]+)""", re.IGNORECASE)
+_CMS_DEFAULT = "US"
 _HEAD_CHARS = 20_000  # both declarations sit in the page's head
 
 
@@ -61,10 +64,11 @@ def country_from_locale(tag: str | None) -> str | None:
 
 
 def country_from_markup(markup: str) -> str | None:
-    """The country of an HTML page's og:locale, else of its <html lang>."""
+    """The country of an HTML page's og:locale, else of its <html lang>; None for the CMS default "en_US"."""
     head = markup[:_HEAD_CHARS]
     og = _OG_LOCALE.search(head)
     if og and (country := country_from_locale(og.group(1) or og.group(2))):
-        return country
+        return None if country == _CMS_DEFAULT else country
     lang = _HTML_LANG.search(head)
-    return country_from_locale(lang.group(1)) if lang else None
+    country = country_from_locale(lang.group(1)) if lang else None
+    return None if country == _CMS_DEFAULT else country

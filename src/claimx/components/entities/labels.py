@@ -1,26 +1,34 @@
 """The label check after the statistical NER: what the article shows about a name decides ORG, PLACE or PERSON.
 
 Evidence, strongest first:
-- the article writes the name as a person's (with a first name, "Nikki Haley", or a title, "Mr Haley"): PERSON
-  stays, whatever else says otherwise;
+- the article writes the name as a person's — with a first name ("Nikki Haley"), a title ("Mr Haley", "Gov.
+  Haley"), a role ("entrepreneur Vivek Ramaswamy") or as a president's ("the Trump administration"): PERSON, and
+  PERSON stays whatever else says;
 - the words around it (models/entities/label_cues.jsonl): "the northern town of Afula", "fled Knin" → PLACE,
   "shares of Netflix", "Moderna said in a statement", "Pfizer's vaccine" → ORG;
 - the gazetteer: a country, region or well-known city the NER called a person ("Sri Lanka") is a place, and so is a
-  town with a cue or its country named nearby;
-- the company it keeps: a one-word "person" listed with organizations ("Google, Twitter and Facebook") is one;
-- how the article labels the same name elsewhere: a label a cue settled holds for every mention of the name.
-A PERSON label is never left on a name the gazetteer, the organization patterns or the article show to be a place,
-a company or a product. Names of documents ("Agriculture Bill", "Trust Principles") and date words ("May 13",
-"Saturday") are not entities at all.
+  town after a preposition of place or with its country named nearby; a known place in brackets after a name
+  ("Benetton (Italy)") is one too;
+- the company it keeps: a one-word "person" (or a "place" the gazetteer does not know) listed with organizations
+  ("Google, Twitter and Netflix") is an organization;
+- how the article labels the same name elsewhere: a label this evidence settled holds for every mention of it.
+So a PERSON label is never left on a name the gazetteer, the organization patterns or the article show to be a
+place, a company or a product. Some names are no entity at all: documents and laws ("Agriculture Bill", "Trust
+Principles"), terms a text defines ('the "Service"'), storms ("Storm Ciarán"), date words ("May 13",
+"Saturday") and identifiers in code ("Path(__file__)").
 
-Metonymy (`metonymy`, after names are propagated): a seat of power ("the Vatican", "Downing Street", "the
-Kremlin") or a capital ("Washington", "Moscow") is an ORG when it speaks or acts — a speech or decision verb
-right after it ("the Vatican said", "Washington announced"), or a spokesperson before it ("a spokesman for
-Downing Street") — and a PLACE otherwise ("in Washington", "at the Vatican"). A capital after a preposition of
-place stays a place even before a verb ("an official in Baghdad said").
+Metonymy (`metonymy`, after names are propagated), as news uses it:
+- a seat of power ("the Vatican", "the Kremlin", "Downing Street", "the White House") is an ORG — it speaks, acts,
+  decides — unless the text uses it as a location: after a preposition of place ("at the Vatican", "outside
+  Downing Street") or before a location noun ("the White House lawn"), then it is a PLACE;
+- a capital ("Washington", "Moscow") is a PLACE unless it speaks: a speech verb right after it ("Washington
+  announced", "Moscow warned") or a spokesperson before it ("a spokesman for Washington"), and never after a
+  preposition of place ("an official in Baghdad said").
 """
 
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Doc
 
@@ -32,22 +40,30 @@ from claimx.normalize.places import lookup_place, name_like_places, place_candid
 
 _WELL_KNOWN_CITY = 100_000
 _LIST_WORDS = {",", "and", "or", "&"}
-_AUXILIARIES = {"has", "had", "have", "also", "again", "quickly", "later", "then", "will", "would", "had", "did"}
+_AUXILIARIES = {"has", "had", "have", "also", "again", "quickly", "later", "then", "did"}
+_CODE_BEFORE = {"import", "def", "class", "new", "return"}
+# A term the text defines: '"Content" shall refer to', '“This License” refers to', '(the "Service")'.
+_DEFINED = re.compile(
+    r"""[“"](?:[Tt]he |[Tt]his )?([A-Z][\w-]*(?: [A-Z][\w-]*){0,2})[”"]\)?,?\s(?:means|refers|shall|is defined)"""
+    r"""|\((?:together,\s)?(?:collectively,\s)?(?:the\s)?[“"]([A-Z][\w-]*(?: [A-Z][\w-]*){0,2})[”"]\)""")
 
 
 def check_labels(doc: Doc, mentions: list[Mention], context: DocContext) -> list[Mention]:
     """Drop what is no entity, then correct labels from the article's own evidence (see the module doc)."""
-    mentions = [m for m in mentions if not _not_an_entity(context, m)]
-    personal = _personal_names(doc, mentions, context)
+    defined = {m.group(1) or m.group(2) for m in _DEFINED.finditer(context.text)}
+    mentions = [m for m in mentions if not _not_an_entity(context, m, defined)]
+    for m in mentions:  # roles and titles first: they decide what "personal" means below
+        if m.source == "ner" and m.label != "PERSON" and _person_cue(context, m):
+            m.label, m.place = "PERSON", None
+    personal = _personal_names(mentions, context)
+    titled = _titled_names(mentions, context)
     countries = _article_countries(mentions)
-    settled: dict[str, str] = {}  # name → label a cue or the gazetteer settled
+    settled: dict[str, str] = {}  # name → the label the evidence settled
     for m in mentions:
         if m.source not in {"ner", "place"}:
             continue
         text = context.mention_text(m)
-        if text in personal and m.label == "PERSON":
-            continue
-        label = _evidence(context, m, text, personal, countries)
+        label = _evidence(context, m, text, personal, titled, countries)
         if label is not None and label != m.label:
             m.label = label
             m.place = lookup_place(text) if label == "PLACE" else None
@@ -55,22 +71,45 @@ def check_labels(doc: Doc, mentions: list[Mention], context: DocContext) -> list
             settled.setdefault(text, label)
     for m in mentions:
         text = context.mention_text(m)
-        if m.source == "ner" and text in settled and m.label != settled[text] and text not in personal:
+        if m.source == "ner" and m.label != settled.get(text, m.label) and (
+                text not in personal or settled[text] == "PERSON"):
             m.label = settled[text]
             m.place = lookup_place(text) if m.label == "PLACE" else None
     _listed_with_orgs(context, mentions, personal)
     return mentions
 
 
-def _not_an_entity(context: DocContext, m: Mention) -> bool:
+def _not_an_entity(context: DocContext, m: Mention, defined: set[str]) -> bool:
     words = context.texts[m.start:m.end]
+    text = context.mention_text(m)
+    lists = word_lists()
     dates = date_words()
     if any(word in dates for word in words) and all(word in dates or not word.isalpha() for word in words):
         return m.label != "PERSON"  # "May 13", "Saturday"; but a person may be called May
-    return len(words) > 1 and words[-1] in word_lists()["document_heads"]  # "Agriculture Bill"
+    if len(words) > 1 and words[-1] in lists["document_heads"]:  # "Agriculture Bill"
+        return True
+    if text in defined or (len(words) > 1 and words[0] in lists["event_first_words"]):
+        return True
+    return _code_identifier(context, m)
 
 
-def _personal_names(doc: Doc, mentions: list[Mention], context: DocContext) -> set[str]:
+def _code_identifier(context: DocContext, m: Mention) -> bool:
+    """ "from pathlib import Path", "Path(__file__)": a name in code is an identifier."""
+    end_char = context.char_bounds(m.start, m.end)[1]
+    if context.text[end_char:end_char + 1] == "(":
+        return True
+    return m.start > 0 and context.lowers[m.start - 1] in _CODE_BEFORE and context.texts[m.start - 1].islower()
+
+
+def _person_cue(context: DocContext, m: Mention) -> bool:
+    cue = label_cue(context, m.start, m.end)
+    if cue is None or cue.label != "PERSON":
+        return False
+    place = lookup_place(context.mention_text(m))
+    return place is None or place.kind == "city"
+
+
+def _personal_names(mentions: list[Mention], context: DocContext) -> set[str]:
     """Names the article writes as a person's: the words of multi-word PERSON mentions ("Nikki Haley" → "Haley")
     and names after a title ("Mr Haley")."""
     names = set()
@@ -83,24 +122,43 @@ def _personal_names(doc: Doc, mentions: list[Mention], context: DocContext) -> s
     return names
 
 
+def _titled_names(mentions: list[Mention], context: DocContext) -> set[str]:
+    """Names the article gives a title or a role ("Gov. Nikki Haley", "entrepreneur Vivek Ramaswamy"), and their
+    words: stronger evidence than the NER's own PERSON, which also falls on "Pirelli Cables"."""
+    names = set()
+    for m in mentions:
+        before = context.lowers[m.start - 1] if m.start > 0 else ""
+        if m.label == "PERSON" and (before in lexicon.honorifics() or _person_cue(context, m)):
+            names.add(context.mention_text(m))
+            if len(m) > 1:
+                names.update(w for w in context.texts[m.start:m.end] if w[:1].isupper() and len(w) > 1)
+    return names
+
+
 def _article_countries(mentions: list[Mention]) -> set[str]:
     return {m.place.country for m in mentions
             if m.label == "PLACE" and m.place is not None and m.place.kind == "country" and m.place.country}
 
 
-def _evidence(context: DocContext, m: Mention, text: str, personal: set[str], countries: set[str]) -> str | None:
+def _evidence(context: DocContext, m: Mention, text: str, personal: set[str], titled: set[str],
+              countries: set[str]) -> str | None:
     """The label the article's evidence gives this mention, or None when it says nothing new."""
-    cue = label_cue(context, m.start, m.end)
     place = lookup_place(text)
-    if cue is not None and cue.label == "PLACE":
-        if place is not None or m.label == "PLACE":
-            return "PLACE"
-    if cue is not None and cue.label == "ORG" and text not in personal:
+    if text in titled and m.label != "PERSON" and (place is None or not _well_known(place)):
+        return "PERSON"  # "Haley" after "Gov. Nikki Haley"
+    if text in personal:
+        return None
+    cue = label_cue(context, m.start, m.end)
+    if cue is not None and cue.label == "PLACE" and (place is not None or m.label == "PLACE"):
+        return "PLACE"
+    if cue is not None and cue.label == "ORG":
         if m.label == "PERSON" or (m.label == "PLACE" and place is None):  # "the Milan stock market" stays
             return "ORG"
     if m.label != "PLACE" and place is not None and _bracketed(context, m) and _well_known(place):
         return "PLACE"  # "Benetton (Italy)", "Headingley (Leeds)": a place in brackets after a name
-    if m.label == "PERSON" and text not in personal and place is not None and place_key(text) not in name_like_places():
+    if m.label == "PERSON" and _acronym(context, m):
+        return "ORG"  # "IND 315/5": people are not written as acronyms
+    if m.label == "PERSON" and place is not None and place_key(text) not in name_like_places():
         if _well_known(place):
             return "PLACE"
         towns = {p.country for p in place_candidates(text) if p.kind == "city"}
@@ -116,6 +174,11 @@ def _well_known(place) -> bool:
 def _bracketed(context: DocContext, m: Mention) -> bool:
     return (m.start > 0 and m.end < len(context.texts) and context.texts[m.start - 1] == "("
             and context.texts[m.end] == ")")
+
+
+def _acronym(context: DocContext, m: Mention) -> bool:
+    text = context.mention_text(m)
+    return len(m) == 1 and text.isupper() and 2 <= len(text) <= 5 and context.line_of(m.start) not in context.caps_lines
 
 
 def _listed_with_orgs(context: DocContext, mentions: list[Mention], personal: set[str]) -> None:
@@ -138,33 +201,45 @@ def _listed(context: DocContext, a: Mention, b: Mention) -> bool:
 
 
 def metonymy(doc: Doc, mentions: list[Mention], context: DocContext) -> list[Mention]:
-    """Seats of power and capitals: ORG when they speak or act, PLACE otherwise (see the module doc)."""
+    """Seats of power and capitals: ORG when they speak or act, PLACE as locations (see the module doc)."""
     lists = word_lists()
     seats, capitals = lists["metonymy_seats"], lists["metonymy_capitals"]
     mentions = mentions + _missing_seats(doc, mentions, context, seats)
     for m in mentions:
         text = context.mention_text(m)
-        if text not in seats and text not in capitals:
+        if text in seats:
+            located = _after_place_preposition(context, m) or _before_location_noun(context, m, lists)
+            label = "PLACE" if located else "ORG"
+        elif text in capitals and m.label in {"PLACE", "ORG"}:
+            speaks = _speaks(context, m, lists) and not _after_place_preposition(context, m)
+            label = "ORG" if speaks else m.label
+        else:
             continue
-        acts = _acts(context, m, lists, seat=text in seats) and not context.after_place_preposition(m.start)
-        if acts and m.label != "ORG":
-            m.label, m.place = "ORG", None
-        elif not acts and (text in seats or m.label == "ORG") and m.label != "PLACE":
-            m.label, m.place = "PLACE", lookup_place(text)
+        if label != m.label:
+            m.label, m.place = label, lookup_place(text) if label == "PLACE" else None
     return sorted(mentions, key=lambda m: m.start)
 
 
-def _acts(context: DocContext, m: Mention, lists: dict[str, frozenset[str]], *, seat: bool) -> bool:
+def _after_place_preposition(context: DocContext, m: Mention) -> bool:
+    """ "in the White House", "at the Vatican", "in Washington"."""
+    start = m.start - 1 if m.start > 0 and context.lowers[m.start - 1] == "the" else m.start
+    return context.after_place_preposition(start)
+
+
+def _before_location_noun(context: DocContext, m: Mention, lists: dict[str, frozenset[str]]) -> bool:
+    following = context.lowers[m.end:m.end + 2]
+    return bool(following) and (following[0] in lists["seat_location_words"]
+                                or " ".join(following) in lists["seat_location_words"])
+
+
+def _speaks(context: DocContext, m: Mention, lists: dict[str, frozenset[str]]) -> bool:
     following = context.lowers[m.end:m.end + 3]
-    if seat and following and following[0] in lists["metonymy_nouns"]:  # "Pentagon spokesman"
-        return True
     while following and following[0] in _AUXILIARIES:
         following = following[1:]
-    verbs = lists["metonymy_verbs"] if seat else lists["metonymy_capital_verbs"]
-    if following and following[0] in verbs:
+    if following and following[0] in lists["metonymy_capital_verbs"]:
         return True
     before = " ".join(context.lowers[max(0, m.start - 3):m.start])
-    return any(before.endswith(phrase) for phrase in lists["metonymy_speakers"] if phrase)
+    return any(before.endswith(phrase) for phrase in lists["metonymy_speakers"])
 
 
 def _missing_seats(doc: Doc, mentions: list[Mention], context: DocContext, seats: frozenset[str]) -> list[Mention]:
