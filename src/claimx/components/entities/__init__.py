@@ -49,6 +49,7 @@ class EntitiesComponent:
                 m.place = lookup_place(context.mention_text(m))
         relabel_teams(doc, mentions, context)
         mentions = aliases.head_word_mentions(doc, mentions, context)
+        mentions = labels.drop_non_entities(mentions, context)
         aliases.assign_canonical(doc, mentions, context)
         aliases.assign_ids(mentions)
         spans = []

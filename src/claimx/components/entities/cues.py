@@ -83,20 +83,20 @@ def label_cue(context: DocContext, start: int, end: int) -> Cue | None:
 COUNTRY_WINDOW = 30  # tokens either side in which a named country vouches for one of its towns
 
 
-def country_nearby(context: DocContext, start: int, end: int, countries: set[str]) -> bool:
-    """A country (ISO alpha-2, one of `countries`) named by the NER within COUNTRY_WINDOW tokens: "refugees fled
-    Knin ... Croatia" makes the Croatian town of Knin a place."""
+def country_nearby(context: DocContext, start: int, end: int, countries: set[str] | None = None) -> bool:
+    """A country (ISO alpha-2, one of `countries`; any when None) named by the NER within COUNTRY_WINDOW tokens:
+    "refugees fled Knin ... Croatia" makes the Croatian town of Knin a place."""
     from claimx.normalize.places import lookup_place
 
-    if not countries:
+    if countries is not None and not countries:
         return False
     for ent in context.doc.ents:
         if ent.end < start - COUNTRY_WINDOW:
             continue
         if ent.start > end + COUNTRY_WINDOW:
             break
-        if ent.label_ == "GPE" and not (ent.start < end and start < ent.end):
+        if ent.label_ in {"GPE", "LOC", "ORG"} and not (ent.start < end and start < ent.end):
             place = lookup_place(ent.text)
-            if place is not None and place.kind == "country" and place.country in countries:
+            if place is not None and place.kind == "country" and (countries is None or place.country in countries):
                 return True
     return False

@@ -42,6 +42,8 @@ _WELL_KNOWN_CITY = 100_000
 _LIST_WORDS = {",", "and", "or", "&"}
 _AUXILIARIES = {"has", "had", "have", "also", "again", "quickly", "later", "then", "did"}
 _CODE_BEFORE = {"import", "def", "class", "new", "return"}
+_CODE_NOUNS = {"object", "objects", "class", "classes", "method", "methods", "namespace", "module", "modules",
+               "function", "functions", "instance", "instances", "attribute", "attributes", "constructor"}
 # A term the text defines: '"Content" shall refer to', '“This License” refers to', '(the "Service")'.
 _DEFINED = re.compile(
     r"""[“"](?:[Tt]he |[Tt]his )?([A-Z][\w-]*(?: [A-Z][\w-]*){0,2})[”"]\)?,?\s(?:means|refers|shall|is defined)"""
@@ -50,8 +52,7 @@ _DEFINED = re.compile(
 
 def check_labels(doc: Doc, mentions: list[Mention], context: DocContext) -> list[Mention]:
     """Drop what is no entity, then correct labels from the article's own evidence (see the module doc)."""
-    defined = {m.group(1) or m.group(2) for m in _DEFINED.finditer(context.text)}
-    mentions = [m for m in mentions if not _not_an_entity(context, m, defined)]
+    mentions = drop_non_entities(mentions, context)
     for m in mentions:  # roles and titles first: they decide what "personal" means below
         if m.source == "ner" and m.label != "PERSON" and _person_cue(context, m):
             m.label, m.place = "PERSON", None
@@ -86,19 +87,29 @@ def _not_an_entity(context: DocContext, m: Mention, defined: set[str]) -> bool:
     dates = date_words()
     if any(word in dates for word in words) and all(word in dates or not word.isalpha() for word in words):
         return m.label != "PERSON"  # "May 13", "Saturday"; but a person may be called May
-    if len(words) > 1 and words[-1] in lists["document_heads"]:  # "Agriculture Bill"
-        return True
+    heads = lists["document_heads"]
+    if len(words) > 1 and (words[-1] in heads or (words[0] in heads and words[1] == "of")):
+        return True  # "Agriculture Bill", "Terms of Service"
     if text in defined or (len(words) > 1 and words[0] in lists["event_first_words"]):
         return True
     return _code_identifier(context, m)
 
 
 def _code_identifier(context: DocContext, m: Mention) -> bool:
-    """ "from pathlib import Path", "Path(__file__)": a name in code is an identifier."""
-    end_char = context.char_bounds(m.start, m.end)[1]
-    if context.text[end_char:end_char + 1] == "(":
+    """ "from pathlib import Path", "Path(__file__)", "pathlib.Path objects": a name in code is an identifier."""
+    start_char, end_char = context.char_bounds(m.start, m.end)
+    if context.text[end_char:end_char + 1] == "(" or context.text[max(0, start_char - 1):start_char] == ".":
+        return True
+    if m.end < len(context.lowers) and context.lowers[m.end] in _CODE_NOUNS:
         return True
     return m.start > 0 and context.lowers[m.start - 1] in _CODE_BEFORE and context.texts[m.start - 1].islower()
+
+
+def drop_non_entities(mentions: list[Mention], context: DocContext) -> list[Mention]:
+    """The same filter once more at the end: names propagated or aliased after the check ("the Service" after
+    "Terms of Service") are no more entities than the ones it dropped."""
+    defined = {m.group(1) or m.group(2) for m in _DEFINED.finditer(context.text)}
+    return [m for m in mentions if not _not_an_entity(context, m, defined)]
 
 
 def _person_cue(context: DocContext, m: Mention) -> bool:
@@ -149,7 +160,9 @@ def _evidence(context: DocContext, m: Mention, text: str, personal: set[str], ti
     if text in personal:
         return None
     cue = label_cue(context, m.start, m.end)
-    if cue is not None and cue.label == "PLACE" and (place is not None or m.label == "PLACE"):
+    if cue is not None and cue.label == "PLACE" and (
+            place is not None or m.label == "PLACE" or cue.id == "place-settlement-of"
+            or country_nearby(context, m.start, m.end)):  # "fled Knin ... Croatia said"
         return "PLACE"
     if cue is not None and cue.label == "ORG":
         if m.label == "PERSON" or (m.label == "PLACE" and place is None):  # "the Milan stock market" stays

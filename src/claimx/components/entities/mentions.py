@@ -17,6 +17,7 @@ NAME_PARTICLES = {"de", "da", "di", "del", "della", "der", "den", "van", "von", 
                   "la", "le", "du", "dos", "das", "ter", "y", "e", "zu", "af", "st."}
 _KEPT_LOWER = {"plc", "p.l.c."}
 _SCORE = re.compile(r"^\d+[-–]\d+$")
+_NUMBER = re.compile(r"^\d+(?:[/.:-]\d+)*$")  # "296", "315/5", "46.2": a total or a score, not a name's part
 _BRACKETS = {"(", ")", "[", "]"}
 _EDGE_PUNCT = set("\"'“”‘’«»()[]{},;:!?-–—/|*•·")
 
@@ -60,7 +61,7 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
 def _trailing_number(doc: Doc, start: int, i: int) -> bool:
     """A score, a total or a date after a name ("Leicestershire 296", "Mexico 2-0", "Calif 1996-08-30") is not
     part of it; a number after a numbering word is ("Interstate 95", "Channel 4")."""
-    if not doc[i].is_digit or i == start:
+    if not _NUMBER.match(doc[i].text) or i == start:
         return False
     return doc[i - 1].lower_ not in numbered_heads()
 
@@ -100,7 +101,8 @@ def split_inner(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     parts, part_start = [], start
     for i in range(start, end):
         token = doc[i]
-        if token.text in _BRACKETS or (token.is_digit and i > start and doc[i - 1].lower_ not in numbered_heads()):
+        if token.text in _BRACKETS or (_NUMBER.match(token.text) and i > start
+                                       and doc[i - 1].lower_ not in numbered_heads()):
             parts.append((part_start, i))
             part_start = i + 1
     parts.append((part_start, end))
