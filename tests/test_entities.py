@@ -253,6 +253,9 @@ NOT_ENTITIES = [
     ('The apps we provide (together, the "Platform") are free. The Platform may change.', set(),
      {("Platform", "ORG")}),
     ("from pathlib import Path\nThe Path objects chain nicely.", set(), {("Path", "PERSON")}),
+    ("She reached the final of the Qatar Open last year.", set(), {("Qatar Open", "PLACE"), ("Qatar", "PLACE")}),
+    ("Results from the U.S. Open tennis tournament.", set(), {("U.S.", "PLACE")}),
+    ("Epic Games Inc sued Apple over its fees.", {("Epic Games Inc", "ORG")}, set()),  # a company, no event
 ]
 
 DATE_WORDS_AND_NUMBERS_END_NO_NAME = [
@@ -268,6 +271,7 @@ PLACES_WITH_A_CUE = [
     ("A rocket hit the northern town of Afula on Monday.", {("Afula", "PLACE")}, {("Afula", "PERSON")}),
     ("Thousands of Serbs fled Knin as the army advanced, Croatia said.", {("Knin", "PLACE")}, set()),
     ("Marta Lindqvist moved to Bergen in May.", {("Bergen", "PLACE")}, set()),
+    ("Talks on the disputed Varnovia region resumed in Geneva.", {("Varnovia", "PLACE")}, {("Varnovia", "ORG")}),
 ]
 
 METONYMY = [

@@ -92,7 +92,15 @@ def _not_an_entity(context: DocContext, m: Mention, defined: set[str]) -> bool:
         return True  # "Agriculture Bill", "Terms of Service"
     if text in defined or (len(words) > 1 and words[0] in lists["event_first_words"]):
         return True
+    events = lists["event_last_words"]
+    if m.label != "PERSON" and ((len(words) > 1 and words[-1] in events) or _before_event_word(context, m, events)):
+        return True  # "Hong Kong Open", "Fed Cup"; "U.S." in "the U.S. Open"
     return _code_identifier(context, m)
+
+
+def _before_event_word(context: DocContext, m: Mention, events: frozenset[str]) -> bool:
+    following = context.texts[m.end:m.end + 2]
+    return bool(following) and (following[0] in events or " ".join(following) in events)
 
 
 def _code_identifier(context: DocContext, m: Mention) -> bool:
