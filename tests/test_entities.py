@@ -242,6 +242,7 @@ PERSON_NEVER_FOR_PLACES_OR_COMPANIES = [
      {("Quentin", "PERSON")}, {("Quentin", "ORG")}),
     ("Critics blamed the Tordell administration for the delays.",
      {("Tordell", "PERSON")}, {("Tordell", "ORG")}),
+    ("Quorvex also topped up its coffers last week.", set(), {("Quorvex", "PERSON")}),
 ]
 
 NOT_ENTITIES = [
@@ -253,6 +254,8 @@ NOT_ENTITIES = [
     ('The apps we provide (together, the "Platform") are free. The Platform may change.', set(),
      {("Platform", "ORG")}),
     ("from pathlib import Path\nThe Path objects chain nicely.", set(), {("Path", "PERSON")}),
+    ("Since Zython 3.6 the Zython standard tools accept paths.", set(), {("Zython", "PLACE"), ("Zython", "ORG"),
+                                                                         ("Zython", "PERSON")}),
     ("She reached the final of the Qatar Open last year.", set(), {("Qatar Open", "PLACE"), ("Qatar", "PLACE")}),
     ("Results from the U.S. Open tennis tournament.", set(), {("U.S.", "PLACE")}),
     ("Epic Games Inc sued Apple over its fees.", {("Epic Games Inc", "ORG")}, set()),  # a company, no event

@@ -42,6 +42,9 @@ _WELL_KNOWN_CITY = 100_000
 _LIST_WORDS = {",", "and", "or", "&"}
 _AUXILIARIES = {"has", "had", "have", "also", "again", "quickly", "later", "then", "did"}
 _CODE_BEFORE = {"import", "def", "class", "new", "return"}
+_POSSESSIVE = {"'s", "’s"}
+_VERSION = re.compile(r"^\d+\.\d+(?:\.\d+)*\+?$")
+_IT_WINDOW = 6
 _CODE_NOUNS = {"object", "objects", "class", "classes", "method", "methods", "namespace", "module", "modules",
                "function", "functions", "instance", "instances", "attribute", "attributes", "constructor"}
 # A term the text defines: '"Content" shall refer to', '“This License” refers to', '(the "Service")'.
@@ -108,8 +111,13 @@ def _code_identifier(context: DocContext, m: Mention) -> bool:
     start_char, end_char = context.char_bounds(m.start, m.end)
     if context.text[end_char:end_char + 1] == "(" or context.text[max(0, start_char - 1):start_char] == ".":
         return True
-    if m.end < len(context.lowers) and context.lowers[m.end] in _CODE_NOUNS:
+    following = context.lowers[m.end:m.end + 3]
+    if following[:1] and following[0] in _CODE_NOUNS:
         return True
+    if len(following) == 3 and following[0] in _POSSESSIVE and following[2] in _CODE_NOUNS:
+        return True  # "Python's pathlib module"
+    if following[:1] and _VERSION.match(following[0]):
+        return True  # "Python 3.6": software with its version
     return m.start > 0 and context.lowers[m.start - 1] in _CODE_BEFORE and context.texts[m.start - 1].islower()
 
 
@@ -179,6 +187,8 @@ def _evidence(context: DocContext, m: Mention, text: str, personal: set[str], ti
         return "PLACE"  # "Benetton (Italy)", "Headingley (Leeds)": a place in brackets after a name
     if m.label == "PERSON" and _acronym(context, m):
         return "ORG"  # "IND 315/5": people are not written as acronyms
+    if m.label == "PERSON" and len(m) == 1 and _referred_to_as_it(context, m):
+        return "ORG"  # "Caeneus also topped up its coffers": a company
     if m.label == "PERSON" and place is not None and place_key(text) not in name_like_places():
         if _well_known(place):
             return "PLACE"
@@ -186,6 +196,16 @@ def _evidence(context: DocContext, m: Mention, text: str, personal: set[str], ti
         if context.after_place_preposition(m.start) or country_nearby(context, m.start, m.end, towns & countries):
             return "PLACE"
     return None
+
+
+def _referred_to_as_it(context: DocContext, m: Mention) -> bool:
+    """ "its" in the clause right after a one-word name, before any personal pronoun."""
+    for word in context.lowers[m.end:m.end + _IT_WINDOW]:
+        if word in {"its", "itself"}:
+            return True
+        if word in {"he", "she", "his", "her", "him", "they", "their", ".", ";", "and", "but", "who"}:
+            return False
+    return False
 
 
 def _well_known(place) -> bool:
