@@ -243,6 +243,18 @@ PERSON_NEVER_FOR_PLACES_OR_COMPANIES = [
     ("Critics blamed the Tordell administration for the delays.",
      {("Tordell", "PERSON")}, {("Tordell", "ORG")}),
     ("Quorvex also topped up its coffers last week.", set(), {("Quorvex", "PERSON")}),
+    ("The deal was first reported by the daily Gazeta Wolna on Monday.", set(), {("Gazeta Wolna", "PERSON")}),
+    ("Its publisher, mineral water firm Aquilor, bought the stake.", set(), {("Aquilor", "PERSON")}),
+]
+
+ROLE_IN_A_CLAIM = [
+    ("Zentrova said on Monday it would cut 300 jobs.", set(), {("Zentrova", "PLACE")}),
+    ("Norway said on Monday it would cut fuel taxes.", {("Norway", "PLACE")}, set()),  # countries stay places
+]
+
+INDICES_AND_INSTRUMENTS = [
+    ("The Dow Jones industrial average fell 30 points.", set(), {("Dow Jones", "ORG")}),
+    ("Gilts and Bunds extended losses in late trade.", set(), {("Gilts", "ORG"), ("Bunds", "ORG")}),
 ]
 
 NOT_ENTITIES = [
@@ -288,8 +300,8 @@ METONYMY = [
     ("An official in Baghdad said the road was open.", {("Baghdad", "PLACE")}, {("Baghdad", "ORG")}),
 ]
 
-LABEL_CHECK_TABLES = (PERSON_NEVER_FOR_PLACES_OR_COMPANIES + NOT_ENTITIES + DATE_WORDS_AND_NUMBERS_END_NO_NAME
-                      + PLACES_WITH_A_CUE + METONYMY)
+LABEL_CHECK_TABLES = (PERSON_NEVER_FOR_PLACES_OR_COMPANIES + ROLE_IN_A_CLAIM + INDICES_AND_INSTRUMENTS + NOT_ENTITIES
+                      + DATE_WORDS_AND_NUMBERS_END_NO_NAME + PLACES_WITH_A_CUE + METONYMY)
 
 
 @pytest.mark.parametrize("text, expected, unexpected", LABEL_CHECK_TABLES)

@@ -9,6 +9,7 @@ Evidence, strongest first:
 - the gazetteer: a country, region or well-known city the NER called a person ("Sri Lanka") is a place, and so is a
   town after a preposition of place or with its country named nearby; a known place in brackets after a name
   ("Benetton (Italy)") is one too;
+- its role in a claim: a "place" the gazetteer does not know that speaks ("Vandrel said") is an organization;
 - the company it keeps: a one-word "person" (or a "place" the gazetteer does not know) listed with organizations
   ("Google, Twitter and Netflix") is an organization;
 - how the article labels the same name elsewhere: a label this evidence settled holds for every mention of it.
@@ -173,7 +174,7 @@ def _evidence(context: DocContext, m: Mention, text: str, personal: set[str], ti
     place = lookup_place(text)
     if text in titled and m.label != "PERSON" and (place is None or not _well_known(place)):
         return "PERSON"  # "Haley" after "Gov. Nikki Haley"
-    if text in personal:
+    if text in personal and (len(m) == 1 or text in titled):  # a full name is no evidence for itself
         return None
     cue = label_cue(context, m.start, m.end)
     if cue is not None and cue.label == "PLACE" and (
@@ -183,6 +184,8 @@ def _evidence(context: DocContext, m: Mention, text: str, personal: set[str], ti
     if cue is not None and cue.label == "ORG":
         if m.label == "PERSON" or (m.label == "PLACE" and place is None):  # "the Milan stock market" stays
             return "ORG"
+    if m.label == "PLACE" and place is None and _speaks(context, m, word_lists()):
+        return "ORG"  # a claim's speaker the gazetteer does not know as a place: "Vandrel said"
     if m.label != "PLACE" and place is not None and _bracketed(context, m) and _well_known(place):
         return "PLACE"  # "Benetton (Italy)", "Headingley (Leeds)": a place in brackets after a name
     if m.label == "PERSON" and _acronym(context, m):
