@@ -13,6 +13,7 @@ from claimx.normalize.places import Place, place_key
 LABELS = ("ORG", "PLACE", "PERSON")
 _LEADING_WORDS = {"the", "a", "an"}
 _TRAILING_WORDS = {"'s", "’s", "'", "’", "s"}
+_POSSESSIVES = {"'s", "’s", "'", "’"}
 NAME_PARTICLES = {"de", "da", "di", "del", "della", "der", "den", "van", "von", "bin", "bint", "ibn", "al", "el",
                   "la", "le", "du", "dos", "das", "ter", "y", "e", "zu", "af", "st."}
 _KEPT_LOWER = {"plc", "p.l.c."}
@@ -110,10 +111,11 @@ def split_inner(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def split_person(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """"Yorkshire at Headingley" is two names: a person's name has no lower-case words but particles."""
+    """"Yorkshire at Headingley", "Caeneus’ Mallina" are two names: a person's name has no lower-case words but
+    particles, and no possessive."""
     parts, part_start = [], start
     for i in range(start, end):
-        if doc[i].is_lower and doc[i].is_alpha and doc[i].text not in NAME_PARTICLES:
+        if (doc[i].is_lower and doc[i].is_alpha and doc[i].text not in NAME_PARTICLES) or doc[i].text in _POSSESSIVES:
             parts.append((part_start, i))
             part_start = i + 1
     parts.append((part_start, end))
