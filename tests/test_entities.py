@@ -247,6 +247,8 @@ PERSON_NEVER_FOR_PLACES_OR_COMPANIES = [
      {("Quorvex", "PERSON"), ("Quorvex’ Tallan", "PERSON")}),
     ("The deal was first reported by the daily Gazeta Wolna on Monday.", set(), {("Gazeta Wolna", "PERSON")}),
     ("Its publisher, mineral water firm Aquilor, bought the stake.", set(), {("Aquilor", "PERSON")}),
+    ("The minister took to Chirper, formerly known as Twitter, to post it.", {("Twitter", "ORG")},
+     {("Twitter", "PERSON")}),
 ]
 
 ROLE_IN_A_CLAIM = [
@@ -268,8 +270,8 @@ NOT_ENTITIES = [
     ('The apps we provide (together, the "Platform") are free. The Platform may change.', set(),
      {("Platform", "ORG")}),
     ("from pathlib import Path\nThe Path objects chain nicely.", set(), {("Path", "PERSON")}),
-    ("Since Zython 3.6 the Zython standard tools accept paths.", set(), {("Zython", "PLACE"), ("Zython", "ORG"),
-                                                                         ("Zython", "PERSON")}),
+    ("Since Zython 3.6 the Zython standard library accepts paths.", set(),
+     {("Zython", "PLACE"), ("Zython", "ORG"), ("Zython", "PERSON")}),  # software, everywhere in the article
     ("She reached the final of the Qatar Open last year.", set(), {("Qatar Open", "PLACE"), ("Qatar", "PLACE")}),
     ("Results from the U.S. Open tennis tournament.", set(), {("U.S.", "PLACE")}),
     ("Epic Games Inc sued Apple over its fees.", {("Epic Games Inc", "ORG")}, set()),  # a company, no event

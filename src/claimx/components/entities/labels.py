@@ -112,21 +112,29 @@ def _code_identifier(context: DocContext, m: Mention) -> bool:
     start_char, end_char = context.char_bounds(m.start, m.end)
     if context.text[end_char:end_char + 1] == "(" or context.text[max(0, start_char - 1):start_char] == ".":
         return True
-    following = context.lowers[m.end:m.end + 3]
-    if following[:1] and following[0] in _CODE_NOUNS:
+    following = context.lowers[m.end:m.end + 1]
+    if following and following[0] in _CODE_NOUNS:
         return True
+    return _software(context, m) or (
+        m.start > 0 and context.lowers[m.start - 1] in _CODE_BEFORE and context.texts[m.start - 1].islower())
+
+
+def _software(context: DocContext, m: Mention) -> bool:
+    """ "Python 3.6", "Python's pathlib module": software with its version or one of its modules."""
+    following = context.lowers[m.end:m.end + 3]
     if len(following) == 3 and following[0] in _POSSESSIVE and following[2] in _CODE_NOUNS:
-        return True  # "Python's pathlib module"
-    if following[:1] and _VERSION.match(following[0]):
-        return True  # "Python 3.6": software with its version
-    return m.start > 0 and context.lowers[m.start - 1] in _CODE_BEFORE and context.texts[m.start - 1].islower()
+        return True
+    return bool(following) and _VERSION.match(following[0]) is not None
 
 
 def drop_non_entities(mentions: list[Mention], context: DocContext) -> list[Mention]:
-    """The same filter once more at the end: names propagated or aliased after the check ("the Service" after
-    "Terms of Service") are no more entities than the ones it dropped."""
+    """Documents, defined terms, events, date words and code identifiers (see the module doc). Run again at the
+    end: names propagated or aliased after the check ("the Service" after "Terms of Service") are no more entities
+    than the ones it dropped. Software the article shows with a version or a module ("Python 3.6") is no entity
+    anywhere in it ("the Python standard library")."""
     defined = {m.group(1) or m.group(2) for m in _DEFINED.finditer(context.text)}
-    return [m for m in mentions if not _not_an_entity(context, m, defined)]
+    software = {context.mention_text(m) for m in mentions if _software(context, m)}
+    return [m for m in mentions if context.mention_text(m) not in software and not _not_an_entity(context, m, defined)]
 
 
 def _person_cue(context: DocContext, m: Mention) -> bool:
