@@ -243,6 +243,8 @@ PERSON_NEVER_FOR_PLACES_OR_COMPANIES = [
     ("Critics blamed the Tordell administration for the delays.",
      {("Tordell", "PERSON")}, {("Tordell", "ORG")}),
     ("Quorvex also topped up its coffers last week.", set(), {("Quorvex", "PERSON")}),
+    ("Shares in Quellan Minerals rose. Quellan said drilling starts soon.", set(),
+     {("Quellan Minerals", "PERSON"), ("Quellan", "PERSON")}),
     ("Drilling at Quorvex’ Tallan project began. Quorvex also topped up its coffers.", set(),
      {("Quorvex", "PERSON"), ("Quorvex’ Tallan", "PERSON")}),
     ("The deal was first reported by the daily Gazeta Wolna on Monday.", set(), {("Gazeta Wolna", "PERSON")}),

@@ -57,8 +57,10 @@ _DEFINED = re.compile(
 def check_labels(doc: Doc, mentions: list[Mention], context: DocContext) -> list[Mention]:
     """Drop what is no entity, then correct labels from the article's own evidence (see the module doc)."""
     mentions = drop_non_entities(mentions, context)
-    for m in mentions:  # roles and titles first: they decide what "personal" means below
-        if m.source == "ner" and m.label != "PERSON" and _person_cue(context, m):
+    for m in mentions:  # company names and roles first: they decide what "personal" means below
+        if m.source == "ner" and m.label == "PERSON" and _company_name(context, m):
+            m.label = "ORG"  # "Caeneus Minerals", "Pirelli Cables"
+        elif m.source == "ner" and m.label != "PERSON" and _person_cue(context, m):
             m.label, m.place = "PERSON", None
     personal = _personal_names(mentions, context)
     titled = _titled_names(mentions, context)
@@ -135,6 +137,12 @@ def drop_non_entities(mentions: list[Mention], context: DocContext) -> list[Ment
     defined = {m.group(1) or m.group(2) for m in _DEFINED.finditer(context.text)}
     software = {context.mention_text(m) for m in mentions if _software(context, m)}
     return [m for m in mentions if context.mention_text(m) not in software and not _not_an_entity(context, m, defined)]
+
+
+def _company_name(context: DocContext, m: Mention) -> bool:
+    last = context.lowers[m.end - 1]
+    return len(m) > 1 and (last in word_lists()["company_last_words"] or last in lexicon.org_heads()
+                           or last in lexicon.org_suffixes())
 
 
 def _person_cue(context: DocContext, m: Mention) -> bool:
