@@ -64,6 +64,7 @@ def check_labels(doc: Doc, mentions: list[Mention], context: DocContext) -> list
             m.label, m.place = "PERSON", None
     personal = _personal_names(mentions, context)
     titled = _titled_names(mentions, context)
+    _short_company_names(context, mentions, titled)
     countries = _article_countries(mentions)
     settled: dict[str, str] = {}  # name → the label the evidence settled
     for m in mentions:
@@ -143,6 +144,19 @@ def _company_name(context: DocContext, m: Mention) -> bool:
     last = context.lowers[m.end - 1]
     return len(m) > 1 and (last in word_lists()["company_last_words"] or last in lexicon.org_heads()
                            or last in lexicon.org_suffixes())
+
+
+def _short_company_names(context: DocContext, mentions: list[Mention], titled: set[str]) -> None:
+    """ "Quellan" after "Quellan Minerals" is the company."""
+    shorts = set()
+    for m in mentions:
+        if m.label == "ORG" and _company_name(context, m):
+            words = context.texts[m.start:m.end - 1]
+            shorts.update(" ".join(words[:n]) for n in range(1, len(words) + 1))
+    for m in mentions:
+        text = context.mention_text(m)
+        if m.source == "ner" and m.label == "PERSON" and text in shorts and text not in titled:
+            m.label = "ORG"
 
 
 def _person_cue(context: DocContext, m: Mention) -> bool:
