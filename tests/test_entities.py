@@ -253,6 +253,11 @@ PERSON_NEVER_FOR_PLACES_OR_COMPANIES = [
      {("Twitter", "PERSON")}),
 ]
 
+KNOWN_CITIES_OUTSIDE_SPORTS = [
+    ("Nordlys AB won a contract to build signalling for Copenhagen's metro.", {("Copenhagen", "PLACE")},
+     {("Copenhagen", "ORG")}),
+]
+
 ROLE_IN_A_CLAIM = [
     ("Zentrova said on Monday it would cut 300 jobs.", set(), {("Zentrova", "PLACE")}),
     ("Norway said on Monday it would cut fuel taxes.", {("Norway", "PLACE")}, set()),  # countries stay places
@@ -306,7 +311,7 @@ METONYMY = [
     ("An official in Baghdad said the road was open.", {("Baghdad", "PLACE")}, {("Baghdad", "ORG")}),
 ]
 
-LABEL_CHECK_TABLES = (PERSON_NEVER_FOR_PLACES_OR_COMPANIES + ROLE_IN_A_CLAIM + INDICES_AND_INSTRUMENTS + NOT_ENTITIES
+LABEL_CHECK_TABLES = (PERSON_NEVER_FOR_PLACES_OR_COMPANIES + KNOWN_CITIES_OUTSIDE_SPORTS + ROLE_IN_A_CLAIM + INDICES_AND_INSTRUMENTS + NOT_ENTITIES
                       + DATE_WORDS_AND_NUMBERS_END_NO_NAME + PLACES_WITH_A_CUE + METONYMY)
 
 

@@ -6,8 +6,9 @@ Evidence, strongest first:
   PERSON stays whatever else says;
 - the words around it (models/entities/label_cues.jsonl): "the northern town of Afula", "fled Knin" → PLACE,
   "shares of Netflix", "Moderna said in a statement", "Pfizer's vaccine" → ORG;
-- the gazetteer: a country, region or well-known city the NER called a person ("Sri Lanka") is a place, and so is a
-  town after a preposition of place or with its country named nearby; a known place in brackets after a name
+- the gazetteer: a country, region or well-known city the NER called a person ("Sri Lanka"), or an organization
+  outside a sports report ("Copenhagen's metro"), is a place, and so is a town after a preposition of place or
+  with its country named nearby; a known place in brackets after a name
   ("Benetton (Italy)") is one too;
 - its role in a claim: a "place" the gazetteer does not know that speaks ("Vandrel said") is an organization;
 - the company it keeps: a one-word "person" (or a "place" the gazetteer does not know) listed with organizations
@@ -37,6 +38,7 @@ from claimx.components.entities import lexicon
 from claimx.components.entities.context import DocContext
 from claimx.components.entities.cues import country_nearby, date_words, label_cue, word_lists
 from claimx.components.entities.mentions import Mention
+from claimx.components.entities.sports import is_sports_report
 from claimx.normalize.places import lookup_place, name_like_places, place_candidates, place_key
 
 _WELL_KNOWN_CITY = 100_000
@@ -214,6 +216,9 @@ def _evidence(context: DocContext, m: Mention, text: str, personal: set[str], ti
     if cue is not None and cue.label == "ORG":
         if m.label == "PERSON" or (m.label == "PLACE" and place is None):  # "the Milan stock market" stays
             return "ORG"
+    if (m.label == "ORG" and m.source == "ner" and place is not None and _well_known(place) and cue is None
+            and not is_sports_report(context.doc, context) and text not in word_lists()["metonymy_seats"]):
+        return "PLACE"  # "Copenhagen's metro": outside sports pages a known city is a place, not a team
     if m.label == "PLACE" and place is None and _speaks(context, m, word_lists()):
         return "ORG"  # a claim's speaker the gazetteer does not know as a place: "Vandrel said"
     if m.label != "PLACE" and place is not None and _bracketed(context, m) and _well_known(place):
