@@ -251,6 +251,7 @@ PERSON_NEVER_FOR_PLACES_OR_COMPANIES = [
     ("Its publisher, mineral water firm Aquilor, bought the stake.", set(), {("Aquilor", "PERSON")}),
     ("The minister took to Chirper, formerly known as Twitter, to post it.", {("Twitter", "ORG")},
      {("Twitter", "PERSON")}),
+    ("She announced it on Twitter: the vote is off.", set(), {("Twitter", "PERSON"), ("Twitter", "PLACE")}),
 ]
 
 KNOWN_CITIES_OUTSIDE_SPORTS = [

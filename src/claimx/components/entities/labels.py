@@ -11,6 +11,7 @@ Evidence, strongest first:
   with its country named nearby; a known place in brackets after a name
   ("Benetton (Italy)") is one too;
 - its role in a claim: a "place" the gazetteer does not know that speaks ("Vandrel said") is an organization;
+- a short list of web platforms the NER takes for people ("writing on Twitter"): always organizations;
 - the company it keeps: a one-word "person" (or a "place" the gazetteer does not know) listed with organizations
   ("Google, Twitter and Netflix") is an organization;
 - how the article labels the same name elsewhere: a label this evidence settled holds for every mention of it.
@@ -204,6 +205,8 @@ def _evidence(context: DocContext, m: Mention, text: str, personal: set[str], ti
               countries: set[str]) -> str | None:
     """The label the article's evidence gives this mention, or None when it says nothing new."""
     place = lookup_place(text)
+    if text in word_lists()["platforms"] and text not in titled:
+        return "ORG"  # "writing on Twitter", "follow us on Instagram"
     if text in titled and m.label != "PERSON" and (place is None or not _well_known(place)):
         return "PERSON"  # "Haley" after "Gov. Nikki Haley"
     if text in personal and (len(m) == 1 or text in titled):  # a full name is no evidence for itself
