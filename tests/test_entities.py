@@ -299,6 +299,7 @@ PLACES_WITH_A_CUE = [
     ("Thousands of Serbs fled Knin as the army advanced, Croatia said.", {("Knin", "PLACE")}, set()),
     ("Marta Lindqvist moved to Bergen in May.", {("Bergen", "PLACE")}, set()),
     ("Talks on the disputed Varnovia region resumed in Geneva.", {("Varnovia", "PLACE")}, {("Varnovia", "ORG")}),
+    ("He grew up in the mining town of Brekkavik, far from the coast.", {("Brekkavik", "PLACE")}, set()),
 ]
 
 METONYMY = [

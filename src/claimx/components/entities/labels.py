@@ -37,7 +37,7 @@ from spacy.tokens import Doc
 
 from claimx.components.entities import lexicon
 from claimx.components.entities.context import DocContext
-from claimx.components.entities.cues import country_nearby, date_words, label_cue, word_lists
+from claimx.components.entities.cues import country_nearby, cue_before, date_words, label_cue, word_lists
 from claimx.components.entities.mentions import Mention
 from claimx.components.entities.sports import is_sports_report
 from claimx.normalize.places import lookup_place, name_like_places, place_candidates, place_key
@@ -87,7 +87,30 @@ def check_labels(doc: Doc, mentions: list[Mention], context: DocContext) -> list
             m.label = settled[text]
             m.place = lookup_place(text) if m.label == "PLACE" else None
     _listed_with_orgs(context, mentions, personal)
-    return mentions
+    return sorted(mentions + _cued_places(context, mentions), key=lambda m: m.start)
+
+
+_MAX_TOWN_TOKENS = 3
+
+
+def _cued_places(context: DocContext, mentions: list[Mention]) -> list[Mention]:
+    """ "the mining town of Moengo": a capitalized name right after a settlement cue is a place, even one neither
+    the NER nor the gazetteer knows."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    added = []
+    for i, text in enumerate(context.texts):
+        if i in covered or not text[:1].isupper() or not text.isalpha() or text in date_words():
+            continue
+        cue = cue_before(context, i)
+        if cue is None or cue.id != "place-settlement-of" or context.in_headline(i, i + 1):
+            continue
+        end = i + 1
+        while (end < len(context.texts) and end - i < _MAX_TOWN_TOKENS and end not in covered
+               and context.texts[end][:1].isupper() and context.texts[end].isalpha()):
+            end += 1
+        added.append(Mention(i, end, "PLACE", "place", place=lookup_place(context.span_text(i, end))))
+        covered.update(range(i, end))
+    return added
 
 
 def _not_an_entity(context: DocContext, m: Mention, defined: set[str]) -> bool:
