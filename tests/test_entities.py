@@ -311,6 +311,8 @@ METONYMY = [
     ("Protesters gathered outside Downing Street at noon.", {("Downing Street", "PLACE")},
      {("Downing Street", "ORG")}),
     ("An official in Baghdad said the road was open.", {("Baghdad", "PLACE")}, {("Baghdad", "ORG")}),
+    ("Talks stall unless Washington intervenes soon.", {("Washington", "ORG")}, set()),
+    ("Washington is humid in August.", {("Washington", "PLACE")}, {("Washington", "ORG")}),
 ]
 
 LABEL_CHECK_TABLES = (PERSON_NEVER_FOR_PLACES_OR_COMPANIES + KNOWN_CITIES_OUTSIDE_SPORTS + ROLE_IN_A_CLAIM + INDICES_AND_INSTRUMENTS + NOT_ENTITIES

@@ -24,9 +24,9 @@ Metonymy (`metonymy`, after names are propagated), as news uses it:
 - a seat of power ("the Vatican", "the Kremlin", "Downing Street", "the White House") is an ORG — it speaks, acts,
   decides — unless the text uses it as a location: after a preposition of place ("at the Vatican", "outside
   Downing Street") or before a location noun ("the White House lawn"), then it is a PLACE;
-- a capital ("Washington", "Moscow") is a PLACE unless it speaks: a speech verb right after it ("Washington
-  announced", "Moscow warned") or a spokesperson before it ("a spokesman for Washington"), and never after a
-  preposition of place ("an official in Baghdad said").
+- a capital ("Washington", "Moscow") is a PLACE unless it speaks or acts: a speech or decision verb right after it
+  ("Washington announced", "unless Washington intervenes"; not a copula: "Paris is beautiful") or a spokesperson
+  before it ("a spokesman for Washington"), and never after a preposition of place ("an official in Baghdad said").
 """
 
 from __future__ import annotations
