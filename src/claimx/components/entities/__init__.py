@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from claimx.components.entities import aliases, labels, resolve
 from claimx.components.entities.context import DocContext
+from claimx.components.entities.metonymy import resolve_metonymy
 from claimx.components.entities.orgs import OrgMatcher, ticker_owners
 from claimx.components.entities.places import find_places
 from claimx.components.entities.sports import relabel_teams, table_teams
@@ -43,7 +44,7 @@ class EntitiesComponent:
         mentions = labels.check_labels(doc, mentions, context)
         mentions = aliases.acronym_mentions(doc, mentions)
         mentions = resolve.propagate(doc, mentions, context)
-        mentions = labels.metonymy(doc, mentions, context)
+        mentions = resolve_metonymy(doc, mentions, context)
         for m in mentions:
             if m.label == "PLACE" and m.place is None:
                 m.place = lookup_place(context.mention_text(m))

@@ -8,8 +8,9 @@ Evidence, strongest first:
   "shares of Netflix", "Moderna said in a statement", "Pfizer's vaccine" → ORG;
 - the gazetteer: a country, region or well-known city the NER called a person ("Sri Lanka"), or an organization
   outside a sports report ("Copenhagen's metro"), is a place, and so is a town after a preposition of place or
-  with its country named nearby; a known place in brackets after a name
-  ("Benetton (Italy)") is one too;
+  with its country named nearby; a known place in brackets after a name ("Benetton (Italy)") is one too;
+- the name itself and how the text refers to it: a "person" whose name ends like a company's ("Caeneus Minerals")
+  and its short forms, one the text calls "its", or an acronym ("IND") is an organization;
 - its role in a claim: a "place" the gazetteer does not know that speaks ("Vandrel said") is an organization;
 - a short list of web platforms the NER takes for people ("writing on Twitter"): always organizations;
 - the company it keeps: a one-word "person" (or a "place" the gazetteer does not know) listed with organizations
@@ -20,13 +21,7 @@ place, a company or a product. Some names are no entity at all: documents and la
 Principles"), terms a text defines ('the "Service"'), storms ("Storm Ciarán"), date words ("May 13",
 "Saturday") and identifiers in code ("Path(__file__)").
 
-Metonymy (`metonymy`, after names are propagated), as news uses it:
-- a seat of power ("the Vatican", "the Kremlin", "Downing Street", "the White House") is an ORG — it speaks, acts,
-  decides — unless the text uses it as a location: after a preposition of place ("at the Vatican", "outside
-  Downing Street") or before a location noun ("the White House lawn"), then it is a PLACE;
-- a capital ("Washington", "Moscow") is a PLACE unless it speaks or acts: a speech or decision verb right after it
-  ("Washington announced", "unless Washington intervenes"; not a copula: "Paris is beautiful") or a spokesperson
-  before it ("a spokesman for Washington"), and never after a preposition of place ("an official in Baghdad said").
+Seats of power and capitals ("the Vatican said", "in Washington") are settled afterwards, in metonymy.py.
 """
 
 from __future__ import annotations
@@ -39,12 +34,12 @@ from claimx.components.entities import lexicon
 from claimx.components.entities.context import DocContext
 from claimx.components.entities.cues import country_nearby, cue_before, date_words, label_cue, word_lists
 from claimx.components.entities.mentions import Mention
+from claimx.components.entities.metonymy import speaks
 from claimx.components.entities.sports import is_sports_report
 from claimx.normalize.places import lookup_place, name_like_places, place_candidates, place_key
 
 _WELL_KNOWN_CITY = 100_000
 _LIST_WORDS = {",", "and", "or", "&"}
-_AUXILIARIES = {"has", "had", "have", "also", "again", "quickly", "later", "then", "did"}
 _CODE_BEFORE = {"import", "def", "class", "new", "return"}
 _POSSESSIVE = {"'s", "’s"}
 _VERSION = re.compile(r"^\d+\.\d+(?:\.\d+)*\+?$")
@@ -245,7 +240,7 @@ def _evidence(context: DocContext, m: Mention, text: str, personal: set[str], ti
     if (m.label == "ORG" and m.source == "ner" and place is not None and _well_known(place) and cue is None
             and not is_sports_report(context.doc, context) and text not in word_lists()["metonymy_seats"]):
         return "PLACE"  # "Copenhagen's metro": outside sports pages a known city is a place, not a team
-    if m.label == "PLACE" and place is None and _speaks(context, m, word_lists()):
+    if m.label == "PLACE" and place is None and speaks(context, m, word_lists()):
         return "ORG"  # a claim's speaker the gazetteer does not know as a place: "Vandrel said"
     if m.label != "PLACE" and place is not None and _bracketed(context, m) and _well_known(place):
         return "PLACE"  # "Benetton (Italy)", "Headingley (Leeds)": a place in brackets after a name
@@ -303,61 +298,3 @@ def _listed(context: DocContext, a: Mention, b: Mention) -> bool:
     first, second = (a, b) if a.start < b.start else (b, a)
     gap = context.lowers[first.end:second.start]
     return 1 <= len(gap) <= 2 and all(word in _LIST_WORDS for word in gap)
-
-
-def metonymy(doc: Doc, mentions: list[Mention], context: DocContext) -> list[Mention]:
-    """Seats of power and capitals: ORG when they speak or act, PLACE as locations (see the module doc)."""
-    lists = word_lists()
-    seats, capitals = lists["metonymy_seats"], lists["metonymy_capitals"]
-    mentions = mentions + _missing_seats(doc, mentions, context, seats)
-    for m in mentions:
-        text = context.mention_text(m)
-        if text in seats:
-            located = _after_place_preposition(context, m) or _before_location_noun(context, m, lists)
-            label = "PLACE" if located else "ORG"
-        elif text in capitals and m.label in {"PLACE", "ORG"}:
-            speaks = _speaks(context, m, lists) and not _after_place_preposition(context, m)
-            label = "ORG" if speaks else m.label
-        else:
-            continue
-        if label != m.label:
-            m.label, m.place = label, lookup_place(text) if label == "PLACE" else None
-    return sorted(mentions, key=lambda m: m.start)
-
-
-def _after_place_preposition(context: DocContext, m: Mention) -> bool:
-    """ "in the White House", "at the Vatican", "in Washington"."""
-    start = m.start - 1 if m.start > 0 and context.lowers[m.start - 1] == "the" else m.start
-    return context.after_place_preposition(start)
-
-
-def _before_location_noun(context: DocContext, m: Mention, lists: dict[str, frozenset[str]]) -> bool:
-    following = context.lowers[m.end:m.end + 2]
-    return bool(following) and (following[0] in lists["seat_location_words"]
-                                or " ".join(following) in lists["seat_location_words"])
-
-
-def _speaks(context: DocContext, m: Mention, lists: dict[str, frozenset[str]]) -> bool:
-    following = context.lowers[m.end:m.end + 3]
-    while following and following[0] in _AUXILIARIES:
-        following = following[1:]
-    if following and following[0] in lists["metonymy_capital_verbs"]:
-        return True
-    before = " ".join(context.lowers[max(0, m.start - 3):m.start])
-    return any(before.endswith(phrase) for phrase in lists["metonymy_speakers"])
-
-
-def _missing_seats(doc: Doc, mentions: list[Mention], context: DocContext, seats: frozenset[str]) -> list[Mention]:
-    """Seats the NER left out or called a building ("the Kremlin" as FAC): found by name."""
-    covered = {i for m in mentions for i in range(m.start, m.end)}
-    first_words = {seat.split()[0] for seat in seats}
-    added = []
-    for i, word in enumerate(context.texts):
-        if word not in first_words or i in covered:
-            continue
-        for n in (3, 2, 1):
-            if i + n <= len(doc) and context.span_text(i, i + n) in seats and not covered & set(range(i, i + n)):
-                added.append(Mention(i, i + n, "PLACE", "place"))
-                covered.update(range(i, i + n))
-                break
-    return added
