@@ -224,3 +224,103 @@ def test_a_known_city_opening_a_dateline_is_a_place_under_a_headline(nlp):
     doc = nlp(text)
     labels = {s.text: s.label_ for s in doc.spans["claimx_entities"]}
     assert labels.get("BERGEN") == "PLACE"
+
+
+# --- the label check after the NER (components/entities/labels.py): one table per mistake class ------------------
+# Each row: (text, (name, label) pairs that must be found, (name, label) pairs that must not).
+
+PERSON_NEVER_FOR_PLACES_OR_COMPANIES = [
+    ("Tourists returned to Sri Lanka after the floods, officials in Colombo said.",
+     {("Sri Lanka", "PLACE")}, {("Sri Lanka", "PERSON")}),
+    ("Shares of Vandrel fell 4% after Vandrel said in a statement that sales slowed.",
+     {("Vandrel", "ORG")}, {("Vandrel", "PERSON")}),
+    ("Streaming firms such as Hulu, Quibbler and Netflix raised prices.",
+     {("Quibbler", "ORG")}, {("Quibbler", "PERSON"), ("Quibbler", "PLACE")}),
+    ("The Agriculture Bill passed its second reading on a narrow vote.",
+     set(), {("Agriculture Bill", "PERSON"), ("Agriculture Bill", "ORG")}),
+    ("Gov. Marla Quentin spoke first. Quentin said the budget was sound.",
+     {("Quentin", "PERSON")}, {("Quentin", "ORG")}),
+    ("Critics blamed the Tordell administration for the delays.",
+     {("Tordell", "PERSON")}, {("Tordell", "ORG")}),
+    ("Quorvex also topped up its coffers last week.", set(), {("Quorvex", "PERSON")}),
+    ("Shares in Quellan Minerals rose. Quellan said drilling starts soon.", set(),
+     {("Quellan Minerals", "PERSON"), ("Quellan", "PERSON")}),
+    ("Drilling at Quorvex’ Tallan project began. Quorvex also topped up its coffers.", set(),
+     {("Quorvex", "PERSON"), ("Quorvex’ Tallan", "PERSON")}),
+    ("The deal was first reported by the daily Gazeta Wolna on Monday.", set(), {("Gazeta Wolna", "PERSON")}),
+    ("Its publisher, mineral water firm Aquilor, bought the stake.", set(), {("Aquilor", "PERSON")}),
+    ("The minister took to Chirper, formerly known as Twitter, to post it.", {("Twitter", "ORG")},
+     {("Twitter", "PERSON")}),
+    ("She announced it on Twitter: the vote is off.", set(), {("Twitter", "PERSON"), ("Twitter", "PLACE")}),
+]
+
+KNOWN_CITIES_OUTSIDE_SPORTS = [
+    ("Nordlys AB won a contract to build signalling for Copenhagen's metro.", {("Copenhagen", "PLACE")},
+     {("Copenhagen", "ORG")}),
+]
+
+ROLE_IN_A_CLAIM = [
+    ("Zentrova said on Monday it would cut 300 jobs.", set(), {("Zentrova", "PLACE")}),
+    ("Norway said on Monday it would cut fuel taxes.", {("Norway", "PLACE")}, set()),  # countries stay places
+]
+
+INDICES_AND_INSTRUMENTS = [
+    ("The Dow Jones industrial average fell 30 points.", set(), {("Dow Jones", "ORG")}),
+    ("Gilts and Bunds extended losses in late trade.", set(), {("Gilts", "ORG"), ("Bunds", "ORG")}),
+]
+
+NOT_ENTITIES = [
+    ("The US said Brexit would raise costs for exporters.", {("US", "PLACE")}, {("US", "ORG"), ("Brexit", "ORG")}),
+    ("Hospitals filled up as COVID-19 spread through the region.", set(), {("COVID-19", "ORG")}),
+    ("Our standards: the Thomson Reuters Trust Principles.", set(), {("Thomson Reuters Trust Principles", "ORG")}),
+    ("By using the site you accept these Terms of Service.", set(), {("Terms of Service", "ORG")}),
+    ("As Storm Belinda moved east, ferries stayed in port.", set(), {("Storm Belinda", "ORG")}),
+    ('The apps we provide (together, the "Platform") are free. The Platform may change.', set(),
+     {("Platform", "ORG")}),
+    ("from pathlib import Path\nThe Path objects chain nicely.", set(), {("Path", "PERSON")}),
+    ("Since Zython 3.6 the Zython standard library accepts paths.", set(),
+     {("Zython", "PLACE"), ("Zython", "ORG"), ("Zython", "PERSON")}),  # software, everywhere in the article
+    ("She reached the final of the Qatar Open last year.", set(), {("Qatar Open", "PLACE"), ("Qatar", "PLACE")}),
+    ("Results from the U.S. Open tennis tournament.", set(), {("U.S.", "PLACE")}),
+    ("Epic Games Inc sued Apple over its fees.", {("Epic Games Inc", "ORG")}, set()),  # a company, no event
+]
+
+DATE_WORDS_AND_NUMBERS_END_NO_NAME = [
+    ("Racing at Lillehammer Saturday was cancelled.", {("Lillehammer", "PLACE")},
+     {("Lillehammer Saturday", "PLACE"), ("Lillehammer Saturday", "ORG")}),
+    ("Tour dates:\nMay 12 v Kent\nMay 14 v Essex\n", set(), {("May", "ORG"), ("May", "PLACE")}),
+    ("Mexico beat Peru 2-0 in a friendly on Friday.", {("Mexico", "PLACE")}, {("Mexico 2-0", "ORG")}),
+    ("The Gulf Coast League final: Ridgeford 4 Halvard 2.", set(), {("Ridgeford 4 Halvard", "ORG")}),
+    ("Stalled traffic closed Interstate 95 near the bridge.", set(), {("Interstate", "PLACE")}),
+]
+
+PLACES_WITH_A_CUE = [
+    ("A rocket hit the northern town of Afula on Monday.", {("Afula", "PLACE")}, {("Afula", "PERSON")}),
+    ("Thousands of Serbs fled Knin as the army advanced, Croatia said.", {("Knin", "PLACE")}, set()),
+    ("Marta Lindqvist moved to Bergen in May.", {("Bergen", "PLACE")}, set()),
+    ("Talks on the disputed Varnovia region resumed in Geneva.", {("Varnovia", "PLACE")}, {("Varnovia", "ORG")}),
+    ("He grew up in the mining town of Brekkavik, far from the coast.", {("Brekkavik", "PLACE")}, set()),
+]
+
+METONYMY = [
+    ("The Vatican said on Sunday it would review the case.", {("Vatican", "ORG")}, {("Vatican", "PLACE")}),
+    ("Pilgrims crowded into the Vatican for the mass.", {("Vatican", "PLACE")}, {("Vatican", "ORG")}),
+    ("Washington announced new sanctions against the regime.", {("Washington", "ORG")}, set()),
+    ("She grew up in Washington and studied law.", {("Washington", "PLACE")}, {("Washington", "ORG")}),
+    ("A spokesman for Downing Street declined to comment.", {("Downing Street", "ORG")}, set()),
+    ("Protesters gathered outside Downing Street at noon.", {("Downing Street", "PLACE")},
+     {("Downing Street", "ORG")}),
+    ("An official in Baghdad said the road was open.", {("Baghdad", "PLACE")}, {("Baghdad", "ORG")}),
+    ("Talks stall unless Washington intervenes soon.", {("Washington", "ORG")}, set()),
+    ("Washington is humid in August.", {("Washington", "PLACE")}, {("Washington", "ORG")}),
+]
+
+LABEL_CHECK_TABLES = (PERSON_NEVER_FOR_PLACES_OR_COMPANIES + KNOWN_CITIES_OUTSIDE_SPORTS + ROLE_IN_A_CLAIM + INDICES_AND_INSTRUMENTS + NOT_ENTITIES
+                      + DATE_WORDS_AND_NUMBERS_END_NO_NAME + PLACES_WITH_A_CUE + METONYMY)
+
+
+@pytest.mark.parametrize("text, expected, unexpected", LABEL_CHECK_TABLES)
+def test_label_check(nlp, text, expected, unexpected):
+    result = found(nlp, text)
+    assert expected <= result, result
+    assert not unexpected & result, result

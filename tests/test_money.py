@@ -490,3 +490,80 @@ def test_component_sentence_initial_a_is_no_australian_dollar(nlp):
 def test_component_on_empty_and_moneyless_text(nlp):
     assert money_records(nlp, "") == []
     assert money_records(nlp, "The minister spoke for 5 minutes about 2% growth in 2024.") == []
+
+
+# --- open-web precision: codes inside names, units, dashes, the publisher's country ------------------------------
+
+# (text, expected mentions as (text, currency)): negative cases beside the positive ones they resemble.
+CODES_AS_TOKENS = [
+    ("Ministers flew to COP29 in Baku to argue about finance.", []),  # a summit, not Colombian pesos
+    ("Ministers flew to the COP 29 summit.", []),
+    ("The loan was COP 5 billion, about $1.2 million.", [("COP 5 billion", "COP"), ("$1.2 million", "USD")]),
+    ("The project targets SDG 4: quality education for all.", []),  # a development goal
+    ("The drug is broken down by CYP2D6 in the liver.", []),  # a gene
+    ("The enzyme CYP3A4 handles it.", []),
+    ("Their opener was one of MIK's best bowlers.", []),  # number words and a team's initials
+    ("It paid USD50 for the licence.", [("USD50", "USD")]),  # a major code may touch its number
+    ("It paid USD 50 for the licence.", [("USD 50", "USD")]),
+    ("The fund raised 2.5 million CHF.", [("2.5 million CHF", "CHF")]),
+    ("The bond is worth one million EUR.", [("one million EUR", "EUR")]),
+]
+
+UNITS_AND_IDIOMS = [
+    ("A 300 pound anchor hangs from the chain.", [], None),  # a weight: singular unit before a noun
+    ("The 40 pound bag of feed sat in the barn in London.", [], None),
+    ("She kept a ten pound note in London.", [("ten pound", "GBP")], None),  # a money noun follows
+    ("The stall in London sold it for 3 pounds.", [("3 pounds", "GBP")], None),
+    ("Voters in Tampa approved a one-penny sales tax for roads.", [], None),  # a US cent, no pound
+    ("Voters in Tampa approved a one-penny sales tax for roads.", [], "US"),
+    ("The stamp in London rose by a penny to 85p.", [("85p", "GBP")], None),
+    ("The council approved a 2 pound parking fee.", [("2 pound", "GBP")], "GB"),
+]
+
+DASHES = [
+    ("The firm won new orders—$2.4 billion of them—last quarter.", [("$2.4 billion", "USD")]),
+    ("Sales–$30 million in all–beat forecasts.", [("$30 million", "USD")]),
+]
+
+PUBLISHER_DOLLAR = [
+    (None, "The miner raised $40 million from investors.", "USD"),
+    ("AU", "The miner raised $40 million from investors.", "AUD"),
+    ("CA", "The miner raised $40 million from investors.", "CAD"),
+    ("GB", "The miner raised $40 million from investors.", "USD"),  # Britain has no dollar of its own
+    ("US", "The miner raised $40 million from investors.", "USD"),
+    ("AU", "The miner raised A$40 million ($26 million) from investors.", "USD"),  # wire style converts
+    ("AU", "The miner paid US$5 million and then $40 million more.", "AUD"),
+]
+
+
+def _found(nlp, text, country=None):
+    doc = nlp.make_doc(text)
+    doc._.claimx_masked = []
+    doc._.claimx_country = country
+    doc = nlp(doc)
+    return [(s.text, s._.claimx_money["currency"]) for s in doc.spans["claimx_money"]]
+
+
+@pytest.mark.parametrize(("text", "expected"), CODES_AS_TOKENS)
+def test_a_code_counts_only_as_a_token_next_to_an_amount(nlp, text, expected):
+    assert _found(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected", "country"), UNITS_AND_IDIOMS)
+def test_pound_and_penny_need_money_context(nlp, text, expected, country):
+    assert _found(nlp, text, country) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), DASHES)
+def test_a_span_never_crosses_a_dash(nlp, text, expected):
+    assert _found(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("country", "text", "dollar"), PUBLISHER_DOLLAR)
+def test_the_publishers_country_weighs_on_a_bare_dollar(nlp, country, text, dollar):
+    assert _found(nlp, text, country)[-1][1] == dollar
+
+
+def test_parse_money_takes_the_publishers_country():
+    assert money("a $5 fee", country="NZ") == (5, "NZD")
+    assert money("a $5 fee") == (5, "USD")

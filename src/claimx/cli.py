@@ -40,6 +40,21 @@ def _check_date(value: str | None) -> str | None:
 DateOption = Annotated[Optional[str], typer.Option(
     "--date", help="Reference date YYYY-MM-DD for relative dates when the input has none.",
     callback=_check_date, show_default=False)]
+
+
+def _check_country(value: str | None) -> str | None:
+    if value is None:
+        return None
+    code = value.strip().upper()
+    if len(code) != 2 or not code.isalpha():
+        raise typer.BadParameter(f"{value!r} is not a country code; use ISO 3166-1 alpha-2, such as AU, GB or US")
+    return "GB" if code == "UK" else code
+
+
+CountryOption = Annotated[Optional[str], typer.Option(
+    "--country", metavar="CC", help="The publisher's country (ISO 3166-1 alpha-2: AU, GB, IN...), over what the "
+    "input shows (the URL's domain, the page's locale): a bare '$' on an Australian site is AUD.",
+    callback=_check_country, show_default=False)]
 ModelOption = Annotated[Optional[str], typer.Option(
     "--model", help="An installed spaCy pipeline (package name or path) instead of en_core_web_sm.",
     show_default=False)]
@@ -82,6 +97,7 @@ def extract(
     output_path: Annotated[Optional[Path], typer.Option(
         "--output", "-o", help="Write to FILE instead of stdout.", dir_okay=False, show_default=False)] = None,
     date: DateOption = None,
+    country: CountryOption = None,
     model: ModelOption = None,
     only: Annotated[Optional[str], typer.Option(
         "--only", help="Comma-separated layers to run: entities,money,dates,claims (skips unneeded components).",
@@ -166,14 +182,16 @@ def extract(
             dask, inputs, fmt, output_path, resume=resume, quiet=quiet, include=tuple(glob or ()),
             exclude=tuple(exclude or ()), settings=batch.BatchSettings(
                 ordered=not unordered, strict=strict, model=model, layers=layers, include_text=include_text,
-                claim_kinds=kinds, ingest=IngestOptions(published=date, text_field=text_field, id_field=id_field,
-                                                        any_language=any_language), batch_size=batch_size)))
+                claim_kinds=kinds, ingest=IngestOptions(published=date, country=country, text_field=text_field,
+                                                        id_field=id_field, any_language=any_language),
+                batch_size=batch_size)))
     try:
         done = batch.completed_ids(output_path) if resume else set()
     except batch.ResumeError as exc:
         raise UsageError(str(exc)) from None
     include, skip = tuple(glob or ()), tuple(exclude or ())
-    reading = IngestOptions(published=date, text_field=text_field, id_field=id_field, any_language=any_language)
+    reading = IngestOptions(published=date, country=country, text_field=text_field, id_field=id_field,
+                            any_language=any_language)
     articles = batch.plan(inputs, reading, include=include, exclude=skip)
     settings = batch.BatchSettings(jobs=jobs, ordered=not unordered, strict=strict, model=model, layers=layers,
                                    include_text=include_text, claim_kinds=kinds, ingest=reading,
@@ -239,6 +257,7 @@ def render(
         "--output", "-o", help="An .html file for one page, or a directory for one page per article plus "
         "index.html. Default: the page on stdout.", show_default=False)] = None,
     date: DateOption = None,
+    country: CountryOption = None,
     model: ModelOption = None,
 ) -> None:
     """Render articles as self-contained HTML: highlighted mentions and a clickable claims panel.
@@ -255,7 +274,7 @@ def render(
 
     inputs = paths or ["-"]
     _check_inputs(inputs)
-    records = extract_many(iter_articles(inputs, published=date), model=model, include_text=True)
+    records = extract_many(iter_articles(inputs, published=date, country=country), model=model, include_text=True)
     try:
         if output_path is not None and _is_page_dir(output_path):
             failed = html.write_pages(records, output_path)

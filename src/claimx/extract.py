@@ -19,10 +19,12 @@ if TYPE_CHECKING:  # spaCy is imported when a pipeline is needed, not by `import
 ArticleLike = Article | ArticleError | str | dict
 
 
-def extract(text: str, published: str | None = None, *, id: str = "-", model: str | None = None) -> Record:
-    """Analyse one article's text. `published` (YYYY-MM-DD) anchors relative dates."""
+def extract(text: str, published: str | None = None, *, id: str = "-", model: str | None = None,
+            country: str | None = None) -> Record:
+    """Analyse one article's text. `published` (YYYY-MM-DD) anchors relative dates; `country` (ISO 3166-1
+    alpha-2) is the publisher's, which a bare "$" weighs."""
     article = Article(id=id, source=id, text=text, published=published,
-                      published_source="input" if published else None)
+                      published_source="input" if published else None, country=country)
     return next(extract_many([article], model=model))
 
 

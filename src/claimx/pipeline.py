@@ -55,6 +55,7 @@ def _load_pipeline(model: str | None, layers: tuple[str, ...]) -> Language:
         nlp = spacy.load(name)
     except OSError as exc:
         raise ModelNotFound(name) from exc
+    _split_dash_before_amount(nlp)
     needed = set().union(*(_BASE_NEEDS[layer] for layer in layers)) if layers else set()
     for pipe in nlp.pipe_names:
         if pipe not in needed and pipe.startswith(("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")):
@@ -64,6 +65,16 @@ def _load_pipeline(model: str | None, layers: tuple[str, ...]) -> Language:
         if name_ not in nlp.pipe_names:
             nlp.add_pipe(name_, last=True)
     return nlp
+
+
+# A dash glued between a word and an amount ("orders—$1.8 billion") separates them: without this infix the
+# tokenizer keeps "orders—$1.8" as one token and every span over the amount takes the word in.
+_DASH_BEFORE_AMOUNT = r"(?<=[^\W\d_])[—–](?=[$€£¥₹\d])"
+
+
+def _split_dash_before_amount(nlp: Language) -> None:
+    infixes = list(nlp.Defaults.infixes) + [_DASH_BEFORE_AMOUNT]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 
 class ModelNotFound(Exception):

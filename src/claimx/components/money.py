@@ -1,8 +1,8 @@
 """claimx_money: every money amount in the article, with full value, ISO currency, hedges and ranges.
 
 Our rules (normalize/money/) find the amounts; they replace the statistical MONEY spans, which cut "$US552 million"
-to "US552" and carry no value. The article's places (from the NER) and its own currency marks settle what a bare "$"
-or "rupees" means (normalize/money/context.py).
+to "US552" and carry no value. The article's places (from the NER), its own currency marks and the publisher's
+country (Doc._.claimx_country) settle what a bare "$" or "rupees" means (normalize/money/context.py).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ class MoneyComponent:
         masked = doc._.claimx_masked
         mentions = [m for m in self.reader.find(doc_text(doc)) if not in_ranges(m.start, m.end, masked)]
         places = count_places((ent.text for ent in doc.ents if ent.label_ in PLACE_LABELS), self.reader.vocab)
-        context = currency_context(mentions, places, vocab=self.reader.vocab)
+        context = currency_context(mentions, places, vocab=self.reader.vocab, country=doc._.claimx_country)
         doc.spans[MONEY_KEY] = [span for span in (self._span(doc, m, context) for m in mentions) if span is not None]
         return doc
 

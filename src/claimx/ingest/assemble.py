@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from claimx.ingest.article import Article, ArticleError
+from claimx.ingest.country import country_from_url
 from claimx.ingest.layout import drop_lines, find_layout
 from claimx.ingest.options import IngestOptions
 from claimx.ingest.published import choose_published, date_from_path, find_dateline_date
@@ -27,18 +28,22 @@ def make_article(
     author: str | None = None,
     headings: Sequence[str] = (),
     drop_chrome: bool = False,
+    page_country: str | None = None,
 ) -> Article | ArticleError:
     """An Article, or an `unsupported_language` ArticleError for a text claimx does not read (English only,
     unless `options.any_language`). `path` is the file name dates may be read from (None for feeds and URLs);
     `html_date_source` names the page signal that gave `html_date` (published.PAGE_SOURCES). `drop_chrome`: the
-    text is claimx's own (a page's extracted text), so chrome lines are cut out of it rather than masked."""
+    text is claimx's own (a page's extracted text), so chrome lines are cut out of it rather than masked.
+    `page_country`: the country an HTML page declares. The publisher's country is --country, else the URL's
+    domain, else the page's locale."""
     language = detect_language(text)
     if not options.any_language and is_unsupported(language, text):
         where = "stdin" if source == "-" else source
         return ArticleError(id_, source, "unsupported_language",
                             f"{where}: written in {language_name(language)} ({language}); claimx analyses English "
                             "(--any-language analyses it anyway)")
-    article = Article(id=id_, source=source, text=text, title=title, url=url, author=author, language=language)
+    article = Article(id=id_, source=source, text=text, title=title, url=url, author=author, language=language,
+                      country=options.country or country_from_url(url) or page_country)
     if options.mask_chrome:
         layout = find_layout(text, title=title, headings=headings)
         if drop_chrome and layout.masked:

@@ -14,6 +14,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
+from claimx.ingest.country import country_from_markup
 from claimx.ingest.pagemeta import PageMeta, byline_dates, date_meta_names, read_page_meta
 from claimx.ingest.published import choose_page_published, date_from_url, find_dateline_date, is_utc_timestamp
 from claimx.ingest.title import page_title
@@ -40,6 +41,7 @@ class HtmlPage:
     published: str | None = None  # YYYY-MM-DD
     published_source: str | None = None  # one of published.PAGE_SOURCES
     headings: list[str] = field(default_factory=list)  # heading lines inside the main text
+    country: str | None = None  # from the page's og:locale or <html lang> (ingest/country.py)
 
 
 def markup_start(text: str) -> int | None:
@@ -99,6 +101,7 @@ def extract_page(markup: str, *, url: str | None = None) -> HtmlPage | None:
         published=published,
         published_source=source if published else None,
         headings=[h for h in headings if h],
+        country=country_from_markup(markup),
     )
 
 

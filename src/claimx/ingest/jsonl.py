@@ -86,7 +86,7 @@ def _from_html(obj: dict, article_id: str, source: str, where: str, options: Ing
     return make_article(article_id, source, page.text, options, input_date=input_date, html_date=page.published,
                         html_date_source=page.published_source or "html", title=title or page.title,
                         url=url or page.url, author=page.author, headings=page.headings,
-                        drop_chrome=True)
+                        drop_chrome=True, page_country=page.country)
 
 
 def _text(obj: dict, field: str | None) -> str | None:

@@ -13,6 +13,7 @@ DEFAULT_MAX_BYTES = 100 * 1024 * 1024
 @dataclass(frozen=True)
 class IngestOptions:
     published: str | None = None  # --date: reference date when the input states none
+    country: str | None = None  # --country: the publisher's country (ISO 3166-1 alpha-2), over what the input shows
     text_field: str | None = None  # JSON Lines: the field holding the text (dots reach into objects)
     id_field: str | None = None  # JSON Lines: the field holding the id
     max_bytes: int = DEFAULT_MAX_BYTES

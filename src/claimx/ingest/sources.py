@@ -44,6 +44,7 @@ def iter_articles(
     paths: Iterable[str],
     *,
     published: str | None = None,
+    country: str | None = None,
     include: Sequence[str] = (),
     exclude: Sequence[str] = (),
     text_field: str | None = None,
@@ -53,9 +54,9 @@ def iter_articles(
 ) -> Iterator[Article | ArticleError]:
     """Yield articles from files, directories, `-` (stdin) and URLs, in the order given.
     `include`/`exclude`: glob patterns choosing which files of a directory are read (see ingest.select).
-    `published` is the --date fallback; `options` (when given) replaces the other keyword settings."""
-    options = options or IngestOptions(published=published, text_field=text_field, id_field=id_field,
-                                       max_bytes=max_bytes)
+    `published` is the --date fallback, `country` the --country one; `options` (when given) replaces the other keyword settings."""
+    options = options or IngestOptions(published=published, country=country, text_field=text_field,
+                                       id_field=id_field, max_bytes=max_bytes)
     for item in iter_inputs(paths, include=include, exclude=exclude):
         yield from read_input(item, options)
 
@@ -187,7 +188,8 @@ def _read_document(data: bytes, kind: str, *, id_: str, source: str, path: str |
         return
     yield make_article(id_, source, page.text, options, html_date=page.published,
                        html_date_source=page.published_source or "html", path=path, title=page.title,
-                       url=page.url or url, author=page.author, headings=page.headings, drop_chrome=True)
+                       url=page.url or url, author=page.author, headings=page.headings, drop_chrome=True,
+                       page_country=page.country)
 
 
 def _chain(head: list[bytes], stream: BinaryIO) -> Iterator[bytes]:

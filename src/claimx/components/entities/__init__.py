@@ -11,8 +11,9 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from claimx.components.entities import aliases, resolve
+from claimx.components.entities import aliases, labels, resolve
 from claimx.components.entities.context import DocContext
+from claimx.components.entities.metonymy import resolve_metonymy
 from claimx.components.entities.orgs import OrgMatcher, ticker_owners
 from claimx.components.entities.places import find_places
 from claimx.components.entities.sports import relabel_teams, table_teams
@@ -40,13 +41,16 @@ class EntitiesComponent:
         _mark_listed_companies(context, mentions)
         mentions = resolve.drop_noise(doc, mentions, context)
         resolve.fix_labels(doc, mentions, context)
+        mentions = labels.check_labels(doc, mentions, context)
         mentions = aliases.acronym_mentions(doc, mentions)
         mentions = resolve.propagate(doc, mentions, context)
+        mentions = resolve_metonymy(doc, mentions, context)
         for m in mentions:
             if m.label == "PLACE" and m.place is None:
                 m.place = lookup_place(context.mention_text(m))
         relabel_teams(doc, mentions, context)
         mentions = aliases.head_word_mentions(doc, mentions, context)
+        mentions = labels.drop_non_entities(mentions, context)
         aliases.assign_canonical(doc, mentions, context)
         aliases.assign_ids(mentions)
         spans = []

@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from claimx.components.entities.context import DocContext
+from claimx.components.entities.cues import cue_before
 from claimx.components.entities.lexicon import function_words
 from claimx.components.entities.mentions import Mention, is_capitalized_text
 from claimx.normalize.places import Place, common_word_places, lookup_place, name_like_places, place_key
@@ -48,7 +49,7 @@ def _supported(doc: Doc, context: DocContext, start: int, end: int, place: Place
     key = place_key(context.span_text(start, end))
     in_caps = context.line_of(start) in context.caps_lines
     strong_context = (context.after_place_preposition(start) or context.is_dateline(start, end)
-                      or before_place(doc, end))
+                      or before_place(doc, end) or _place_cue(context, start, end))
     if key in common_word_places() or key in name_like_places():
         return strong_context
     if _inside_longer_name(doc, start, end, in_caps):
@@ -56,6 +57,12 @@ def _supported(doc: Doc, context: DocContext, start: int, end: int, place: Place
     if place.kind == "city" and place.population < CITY_MIN_POPULATION and end - start == 1:
         return strong_context
     return True
+
+
+def _place_cue(context: DocContext, start: int, end: int) -> bool:
+    """ "the northern town of Afula", "fled Knin" (models/entities/label_cues.jsonl)."""
+    cue = cue_before(context, start)
+    return cue is not None and cue.label == "PLACE"
 
 
 def before_place(doc: Doc, end: int) -> bool:

@@ -11,8 +11,8 @@ from spacy.tokens import Doc
 from claimx.components.entities import lexicon
 from claimx.components.entities.context import PLACE_PREPOSITIONS, DocContext
 from claimx.components.entities.places import before_place
-from claimx.components.entities.mentions import (Mention, is_capitalized_text, split_commas, split_lines, split_person,
-                                                 trim)
+from claimx.components.entities.mentions import (Mention, is_capitalized_text, split_commas, split_inner, split_lines,
+                                                 split_person, trim)
 from claimx.normalize.places import common_word_places, lookup_place, name_like_places, place_key
 
 # OntoNotes labels → claimx labels. NORP (demonyms) and FAC (buildings) are not places.
@@ -29,7 +29,7 @@ def ner_mentions(doc: Doc) -> list[Mention]:
         label = NER_LABELS.get(ent.label_)
         if label is None:
             continue
-        for start, end in split_lines(doc, ent.start, ent.end):
+        for start, end in (inner for line in split_lines(doc, ent.start, ent.end) for inner in split_inner(doc, *line)):
             parts = split_person(doc, start, end) if label == "PERSON" else split_commas(doc, start, end)
             if label != "PERSON" and len(parts) > 1 and not all(lookup_place(doc[s:e].text) for s, e in parts):
                 parts = [(start, end)] if label != "PLACE" else parts

@@ -14,6 +14,8 @@ from claimx.components.entities.mentions import Mention
 from claimx.normalize.places import Place, lookup_place
 
 _SCORE = re.compile(r"(?<![\d-])\d{1,3}-\d{1,3}(?![\d-])")
+# A results line without a dash: "Norwich 1 Wolverhampton 0", "LG 2 OB 0".
+_RESULT_LINE = re.compile(r"^[A-Z][^\d\n]{0,40}? \d{1,3} [A-Z][^\d\n]{0,40}? \d{1,3}[ \t]*$", re.M)
 MIN_CUES = 4
 MIN_CUE_DENSITY = 0.02  # cue words and scores per word; news on other topics stays well below
 TEAM_KINDS = {"city", "region"}
@@ -29,7 +31,8 @@ def is_sports_report(doc: Doc, context: DocContext | None = None) -> bool:
     if "claimx_sports" in doc.user_data:
         return doc.user_data["claimx_sports"]
     context = context or DocContext(doc)
-    cues = sum(1 for lower in context.lowers if lower in sports_cues()) + len(_SCORE.findall(context.text))
+    cues = (sum(1 for lower in context.lowers if lower in sports_cues()) + len(_SCORE.findall(context.text))
+            + len(_RESULT_LINE.findall(context.text)))
     words = sum(context.is_alpha)
     doc.user_data["claimx_sports"] = answer = cues >= MIN_CUES and cues >= MIN_CUE_DENSITY * max(words, 1)
     return answer
@@ -96,7 +99,8 @@ def table_teams(doc: Doc, context: DocContext) -> list[Mention]:
             continue
         run: list = []
         for token in line_tokens:
-            if token.text.isdigit() and run and (run[0].i == line_tokens[0].i or _after_number(doc, run[0].i)):
+            if (token.text.isdigit() and not _date_start(doc, token.i) and run
+                    and (run[0].i == line_tokens[0].i or _after_number(doc, run[0].i))):
                 found.append(_team(doc, run[0].i, run[-1].i + 1))
                 run = []
             elif token.text[:1].isupper() or (run and token.text in _RUN_INNER):
@@ -124,6 +128,11 @@ def _lines(doc: Doc) -> list[list]:
     if current:
         lines.append(current)
     return lines
+
+
+def _date_start(doc: Doc, i: int) -> bool:
+    """ "1996-08-30" after a name is a date, not a score: no team scores a year."""
+    return len(doc[i].text) == 4 and i + 1 < len(doc) and doc[i + 1].text in {"-", "/"}
 
 
 def _after_number(doc: Doc, i: int) -> bool:

@@ -30,6 +30,10 @@ _WEIGHT_BEFORE = re.compile(
     r"(?<![^\W_])(?:weigh\w*|weight)\b[^;:]{0,25}\Z|(?:kg|kgs|kilos?|kilograms?|tonnes?)\s{0,2}[(\[]\s{0,2}\Z", re.I)
 _WEIGHT_AFTER = re.compile(r"\s{1,3}of\b|\s{0,2}\(\s{0,2}[\d.,]+\s{0,2}(?:kg|kgs|kilos?|kilograms?|lbs?)\b", re.I)
 _SPACES = re.compile(r"\s+")
+_SMALL_AMOUNT = 100
+_SINGULAR_UNITS = frozenset({"pound", "mark"})
+# the lower-case words right after: the noun a unit describes, perhaps after another noun
+_NEXT_WORDS = re.compile(r"[ \t\u00a0]{1,2}([a-z][a-z-]*)\b(?:[ \t\u00a0]{1,2}([a-z][a-z-]*)\b)?")
 _RESOLUTIONS = frozenset("144p 240p 360p 480p 576p 720p 1080p 1440p 2160p 4320p".split())
 _TEMPERATURE = re.compile(r"temperat|degree|heat|warm|cold|hot\b|°|celsius|thermometer|mercury", re.I)
 
@@ -78,6 +82,8 @@ class MoneyReader:
             return None
         if "name" in groups and not scaled and self._capitalised_word(groups["name"]):
             return None  # "six Euro ties", "2 Mark Smith": a currency word is lower case in running text
+        if "code" in groups and not self._standalone_code(text, match, shape, scaled):
+            return None
         if "vague" in groups:  # "millions of dollars": money, but no number to read
             return MoneyMention(start=start, end=match.end(), text=match.group(), amount=None, currency=currency,
                                 sign=sign, approx=True)
@@ -98,10 +104,12 @@ class MoneyReader:
         if "minor_attached" in groups and _not_a_price(text, start, numeral + sign):
             return None
         ambiguous_word = sign.lower() in self.vocab.weak_words and not scaled
-        if ambiguous_word and self._weight(text, start, match.end()):
+        if ambiguous_word and (self._weight(text, start, match.end()) or self._unit_before_noun(text, match, sign)):
             return None
-        priced = number != number.to_integral_value() or _CENTS_DECIMALS.search(numeral)  # "4.99 pounds"
-        weak = (ambiguous_word and not priced) or (sign in self.vocab.weak_signs and not scaled)
+        # "4.99 pounds" is a price; "half-penny" is not (a number word, not a written price)
+        priced = numeral[:1].isdigit() and (number != number.to_integral_value() or _CENTS_DECIMALS.search(numeral))
+        weak = ((ambiguous_word and not priced) or (sign in self.vocab.weak_signs and not scaled)
+                or ("code" in groups and self._rare_code_small_number(sign, number, numeral, scaled)))
         return MoneyMention(
             start=start, end=match.end(), text=text[start:match.end()], amount=amount, currency=currency, sign=sign,
             number=numeral, minor=minor, weak=weak, scaled=scaled, bare=bare,
@@ -166,6 +174,37 @@ class MoneyReader:
                 return offset + token.start(), value
         return offset, None
 
+    def _standalone_code(self, text: str, match: re.Match[str], shape: str, scaled: bool) -> bool:
+        """An ISO code is a currency only as a token of its own next to an amount: not "COP28" or "CYP1A2" (a
+        summit, a gene), and not after number words without a scale ("one of CSK" is a cricket team)."""
+        if shape == "w":
+            return scaled
+        if shape != "s":
+            return True
+        code = match.group("s_code")
+        glued = match.end("s_code") == match.start("s_number")
+        if glued and code.upper() not in self.vocab.codes_any_case:  # "USD50" yes, "COP28" no
+            return False
+        following = text[match.end():match.end() + 1]
+        return not (following.isalnum() or following == "_")  # "CYP1A2", "SDG8b"
+
+    def _rare_code_small_number(self, code: str, number: Decimal, numeral: str, scaled: bool) -> bool:
+        """ "SDG 8", "COP 28": a rarely used code before a small whole number is more often a goal or a
+        summit than an amount; it counts when the article names that currency or its country elsewhere."""
+        return (code.upper() not in self.vocab.codes_any_case and not scaled and numeral.isdigit()
+                and number < _SMALL_AMOUNT)
+
+    def _unit_before_noun(self, text: str, match: re.Match[str], written: str) -> bool:
+        """ "a 200 pound cable", "a 10-pound bag": a singular unit word before a noun describes a weight; money
+        then says "pounds" or names a money noun ("a five pound note")."""
+        if _spaced(written).lower() not in _SINGULAR_UNITS:
+            return False
+        following = _NEXT_WORDS.match(text, match.end())
+        if not following:
+            return False
+        nouns = {word.lower() for word in following.groups() if word}  # "a 2 pound parking fee": two words
+        return not nouns & self.vocab.unit_nouns_money
+
     def _capitalised_word(self, written: str) -> bool:
         word = _spaced(written)
         return word[:1].isupper() and word.lower() in self.vocab.generic_words
@@ -221,15 +260,16 @@ def default_reader() -> MoneyReader:
     return MoneyReader()
 
 
-def parse_money(text: str, *, dollar: str | None = None) -> dict[str, Any]:
+def parse_money(text: str, *, dollar: str | None = None, country: str | None = None) -> dict[str, Any]:
     """Read the first money amount in `text` into {"amount", "currency", "approx", "min", "max"}.
 
-    `dollar` is the ISO code a bare "$" stands for; by default the text's own usage decides (see context.py).
+    `dollar` is the ISO code a bare "$" stands for; by default the text's own usage decides (see context.py),
+    with `country`, the publisher's (ISO 3166-1 alpha-2), weighing in.
     Nothing readable gives amount and currency None.
     """
     reader = default_reader()
     mentions = reader.find(text)
-    context = currency_context(mentions, vocab=reader.vocab, dollar=dollar)
+    context = currency_context(mentions, vocab=reader.vocab, dollar=dollar, country=country)
     for mention in mentions:
         currency = context.resolve(mention)
         if not mention.weak or context.supports(currency):

@@ -10,6 +10,10 @@ Pure functions of the article's money mentions and the places it names. The doll
 - it marks nothing: USD, unless the article is clearly local (three or more mentions of one dollar country, at least
   twice its US mentions);
 - a bare "$552 million" repeating the numeral of a marked "$US552 million" is that currency.
+
+The publisher's country (`country`: --country, the URL's domain, the page's locale) counts as PUBLISHER_VOTES
+mentions of that country: an unmarked "$100 million" on an Australian site is AUD, "20 pounds" on a British one
+is money, and a wire story that converts ("A$2bn ($1.3bn)") still keeps "$" for USD.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from claimx.normalize.money.mention import MoneyMention
 
 US_SUFFIX_DOLLAR = "AUD"  # "$US" is Australian (and New Zealand) style; without places, assume Australia
 _LOCAL_PLACE_MENTIONS = 3  # how clearly an unmarked article must be local for its "$" to be local
+PUBLISHER_VOTES = _LOCAL_PLACE_MENTIONS  # the publisher's own country is local enough on its own
 
 
 @dataclass(frozen=True)
@@ -72,11 +77,15 @@ def currency_context(
     *,
     vocab: Vocabulary | None = None,
     dollar: str | None = None,
+    country: str | None = None,
 ) -> CurrencyContext:
-    """Settle the article's currencies from its mentions and place counts (territory → mentions)."""
+    """Settle the article's currencies from its mentions and place counts (territory → mentions), and the
+    publisher's country (ISO 3166-1 alpha-2) when the input shows it."""
     vocab = vocab or load_vocabulary()
     mentions = list(mentions)
-    places = places or Counter()
+    places = Counter(places or ())
+    if country:
+        places[country.upper()] += PUBLISHER_VOTES
     strong = [m for m in mentions if not m.weak]
     named = Counter(m.currency for m in strong if isinstance(m.currency, str) and m.currency != DOLLAR)
     dollar = dollar or article_dollar(mentions, places, vocab)

@@ -48,6 +48,7 @@ class Vocabulary:
     hedges_after: tuple[str, ...]
     change_words: frozenset[str]  # "rose 6 pence to 388 pence": a change and a level, not a range
     dollar_quotes: tuple[str, ...]  # "$387 an ounce": commodity prices are in US dollars
+    unit_nouns_money: frozenset[str]  # "a five pound note" is money, "a 200 pound cable" a weight
     places: dict[str, str]  # place name or demonym → ISO 3166 territory
     territories: dict[str, dict[str, int]]  # currency code → territories that use (2) or used (1) it
     dollars: frozenset[str]  # the dollars in use today (AUD, CAD, USD, ...): who a bare "$" may be
@@ -88,6 +89,7 @@ def load_vocabulary() -> Vocabulary:
         hedges_after=tuple(hedges["after"]),
         change_words=frozenset(phrases["change_words"]),
         dollar_quotes=tuple(phrases["dollar_quotes"]),
+        unit_nouns_money=frozenset(phrases["unit_nouns_money"]),
         places=_places(cldr["territory_names"]),
         territories=territories,
         dollars=frozenset(cldr["dollars"]) & codes,
