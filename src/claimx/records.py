@@ -27,6 +27,10 @@ class TextSpan:
         return {"text": self.text, "start": self.start, "end": self.end}
 
 
+_ENTITY_OPTIONAL = ("canonical", "kind", "country", "id", "geonames_id", "lat", "lon", "admin1", "point", "tickers",
+                    "salience")
+
+
 @dataclass
 class Entity:
     text: str
@@ -37,11 +41,21 @@ class Entity:
     kind: str | None = None  # places: country | region | city | continent | feature
     country: str | None = None  # ISO 3166-1 alpha-2
     id: str | None = None  # stable across articles for the same canonical entity
+    # Places: the GeoNames feature (docs/places.md); `point` says where lat/lon come from (feature | capital).
+    geonames_id: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    admin1: str | None = None  # ISO 3166-2 code of the first-level division, e.g. US-TX
+    point: str | None = None
+    tickers: list[str] | None = None  # organizations: "NYSE:MO", "HKEX:0386"
+    salience: float | None = None  # [0, 1], the same for every mention of one id (claimx/salience.py)
 
     def to_dict(self) -> dict[str, Any]:
         d = {"text": self.text, "label": self.label, "start": self.start, "end": self.end,
-             "canonical": self.canonical, "kind": self.kind, "country": self.country, "id": self.id}
-        return _compact(d, ("canonical", "kind", "country", "id"))
+             "canonical": self.canonical, "kind": self.kind, "country": self.country, "id": self.id,
+             "geonames_id": self.geonames_id, "lat": self.lat, "lon": self.lon, "admin1": self.admin1,
+             "point": self.point, "tickers": self.tickers or None, "salience": self.salience}
+        return _compact(d, _ENTITY_OPTIONAL)
 
 
 @dataclass

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from claimx.components.entities import aliases, resolve
 from claimx.components.entities.context import DocContext
+from claimx.components.entities.geocode import geocode_places
 from claimx.components.entities.orgs import OrgMatcher, ticker_owners
 from claimx.components.entities.places import find_places
 from claimx.components.entities.sports import relabel_teams, table_teams
@@ -49,6 +50,7 @@ class EntitiesComponent:
         mentions = aliases.head_word_mentions(doc, mentions, context)
         aliases.assign_canonical(doc, mentions, context)
         aliases.assign_ids(mentions)
+        geocode_places(doc, mentions, context)
         spans = []
         masked = doc._.claimx_masked
         for m in mentions:
@@ -57,10 +59,18 @@ class EntitiesComponent:
             span = Span(doc, m.start, m.end, label=m.label)
             place = m.place if m.label == "PLACE" else None
             span._.claimx_entity = {"canonical": m.canonical, "kind": place.kind if place else None,
-                                    "country": place.country if place else None, "id": m.id}
+                                    "country": place.country if place else None, "id": m.id, **_feature(place)}
             spans.append(span)
         doc.spans[ENTITIES_KEY] = spans
         return doc
+
+
+def _feature(place) -> dict:
+    """The GeoNames fields of a place's span (docs/places.md): only those the place has."""
+    if place is None or place.lat is None:
+        return {}
+    return {"geonames_id": place.geonames_id, "lat": place.lat, "lon": place.lon, "admin1": place.admin1,
+            "point": place.point}
 
 
 def _mark_listed_companies(context: DocContext, mentions) -> None:

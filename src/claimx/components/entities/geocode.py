@@ -1,0 +1,84 @@
+"""Each place mention resolved to one GeoNames feature, from what the article shows: the qualifier written next
+to it ("Paris, Texas"), the article's other places and dateline, the publisher's country. The choice itself is
+claimx.normalize.places.geocode (pure); this step only reads the evidence off the doc."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from claimx.components.entities.context import DocContext
+from claimx.components.entities.mentions import Mention
+from claimx.normalize.names import entity_id
+from claimx.normalize.places import Place, place_candidates, place_key
+from claimx.normalize.places.geocode import Evidence, choose_place, qualify
+
+_KIND_WORDS = {"state": "region", "province": "region", "city": "city"}
+
+
+def geocode_places(doc: Doc, mentions: list[Mention], context: DocContext) -> None:
+    """Set each PLACE mention's `place` to the feature the article means; its canonical name and id follow
+    (the id of a place with a GeoNames feature is made from the feature: Paris, Texas is not Paris)."""
+    places = [m for m in mentions if m.label == "PLACE"]
+    if not places:
+        return
+    names = [context.mention_text(m) for m in places]
+    candidates = [_kind_named(place_candidates(name) or ((m.place,) if m.place else ()), m, context)
+                  for m, name in zip(places, names)]
+    chosen: dict[int, Place | None] = {}
+    by_qualified_name: dict[str, Place] = {}
+    for i, m in enumerate(places):  # "Paris, Texas": the name and its qualifier decide each other
+        if i + 1 < len(places) and _followed_by(m, places[i + 1], context):
+            qualified = qualify(candidates[i], candidates[i + 1])
+            if qualified is not None:
+                chosen[i] = choose_place(names[i], qualified[0], Evidence())
+                chosen[i + 1] = qualified[1]
+                by_qualified_name.setdefault(place_key(names[i]), chosen[i])
+    for i, m in enumerate(places):  # names that are one place wherever they stand
+        if i not in chosen and len(candidates[i]) == 1:
+            chosen[i] = candidates[i][0]
+    publisher = doc._.claimx_country
+    dateline = None
+    for i, m in enumerate(places):  # the dateline: "PERTH, May 2 -"
+        if context.is_dateline(m.start, m.end):
+            place = chosen.get(i) or choose_place(names[i], candidates[i], _evidence(chosen, names, "", publisher))
+            dateline = place.country if place else None
+            break
+    settled = set(chosen)
+    for _ in range(2):  # twice: "Valencia and Barcelona" are both ambiguous, and each tells where the other is
+        guesses = dict(chosen)
+        for i in range(len(places)):
+            if i not in settled:
+                key = place_key(names[i])
+                evidence = _evidence(chosen, names, key, publisher, dateline)
+                guesses[i] = by_qualified_name.get(key) or choose_place(names[i], candidates[i], evidence)
+        chosen = guesses
+    for i, m in enumerate(places):
+        place = chosen[i]
+        if place is None or place == m.place:
+            continue
+        if m.canonical is not None and m.place is not None and m.canonical == m.place.canonical:
+            m.canonical = place.canonical
+        m.place = place
+    for m in places:
+        if m.place is not None and m.place.geonames_id is not None:
+            m.id = entity_id("PLACE", f"geonames:{m.place.geonames_id}")
+
+
+def _evidence(chosen: dict[int, Place | None], names: list[str], key: str, publisher: str | None,
+              dateline: str | None = None) -> Evidence:
+    """What the article's other names (not `key`) say: each distinct place once."""
+    evidence = Evidence(dateline_country=dateline, publisher_country=publisher)
+    for place in {p for i, p in chosen.items() if p is not None and place_key(names[i]) != key}:
+        evidence.add(place)
+    return evidence
+
+
+def _followed_by(m: Mention, following: Mention, context: DocContext) -> bool:
+    return following.start == m.end + 1 and context.texts[m.end] == ","
+
+
+def _kind_named(candidates: tuple[Place, ...], m: Mention, context: DocContext) -> tuple[Place, ...]:
+    """"Washington state", "New York City": a word after the name that says which kind of place it is."""
+    after = context.lowers[m.end] if m.end < len(context.lowers) else ""
+    kind = _KIND_WORDS.get(after)
+    return tuple(c for c in candidates if c.kind == kind) or candidates if kind else candidates
