@@ -149,6 +149,7 @@ class Record:
     text: str | None = None  # only with --include-text
     error: dict[str, str] | None = None  # {"type", "message"}: a document that could not be processed
     language: str | None = None  # ISO 639-1 guess (claimx.language); "und" = not English, language unknown
+    about: list[str] | None = None  # ids of the few entities the article is about, most salient first
 
     def to_dict(self) -> dict[str, Any]:
         if self.error is not None:
@@ -160,11 +161,11 @@ class Record:
             "money": [m.to_dict() for m in self.money],
             "dates": [x.to_dict() for x in self.dates],
             "claims": [c.to_dict() for c in self.claims],
-            "language": self.language,
+            "language": self.language, "about": self.about or None,
         }
         if self.text is not None:
             d["text"] = self.text
-        return _compact(d, ("url", "language"))
+        return _compact(d, ("url", "language", "about"))
 
     @classmethod
     def failed(cls, id: str, source: str, type: str, message: str) -> Record:
@@ -176,6 +177,7 @@ def record_from_doc(doc: Any, article: Any, *, include_text: bool = False) -> Re
     `article.text`. Span texts are sliced from that text: Span.text and Doc.text join their tokens each time."""
     from claimx.extensions import DATES_KEY, ENTITIES_KEY, MONEY_KEY
     from claimx.language import detect_language
+    from claimx.salience import about, entity_key, headline_ranges, salience
 
     def spans(key: str) -> list[Any]:
         return sorted(doc.spans[key], key=lambda s: (s.start_char, s.end_char)) if key in doc.spans else []
@@ -195,11 +197,16 @@ def record_from_doc(doc: Any, article: Any, *, include_text: bool = False) -> Re
         dates.append(DateMention(text[start:end], start, end, **(s._.claimx_date or _NO_DATE)))
     mentions = [(items, [item.start for item in items]) for items in (entities, money, dates)]
     claims = [_claim(c, text, entities, mentions) for c in doc._.claimx_claims or []]
+    headlines = headline_ranges(text, article.title, getattr(article, "headlines", None) or [])
+    scores = salience(text, entities, claims, money + dates, headlines)
+    for entity in entities:
+        entity.salience = scores.get(entity_key(entity))
     return Record(
         id=article.id, source=article.source, title=article.title, published=article.published,
         published_source=article.published_source, url=article.url,
         entities=entities, money=money, dates=dates, claims=claims,
         text=text if include_text else None, language=detect_language(text),
+        about=about(scores, entities),
     )
 
 
