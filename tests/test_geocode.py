@@ -92,6 +92,11 @@ def test_the_dateline_places_the_article(nlp):
     assert resolved(nlp, text, "PERTH")["geonames_id"] == PERTH_AU
 
 
+def test_a_dateline_names_a_city(nlp):
+    text = "WASHINGTON, May 2 (Reuters) - Lawmakers from Florida and Ohio voted on the budget."
+    assert resolved(nlp, text, "WASHINGTON")["geonames_id"] == 4140963
+
+
 def test_publisher_country_breaks_a_close_tie(nlp):
     text = "Researchers in Cambridge published the study on Monday."
     assert resolved(nlp, text, "Cambridge", "US")["geonames_id"] == 4931972

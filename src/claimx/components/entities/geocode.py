@@ -78,7 +78,10 @@ def _followed_by(m: Mention, following: Mention, context: DocContext) -> bool:
 
 
 def _kind_named(candidates: tuple[Place, ...], m: Mention, context: DocContext) -> tuple[Place, ...]:
-    """"Washington state", "New York City": a word after the name that says which kind of place it is."""
+    """"Washington state", "New York City": a word after the name that says which kind of place it is; a
+    dateline's place is a city."""
     after = context.lowers[m.end] if m.end < len(context.lowers) else ""
     kind = _KIND_WORDS.get(after)
+    if kind is None and context.is_dateline(m.start, m.end):
+        kind = "city"  # "WASHINGTON, May 2 -": a dateline names a city
     return tuple(c for c in candidates if c.kind == kind) or candidates if kind else candidates
