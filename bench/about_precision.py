@@ -38,6 +38,8 @@ def main() -> None:
     precisions, hits_at_1 = [], 0
     for doc_id, judged in judgements["about"].items():
         record = claimx.extract(texts[doc_id]).to_dict()
+        if "error" in record:
+            raise SystemExit(f"{doc_id}: {record['error']['type']}: {record['error']['message']}")
         names = {e["id"]: e.get("canonical") or e["text"] for e in record["entities"] if e.get("id")}
         about = [names[i] for i in record.get("about", [])][:3]
         hits = [any(_same(name, j) for j in judged) for name in about]

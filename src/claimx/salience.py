@@ -19,9 +19,12 @@ most three.
 from __future__ import annotations
 
 import math
+import re
+from functools import cache
 from typing import Any
 
-WEIGHTS = {"mentions": 0.30, "first": 0.20, "headline": 0.20, "claims": 0.15, "figures": 0.15}
+WEIGHTS = {"mentions": 0.30, "first": 0.20, "headline": 0.30, "claims": 0.10, "figures": 0.10}
+AGENCY_FACTOR = 0.3  # a news agency (models/salience/news_agencies.txt) is the source, not the subject
 PLACE_FACTOR = 0.7
 FULL_MENTIONS = 8
 FIGURE_WINDOW = 120  # characters after a mention in which an amount or date belongs to it
@@ -43,35 +46,42 @@ def salience(text: str, entities: list, claims: list, figures: list, headlines: 
     lead = _lead_start(text, headlines)
     length = max(len(text) - lead, 1)
     claim_parts = _claim_parts(claims, entities)
+    headline_words = _headline_words(text, headlines)
+    agencies = news_agencies()
     scores = {}
     for key, mentions in groups.items():
         first = min((m.start for m in mentions if m.start >= lead), default=None)
         parts = {
             "mentions": min(1.0, math.log2(1 + len(mentions)) / math.log2(1 + FULL_MENTIONS)),
             "first": 0.0 if first is None else 1.0 - (first - lead) / length,
-            "headline": 1.0 if any(_inside(m, headlines) for m in mentions) else 0.0,
+            "headline": 1.0 if any(_inside(m, headlines) for m in mentions) or _named_in(
+                mentions, headline_words) else 0.0,
             "claims": min(1.0, claim_parts.get(key, 0.0)),
             "figures": min(1.0, 0.25 * _attached_figures(text, mentions, figures)),
         }
         score = sum(WEIGHTS[name] * value for name, value in parts.items())
         if mentions[0].label == "PLACE":
             score *= PLACE_FACTOR
+        if any(m.text in agencies or m.canonical in agencies for m in mentions):
+            score *= AGENCY_FACTOR
         scores[key] = round(min(1.0, max(0.0, score)), 3)
-    for short, full in same.items():  # "Nordvik" weighs with "Nordvik Energy ASA", and says so
+    for short, full in same.items():  # "Tsang" weighs with "Donald Tsang", and says so
         scores[short] = scores[full]
     return scores
 
 
 def _short_names(entities: list) -> dict[str, str]:
-    """Key of an organization's short name → key of the one longer name it begins ("Nordvik" →
-    "Nordvik Energy ASA"), when the entities layer gave them two ids."""
-    orgs = {}
+    """Key of a short name → key of the one longer name it stands for, when the entities layer gave them two
+    ids: an organization's first words ("Nordvik" → "Nordvik Energy ASA"), a person's surname ("Tsang" →
+    "Donald Tsang")."""
+    names: dict[str, tuple[str, list[str]]] = {}
     for e in entities:
-        if e.label == "ORG" and e.canonical:
-            orgs.setdefault(entity_key(e), e.canonical.split())
+        if e.label in {"ORG", "PERSON"} and e.canonical:
+            names.setdefault(entity_key(e), (e.label, e.canonical.split()))
     same = {}
-    for key, words in orgs.items():
-        longer = [k for k, w in orgs.items() if len(w) > len(words) and w[:len(words)] == words]
+    for key, (label, words) in names.items():
+        longer = [k for k, (lab, w) in names.items() if lab == label and len(w) > len(words) and (
+            w[:len(words)] == words if label == "ORG" else set(words) < set(w))]
         if len(longer) == 1:
             same[key] = longer[0]
     return same
@@ -90,7 +100,7 @@ def about(scores: dict[str, float], entities: list) -> list[str]:
 
 def headline_ranges(text: str, title: str | None, headlines: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Where the headline is: the ranges ingestion marked, else the title where the text repeats it, else a
-    short first line without a full stop (a plain-text article's headline)."""
+    short first line (a plain-text article's headline)."""
     if headlines:
         return list(headlines)
     if title and title in text:
@@ -101,6 +111,34 @@ def headline_ranges(text: str, title: str | None, headlines: list[tuple[int, int
     if "\n" in text and 0 < len(stripped) <= 100 and not stripped.endswith(('”', '"')):
         return [(0, len(first_line))]
     return []
+
+
+@cache
+def news_agencies() -> frozenset[str]:
+    from claimx.assets import load_lines
+
+    return frozenset(load_lines("salience", "news_agencies.txt"))
+
+
+def _headline_words(text: str, headlines: list[tuple[int, int]]) -> str:
+    """The headline's words, case-folded, space-separated and padded: " austria dominate scotland "."""
+    words = " ".join(re.findall(r"\w+", " ".join(text[start:end] for start, end in headlines)))
+    return f" {words.casefold()} " if words else ""
+
+
+def _named_in(mentions: list, headline_words: str) -> bool:
+    """The headline names the entity even where the entities layer underlined nothing there (a capitals
+    headline, "KLINSMANN TO RETIRE"): its name, or a person's surname, among the headline's words."""
+    if not headline_words:
+        return False
+    names = {m.text for m in mentions} | {m.canonical for m in mentions if m.canonical}
+    if mentions[0].label == "PERSON":
+        names |= {name.split()[-1] for name in names if len(name.split()) > 1}
+    for name in names:
+        words = " ".join(re.findall(r"\w+", name)).casefold()
+        if len(words) > 2 and f" {words} " in headline_words:
+            return True
+    return False
 
 
 def _lead_start(text: str, headlines: list[tuple[int, int]]) -> int:
@@ -119,7 +157,7 @@ def _inside(m: Any, ranges: list[tuple[int, int]]) -> bool:
 
 
 def _claim_parts(claims: list, entities: list) -> dict[str, float]:
-    """Entity key → its part in the claims: 1 as a speaker, 0.5 per claim it stands in."""
+    """Entity key → its part in the claims: 0.5 per claim as its speaker, 0.5 per claim it stands in."""
     parts: dict[str, float] = {}
     for claim in claims:
         speaker = claim.speaker
@@ -127,7 +165,7 @@ def _claim_parts(claims: list, entities: list) -> dict[str, float]:
             for entity in entities:
                 if (entity.start < speaker.end and speaker.start < entity.end) or (
                         speaker.canonical and speaker.canonical == entity.canonical):
-                    parts[entity_key(entity)] = parts.get(entity_key(entity), 0.0) + 1.0
+                    parts[entity_key(entity)] = parts.get(entity_key(entity), 0.0) + 0.5
                     break
         for key in {entity_key(entities[i]) for i in claim.entities}:
             parts[key] = parts.get(key, 0.0) + 0.5
