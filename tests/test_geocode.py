@@ -65,6 +65,7 @@ AMBIGUOUS = [
     ("Hamilton, Ontario, steel mills are closing.", "Hamilton", None, 5969782),
     ("Hamilton, New Zealand, is near Auckland.", "Hamilton", None, 2190324),
     ("Córdoba, Argentina, exports soybeans.", "Córdoba", None, 3860259),
+    ("Cordoba's mosque in Andalusia drew tourists to Spain.", "Cordoba", None, 2519240),
     ("Washington state and Oregon opened their borders.", "Washington", None, 5815135),
     ("Seattle, Washington, had rain.", "Washington", None, 5815135),
     ("Kingston, Jamaica, hosted the summit.", "Kingston", None, 3489854),
@@ -111,6 +112,10 @@ def test_publisher_country_breaks_a_close_tie(nlp):
     ("Ontario", "capital", "CA-ON", "CA"),
     ("Bavaria", "capital", "DE-BY", "DE"),
     ("Mumbai", "feature", "IN-MH", "IN"),
+    ("Catalonia", "capital", "ES-CT", "ES"),   # an English name of a division (division_names.json)
+    ("Chechnya", "capital", "RU-CE", "RU"),
+    ("Barcelona", "feature", "ES-CT", "ES"),   # admin1 read off where Catalonia's capital lies
+    ("Gaza", "capital", None, "PS"),           # features.json with the city that stands for it
 ])
 def test_countries_divisions_and_continents_get_a_representative_point(name, point, admin1, country):
     place = lookup_place(name)

@@ -75,7 +75,7 @@ def place_index() -> PlaceIndex:
         gazetteer = package_places()
     extra: dict[str, dict[Place, int]] = {}
     add = _adder(extra)
-    _add_features(add)
+    _add_features(add, gazetteer["places"])
     _add_aliases(add, gazetteer["country_names"], gazetteer["places"])
     return PlaceIndex(gazetteer["places"], extra)
 
@@ -221,13 +221,23 @@ def _add_regions(add) -> None:
             if feature.admin1 is None and sub.parent_code in features.top_level_divisions():
                 feature = replace(feature, admin1=sub.parent_code)
             add(name, _with_feature(Place(name, kind, sub.country_code), feature))
+    for name, code in load_json("entities", "division_names.json").items():
+        if not name.startswith("_"):
+            add(name, _with_feature(Place(name, "region", code.split("-")[0]), features.region_feature(code)))
 
 
-def _add_features(add) -> None:
+def _add_features(add, stored: dict[str, str]) -> None:
+    """Regions and features the packages lack; one named in division_names.json too takes its point from
+    there ("Chechnya"), one with a third field from that city ("West Bank": Ramallah)."""
     for name, value in load_json("entities", "features.json").items():
         if not name.startswith("_"):
-            kind, country = value
-            add(name, Place(name, kind, country))
+            kind, country, *point = value
+            place = _stored_twin(Place(name, kind, country), stored)
+            city = next((p for p in decode_places(stored.get(place_key(point[0]), ""))
+                         if p.kind == "city" and p.country == country), None) if point else None
+            if city is not None:
+                place = Place(name, kind, country, lat=city.lat, lon=city.lon, point="capital")
+            add(name, place, priority=0)  # kept by hand: before the packages' places of the name (Gaza, Mozambique)
 
 
 def _add_cities(add) -> None:

@@ -49,14 +49,31 @@ def top_level_divisions() -> frozenset[str]:
 
 
 def admin1_iso(country: str, admin1code: str | None) -> str | None:
-    """GeoNames (country, admin1 code) → ISO 3166-2 code of the first-level division, where one is known."""
+    """GeoNames (country, admin1 code) → ISO 3166-2 code of the first-level division, where one is known:
+    admin1_codes.json, else the code itself when it is an ISO code (US "TX"), else the division whose capital
+    (region_capitals.json) lies in that GeoNames division, when only one does."""
     if not admin1code:
         return None
     mapped = load_json("entities", "admin1_codes.json").get(country, {}).get(admin1code)
     code = f"{country}-{mapped or admin1code}"
     if (mapped or admin1code.isalpha()) and code in top_level_divisions():
         return code
-    return None
+    return _admin1_from_capitals().get((country, admin1code))
+
+
+@cache
+def _admin1_from_capitals() -> dict[tuple[str, str], str]:
+    """(country, GeoNames admin1 code) → ISO code, read off where each division's capital lies (Barcelona is
+    in GeoNames division 56 of Spain, so 56 is ES-CT); a GeoNames code two capitals claim is left out."""
+    claims: dict[tuple[str, str], set[str]] = {}
+    for code, capital_name in load_json("entities", "region_capitals.json").items():
+        if code.startswith("_") or code not in top_level_divisions():
+            continue
+        country = code.split("-")[0]
+        capital = find_city(capital_name, country)
+        if capital is not None and capital["admin1code"]:
+            claims.setdefault((country, capital["admin1code"]), set()).add(code)
+    return {key: codes.pop() for key, codes in claims.items() if len(codes) == 1}
 
 
 def city_feature(city: dict) -> Feature:
@@ -75,13 +92,10 @@ def _cities_by_name() -> dict[tuple[str, str], list[dict]]:
     return index
 
 
-def find_city(name: str, country: str, admin1: str | None = None) -> dict | None:
-    """The city of this name in this country (in this division when given): own names before alternate names,
-    then the most populous."""
+def find_city(name: str, country: str) -> dict | None:
+    """The city of this name in this country: own names before alternate names, then the most populous."""
     found = _cities_by_name().get((name.casefold(), country), [])
     own = [c for c in found if c["name"].casefold() == name.casefold()] or found
-    if admin1:
-        own = [c for c in own if admin1_iso(country, c["admin1code"]) == admin1] or own
     return max(own, key=lambda c: int(c["population"] or 0)) if own else None
 
 
@@ -120,7 +134,7 @@ def region_feature(code: str) -> Feature:
     """A first-level division by ISO 3166-2 code: its GeoNames id where known (US states), its capital's point."""
     capital_name = load_json("entities", "region_capitals.json").get(code)
     country = code.split("-")[0]
-    capital = find_city(capital_name, country, code) if capital_name else None
+    capital = find_city(capital_name, country) if capital_name else None
     admin1 = code if code in top_level_divisions() else None
     return _capital_point(_us_state_ids().get(code), capital, admin1)
 
