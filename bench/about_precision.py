@@ -1,5 +1,5 @@
 """Precision@3 of `about` against hand judgements (bench/about_judgements.json): of the (at most three)
-entities claimx says an article is about, the share a reader also named.
+entities claimx says an article is about, the share a reader also named, per judged data set.
 
     python bench/about_precision.py [--data ../shared/data] [--show]
 
@@ -30,13 +30,18 @@ def main() -> None:
     parser.add_argument("--show", action="store_true", help="print each article's about and judgement")
     args = parser.parse_args()
     judgements = json.loads((HERE / "about_judgements.json").read_text())
+    for source, judged_set in judgements["sets"].items():
+        score(Path(args.data) / source, judged_set, args.show)
+
+
+def score(path: Path, judged_set: dict[str, list[str]], show: bool) -> None:
     texts = {}
-    for line in (Path(args.data) / judgements["source"]).read_text().splitlines():
+    for line in path.read_text().splitlines():
         doc = json.loads(line)
-        if doc["id"] in judgements["about"]:
+        if doc["id"] in judged_set:
             texts[doc["id"]] = doc["text"]
     precisions, hits_at_1 = [], 0
-    for doc_id, judged in judgements["about"].items():
+    for doc_id, judged in judged_set.items():
         record = claimx.extract(texts[doc_id]).to_dict()
         if "error" in record:
             raise SystemExit(f"{doc_id}: {record['error']['type']}: {record['error']['message']}")
@@ -45,10 +50,10 @@ def main() -> None:
         hits = [any(_same(name, j) for j in judged) for name in about]
         precisions.append(sum(hits) / len(about) if about else 0.0)
         hits_at_1 += bool(hits and hits[0])
-        if args.show:
+        if show:
             print(f"{doc_id}: about={about} judged={judged} p={precisions[-1]:.2f}")
-    print(f"articles: {len(precisions)}  precision@3: {sum(precisions) / len(precisions):.3f}  "
-          f"top-1 right: {hits_at_1}/{len(precisions)}")
+    print(f"{path.name}: articles {len(precisions)}  precision@3 {sum(precisions) / len(precisions):.3f}  "
+          f"top-1 right {hits_at_1}/{len(precisions)}")
 
 
 if __name__ == "__main__":
