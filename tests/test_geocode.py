@@ -72,13 +72,25 @@ AMBIGUOUS = [
     ("Tripoli, Lebanon, saw clashes.", "Tripoli", None, 266826),
     ("The port of Tripoli in Libya was closed.", "Tripoli", None, 2210247),
     ("Dover, Delaware, is the state capital.", "Dover", None, 4142290),
+    ("Pilgrims prayed in Jerusalem's Old City.", "Jerusalem", None, 281184),     # not the governorate
+    ("Gas fields near Groningen caused small earthquakes.", "Groningen", None, 2755251),
+    ("Quebec's premier called an election.", "Quebec", None, None),                # the province (no GeoNames id here)
     ("Trucks queued at Dover to cross to Calais.", "Dover", None, 2651048),
 ]
 
 
 @pytest.mark.parametrize("text, name, publisher, geonames_id", AMBIGUOUS)
 def test_ambiguous_place_names_resolve_from_the_article(nlp, text, name, publisher, geonames_id):
-    assert resolved(nlp, text, name, publisher)["geonames_id"] == geonames_id
+    entity = resolved(nlp, text, name, publisher)
+    assert entity.get("geonames_id") == geonames_id
+    if geonames_id is None:
+        assert entity["kind"] == "region" and entity["admin1"] == "CA-QC"
+
+
+def test_a_state_abbreviation_qualifies_a_city(nlp):
+    text = "The company is based in Irvine, Calif., and sells phones."
+    assert resolved(nlp, text, "Irvine")["admin1"] == "US-CA"
+    assert resolved(nlp, text, "Calif.")["canonical"] == "California"
 
 
 def test_a_later_bare_mention_follows_the_qualified_one(nlp):

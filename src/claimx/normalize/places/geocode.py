@@ -20,7 +20,7 @@ from claimx.normalize.places import Place
 _KIND_PRIOR = {"country": 8.0, "continent": 8.0, "region": 6.0, "feature": 6.0}
 _FIRST_CHOICE = 1.0  # the gazetteer's own first choice (aliases news uses, then kind, then population)
 _ALTERNATE_NAME = -3.0  # the name is another's alternate name ("Victoria" for Hong Kong)
-_CITY_OVER_DIVISION = 250_000  # "Valencia", "Santiago": the big city, not the province named after it
+_CITY_OVER_DIVISION = 100_000  # "Valencia", "Jerusalem": the city, not a province named after it
 # Evidence from the article, per distinct other place (capped): a city or division in the same division
 # counts most, any place in the same country less, a country named in the article least.
 _SAME_ADMIN1, _SAME_COUNTRY, _COUNTRY_NAMED, _CAP = 2.5, 1.5, 0.75, 4.0
@@ -84,9 +84,11 @@ def choose_place(name: str, candidates: tuple[Place, ...], evidence: Evidence) -
 
 
 def _without_divisions_named_after_cities(candidates: tuple[Place, ...]) -> tuple[Place, ...]:
-    big_cities = [c for c in candidates if c.kind == "city" and c.population >= _CITY_OVER_DIVISION]
-    return tuple(c for c in candidates if not (c.kind == "region" and any(
-        city.country == c.country and city.admin1 in {None, c.admin1} for city in big_cities)))
+    """A province named after its city, which news rarely means and the data has no point for (Valencia,
+    Groningen, Jerusalem governorate), gives way to the city; a division with a point stays (Quebec)."""
+    if not any(c.kind == "city" and c.population >= _CITY_OVER_DIVISION for c in candidates):
+        return candidates
+    return tuple(c for c in candidates if not (c.kind == "region" and c.lat is None))
 
 
 def score(place: Place, name: str, evidence: Evidence, first_choice: bool = False) -> float:
