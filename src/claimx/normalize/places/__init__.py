@@ -235,12 +235,13 @@ def _add_features(add, stored: dict[str, str]) -> None:
     there ("Chechnya"), one with a third field from that city ("West Bank": Ramallah)."""
     for name, value in load_json("entities", "features.json").items():
         if not name.startswith("_"):
-            kind, country, *point = value
+            kind, country, *point = value  # point: [city that stands for it, its own GeoNames id]
             place = _stored_twin(Place(name, kind, country), stored)
             city = next((p for p in decode_places(stored.get(place_key(point[0]), ""))
                          if p.kind == "city" and p.country == country), None) if point else None
             if city is not None:
-                place = Place(name, kind, country, lat=city.lat, lon=city.lon, point="capital")
+                place = Place(name, kind, country, 0, point[1] if len(point) > 1 else None, city.lat, city.lon,
+                              point="capital")
             add(name, place, priority=0)  # kept by hand: before the packages' places of the name (Gaza, Mozambique)
 
 

