@@ -16,6 +16,8 @@ from pathlib import Path
 import claimx
 
 HERE = Path(__file__).parent
+# The shared dev data sits beside the checkout (../shared) or further up (a worktree's ../../shared).
+SHARED = next((p / "shared" for p in HERE.parents if (p / "shared" / "data").is_dir()), HERE.parent / "shared")
 
 
 def _same(name: str, judged: str) -> bool:
@@ -26,7 +28,7 @@ def _same(name: str, judged: str) -> bool:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", default=str(HERE.parent.parent / "shared" / "data"))
+    parser.add_argument("--data", default=str(SHARED / "data"))
     parser.add_argument("--show", action="store_true", help="print each article's about and judgement")
     args = parser.parse_args()
     judgements = json.loads((HERE / "about_judgements.json").read_text())
