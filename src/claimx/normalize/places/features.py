@@ -29,6 +29,7 @@ class Feature:
     lon: float | None
     admin1: str | None  # ISO 3166-2
     point: str | None  # feature | capital
+    capital_id: int | None = None  # the GeoNames id of the capital whose point this is
 
 
 def _coordinate(value) -> float:
@@ -104,7 +105,7 @@ def _capital_point(geonames_id: int | None, capital: dict | None, admin1: str | 
     if capital is None:
         return Feature(geonames_id, None, None, admin1, None)
     return Feature(geonames_id, _coordinate(capital["latitude"]), _coordinate(capital["longitude"]), admin1,
-                   "capital")
+                   "capital", int(capital["geonameid"]))
 
 
 @cache
