@@ -12,7 +12,7 @@ from claimx.normalize.names import entity_id
 from claimx.normalize.places import Place, place_candidates, place_key
 from claimx.normalize.places.geocode import Evidence, choose_place, qualify
 
-_KIND_WORDS = {"state": "region", "province": "region", "city": "city"}
+_KIND_WORDS = {"state": {"region"}, "province": {"region"}, "city": {"city"}}
 
 
 def geocode_places(doc: Doc, mentions: list[Mention], context: DocContext) -> None:
@@ -24,25 +24,12 @@ def geocode_places(doc: Doc, mentions: list[Mention], context: DocContext) -> No
     names = [context.mention_text(m) for m in places]
     candidates = [_kind_named(place_candidates(name) or ((m.place,) if m.place else ()), m, context)
                   for m, name in zip(places, names)]
-    chosen: dict[int, Place | None] = {}
-    by_qualified_name: dict[str, Place] = {}
-    for i, m in enumerate(places):  # "Paris, Texas": the name and its qualifier decide each other
-        if i + 1 < len(places) and _followed_by(m, places[i + 1], context):
-            qualified = qualify(candidates[i], candidates[i + 1])
-            if qualified is not None:
-                chosen[i] = choose_place(names[i], qualified[0], Evidence())
-                chosen[i + 1] = qualified[1]
-                by_qualified_name.setdefault(place_key(names[i]), chosen[i])
-    for i, m in enumerate(places):  # names that are one place wherever they stand
+    chosen, by_qualified_name = _qualified(places, names, candidates, context)
+    for i in range(len(places)):  # names that are one place wherever they stand
         if i not in chosen and len(candidates[i]) == 1:
             chosen[i] = candidates[i][0]
     publisher = doc._.claimx_country
-    dateline = None
-    for i, m in enumerate(places):  # the dateline: "PERTH, May 2 -"
-        if context.is_dateline(m.start, m.end):
-            place = chosen.get(i) or choose_place(names[i], candidates[i], _evidence(chosen, names, "", publisher))
-            dateline = place.country if place else None
-            break
+    dateline = _dateline_country(places, names, candidates, chosen, publisher, context)
     settled = set(chosen)
     lists = _lists(places, context)
     for _ in range(2):  # twice: "Valencia and Barcelona" are both ambiguous, and each tells where the other is
@@ -56,15 +43,43 @@ def geocode_places(doc: Doc, mentions: list[Mention], context: DocContext) -> No
                 guesses[i] = by_qualified_name.get(key) or choose_place(names[i], candidates[i], evidence)
         chosen = guesses
     for i, m in enumerate(places):
-        place = chosen[i]
-        if place is None or place == m.place:
-            continue
+        _set_place(m, chosen[i])
+
+
+def _qualified(places: list[Mention], names: list[str], candidates: list[tuple[Place, ...]], context: DocContext
+               ) -> tuple[dict[int, Place | None], dict[str, Place]]:
+    """"Paris, Texas": the name and its qualifier decide each other. The places chosen so, by mention index,
+    and by name (a later bare "Paris" is the same Paris)."""
+    chosen: dict[int, Place | None] = {}
+    by_name: dict[str, Place] = {}
+    for i, m in enumerate(places[:-1]):
+        following = places[i + 1]
+        if following.start == m.end + 1 and context.texts[m.end] == ",":
+            qualified = qualify(candidates[i], candidates[i + 1])
+            if qualified is not None:
+                chosen[i] = choose_place(names[i], qualified[0], Evidence())
+                chosen[i + 1] = qualified[1]
+                by_name.setdefault(place_key(names[i]), chosen[i])
+    return chosen, by_name
+
+
+def _dateline_country(places: list[Mention], names: list[str], candidates: list[tuple[Place, ...]],
+                      chosen: dict[int, Place | None], publisher: str | None, context: DocContext) -> str | None:
+    """The country of the place the dateline names ("PERTH, May 2 -"), which the rest of the article weighs."""
+    for i, m in enumerate(places):
+        if context.is_dateline(m.start, m.end):
+            place = chosen.get(i) or choose_place(names[i], candidates[i], _evidence(chosen, names, "", publisher))
+            return place.country if place else None
+    return None
+
+
+def _set_place(m: Mention, place: Place | None) -> None:
+    if place is not None and place != m.place:
         if m.canonical is not None and m.place is not None and m.canonical == m.place.canonical:
             m.canonical = place.canonical
         m.place = place
-    for m in places:
-        if m.place is not None and m.place.geonames_id is not None:
-            m.id = entity_id("PLACE", f"geonames:{m.place.geonames_id}")
+    if m.place is not None and m.place.geonames_id is not None:
+        m.id = entity_id("PLACE", f"geonames:{m.place.geonames_id}")
 
 
 def _evidence(chosen: dict[int, Place | None], names: list[str], key: str, publisher: str | None,
@@ -91,15 +106,10 @@ def _lists(places: list[Mention], context: DocContext) -> dict[int, list[int]]:
     return {i: [j for j in group if j != i] for group in groups if len(group) > 1 for i in group}
 
 
-def _followed_by(m: Mention, following: Mention, context: DocContext) -> bool:
-    return following.start == m.end + 1 and context.texts[m.end] == ","
-
-
 def _kind_named(candidates: tuple[Place, ...], m: Mention, context: DocContext) -> tuple[Place, ...]:
-    """"Washington state", "New York City": a word after the name that says which kind of place it is; a
-    dateline's place is a city."""
-    after = context.lowers[m.end] if m.end < len(context.lowers) else ""
-    kind = _KIND_WORDS.get(after)
-    if kind is None and context.is_dateline(m.start, m.end):
-        kind = "city"  # "WASHINGTON, May 2 -": a dateline names a city
-    return tuple(c for c in candidates if c.kind == kind) or candidates if kind else candidates
+    """"Washington state", "New York City": a word after the name that says which kind of place it is. A
+    dateline names a city ("WASHINGTON, May 2 -"), or a city-state's country ("SINGAPORE")."""
+    kinds = _KIND_WORDS.get(context.lowers[m.end] if m.end < len(context.lowers) else "")
+    if kinds is None and context.is_dateline(m.start, m.end):
+        kinds = {"city", "country"}
+    return tuple(c for c in candidates if c.kind in kinds) or candidates if kinds else candidates
