@@ -74,12 +74,13 @@ def _dateline_country(places: list[Mention], names: list[str], candidates: list[
 
 
 def _set_place(m: Mention, place: Place | None) -> None:
-    if place is not None and place != m.place:
-        if m.canonical is not None and m.place is not None and m.canonical == m.place.canonical:
-            m.canonical = place.canonical
-        m.place = place
-    if m.place is not None and m.place.geonames_id is not None:
-        m.id = entity_id("PLACE", f"geonames:{m.place.geonames_id}")
+    """The mention's place, its name (a place is called what the gazetteer calls it, whatever longer name
+    the article used nearby: "Arizona" after "Arizona Republic") and its id."""
+    m.place = place or m.place
+    if m.place is not None:
+        m.canonical = m.place.canonical
+        feature = m.place.geonames_id
+        m.id = entity_id("PLACE", f"geonames:{feature}" if feature is not None else m.canonical)
 
 
 def _evidence(chosen: dict[int, Place | None], names: list[str], key: str, publisher: str | None,
