@@ -72,8 +72,8 @@ def salience(text: str, entities: list, claims: list, figures: list, headlines: 
 
 def _short_names(entities: list) -> dict[str, str]:
     """Key of a short name → key of the one longer name it stands for, when the entities layer gave them two
-    ids: an organization's first words ("Nordvik" → "Nordvik Energy ASA"), a person's surname ("Tsang" →
-    "Donald Tsang")."""
+    ids: an organization's first words ("Nordvik" → "Nordvik Energy ASA") or acronym ("RDR" → "Rally for the
+    Return of Refugees and Democracy"), a person's surname ("Tsang" → "Donald Tsang")."""
     names: dict[str, tuple[str, list[str]]] = {}
     for e in entities:
         if e.label in {"ORG", "PERSON"} and e.canonical:
@@ -81,10 +81,15 @@ def _short_names(entities: list) -> dict[str, str]:
     same = {}
     for key, (label, words) in names.items():
         longer = [k for k, (lab, w) in names.items() if lab == label and len(w) > len(words) and (
-            w[:len(words)] == words if label == "ORG" else set(words) < set(w))]
+            w[:len(words)] == words or _acronym_of(words, w) if label == "ORG" else set(words) < set(w))]
         if len(longer) == 1:
             same[key] = longer[0]
     return same
+
+
+def _acronym_of(short: list[str], words: list[str]) -> bool:
+    initials = "".join(w[0] for w in words if w[:1].isupper())
+    return len(short) == 1 and short[0].isupper() and 2 <= len(short[0]) <= 6 and short[0] == initials
 
 
 def about(scores: dict[str, float], entities: list) -> list[str]:
