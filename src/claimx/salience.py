@@ -81,10 +81,23 @@ def _short_names(entities: list) -> dict[str, str]:
     same = {}
     for key, (label, words) in names.items():
         longer = [k for k, (lab, w) in names.items() if lab == label and len(w) > len(words) and (
-            w[:len(words)] == words or _acronym_of(words, w) if label == "ORG" else set(words) < set(w))]
+            _company_of(words, w) or _acronym_of(words, w) if label == "ORG" else set(words) < set(w))]
         if len(longer) == 1:
             same[key] = longer[0]
     return same
+
+
+def _company_of(short: list[str], words: list[str]) -> bool:
+    """"Nordvik" of "Nordvik Energy ASA": the first words of a name that ends in a legal form (not "TikTok" of
+    "TikTok Store", a product)."""
+    return words[:len(short)] == short and words[-1].lower() in _legal_forms()
+
+
+@cache
+def _legal_forms() -> frozenset[str]:
+    from claimx.assets import load_lines
+
+    return frozenset(load_lines("entities", "org_suffixes.txt"))
 
 
 def _acronym_of(short: list[str], words: list[str]) -> bool:
