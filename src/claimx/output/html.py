@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from claimx.output.maps import map_url
 from claimx.records import Claim, DateMention, Entity, Money, Record
 
 # Drawn outermost first: a claim holds speaker and cue marks, which hold entity, money and date marks.
@@ -104,7 +105,9 @@ def date_value(d: DateMention) -> str:
 
 def _entity(e: Entity, prefix: str, index: int) -> Highlight:
     details = [e.label] + [f"{k}: {v}" for k, v in (("canonical", e.canonical), ("kind", e.kind),
-                                                    ("country", e.country)) if v]
+                                                    ("country", e.country), ("admin1", e.admin1),
+                                                    ("geonames", e.geonames_id), ("salience", e.salience),
+                                                    ("tickers", ", ".join(e.tickers or ()))) if v]
     return Highlight(e.start, e.end, _MENTION, "mark",
                      (("class", f"ent {_KIND_CLASS.get(e.label, 'other')}"), ("title", " · ".join(details))),
                      (("id", f"{prefix}-ent-{index}"),), label=e.label)
@@ -197,6 +200,29 @@ def _legend(record: Record) -> str:
     return '<p class="legend">' + " ".join(items) + "</p>"
 
 
+def _salient(record: Record, shown: int = 8) -> str:
+    """The entities by salience, the ones the article is about in bold, places linked to a map (a plain link:
+    nothing loads until the reader clicks)."""
+    best: dict[str, Entity] = {}
+    for e in record.entities:
+        best.setdefault(e.id or f"{e.label}:{e.canonical or e.text}", e)
+    ranked = sorted(best.values(), key=lambda e: -(e.salience or 0))[:shown]
+    if not ranked or ranked[0].salience is None:
+        return ""
+    about = set(record.about or ())
+    items = []
+    for e in ranked:
+        name = _e(e.canonical or e.text)
+        name = f"<b>{name}</b>" if e.id in about else name
+        if e.tickers:
+            name += f' <span class="note">{_e(", ".join(e.tickers))}</span>'
+        if e.lat is not None and e.lon is not None:
+            name += f' <a class="map" href="{_e(map_url(e.lat, e.lon, e.kind))}" title="OpenStreetMap">map</a>'
+        items.append(f'<li><mark class="ent {_KIND_CLASS.get(e.label, "other")}">{name}</mark> '
+                     f'<span class="note">{e.salience:.2f}</span></li>')
+    return '<ol class="salience" title="entities by salience">' + "".join(items) + "</ol>"
+
+
 def render_section(record: Record, prefix: str = "a1") -> str:
     """One article: header, legend, highlighted text and its claims panel."""
     heading = _e(record.title or record.id)
@@ -219,7 +245,7 @@ def render_section(record: Record, prefix: str = "a1") -> str:
     claims = "".join(_claim_item(c, record, prefix, n) for n, c in enumerate(record.claims, 1))
     panel = (f'<aside class="claims"><h2>Claims ({len(record.claims)})</h2>'
              + (f"<ol>{claims}</ol>" if claims else '<p class="note">No claims found.</p>') + "</aside>")
-    return (f'<section class="article" id="{prefix}">{header}{_legend(record)}</header>'
+    return (f'<section class="article" id="{prefix}">{header}{_legend(record)}{_salient(record)}</header>'
             f'<div class="columns">{body}{panel}</div></section>')
 
 
@@ -327,6 +353,7 @@ code { font-size: .9em; }
 .meta, .note { color: #59636e; font-size: .85rem; }
 .article { border-top: 1px solid #d1d9e0; padding-top: 1rem; margin-bottom: 2.5rem; }
 .legend { font-size: .85rem; }
+.salience { font-size: .85rem; padding-left: 1.4em; columns: 2; margin: .3em 0; }
 .columns { display: flex; gap: 2rem; align-items: flex-start; }
 .text { flex: 3; white-space: pre-wrap; overflow-wrap: anywhere; line-height: 2.3; }
 .claims { flex: 2; position: sticky; top: 0; max-height: 100vh; overflow-y: auto; background: #f6f8fa;

@@ -10,6 +10,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from claimx.output.maps import map_url
 from claimx.records import Record
 
 
@@ -45,14 +46,30 @@ def _table(title: str, *columns: str) -> Table:
 def _entities(record: Record) -> Table | None:
     if not record.entities:
         return None
-    table = _table("Organizations, places, people", "label", "text", "canonical", "count")
+    table = _table("Organizations, places, people", "label", "text", "canonical", "count", "salience", "where")
     counts: dict[tuple[str, str], list] = {}
     for e in record.entities:  # one row per distinct entity, in order of first mention
         key = (e.label, e.canonical or e.text)
         counts.setdefault(key, [e, 0])[1] += 1
-    for (label, _), (e, count) in counts.items():
-        table.add_row(label, e.text, e.canonical or "", str(count))
+    about = set(record.about or ())
+    rows = sorted(counts.items(), key=lambda row: -(row[1][0].salience or 0))  # most salient first (stable)
+    for (label, _), (e, count) in rows:
+        canonical = e.canonical or ""
+        if e.tickers:
+            canonical += f" ({', '.join(e.tickers)})"
+        weight = Text(f"{e.salience:.2f}" if e.salience is not None else "",
+                      style="bold" if e.id in about else "")
+        table.add_row(label, e.text, canonical, str(count), weight, _where(e))
     return table
+
+
+def _where(e) -> Text:
+    """Kind, country and division, the coordinates linked to a map (terminals that know links make them
+    clickable)."""
+    where = Text(" ".join(x for x in (e.kind, e.admin1 or e.country) if x))
+    if e.lat is not None and e.lon is not None:
+        where.append(f" {e.lat:.2f},{e.lon:.2f}", style=f"link {map_url(e.lat, e.lon, e.kind)}")
+    return where
 
 
 def _money(record: Record) -> Table | None:

@@ -13,10 +13,12 @@ from spacy.tokens import Doc, Span
 
 from claimx.components.entities import aliases, labels, resolve
 from claimx.components.entities.context import DocContext
+from claimx.components.entities.geocode import geocode_places
 from claimx.components.entities.metonymy import resolve_metonymy
-from claimx.components.entities.orgs import OrgMatcher, ticker_owners
+from claimx.components.entities.orgs import OrgMatcher
 from claimx.components.entities.places import find_places
 from claimx.components.entities.sports import relabel_teams, table_teams
+from claimx.components.entities.tickers import attach_tickers, tickers_by_id
 from claimx.extensions import ENTITIES_KEY, in_ranges
 from claimx.normalize.places import lookup_place, place_index
 
@@ -38,7 +40,7 @@ class EntitiesComponent:
         candidates += find_places(doc, context)
         mentions = resolve.choose(candidates)
         mentions = resolve.override(mentions, table_teams(doc, context))
-        _mark_listed_companies(context, mentions)
+        mentions, listed, ticker_ranges = attach_tickers(context, mentions)  # "Altria Group (NYSE: MO)"
         mentions = resolve.drop_noise(doc, mentions, context)
         resolve.fix_labels(doc, mentions, context)
         mentions = labels.check_labels(doc, mentions, context)
@@ -53,23 +55,29 @@ class EntitiesComponent:
         mentions = labels.drop_non_entities(mentions, context)
         aliases.assign_canonical(doc, mentions, context)
         aliases.assign_ids(mentions)
+        geocode_places(doc, mentions, context)
+        tickers = tickers_by_id(listed, mentions)
         spans = []
         masked = doc._.claimx_masked
         for m in mentions:
-            if masked and in_ranges(*context.char_bounds(m.start, m.end), masked):
+            bounds = context.char_bounds(m.start, m.end)
+            if (masked and in_ranges(*bounds, masked)) or (ticker_ranges and in_ranges(bounds[0], bounds[0] + 1,
+                                                                                       ticker_ranges)):
                 continue
             span = Span(doc, m.start, m.end, label=m.label)
             place = m.place if m.label == "PLACE" else None
             span._.claimx_entity = {"canonical": m.canonical, "kind": place.kind if place else None,
-                                    "country": place.country if place else None, "id": m.id}
+                                    "country": place.country if place else None, "id": m.id, **_feature(place)}
+            if m.id in tickers:
+                span._.claimx_entity["tickers"] = tickers[m.id]
             spans.append(span)
         doc.spans[ENTITIES_KEY] = spans
         return doc
 
 
-def _mark_listed_companies(context: DocContext, mentions) -> None:
-    """The name right before "(NYSE: MO)" is a company, whatever the NER thought."""
-    for bracket, _ in ticker_owners(context.texts):
-        for m in mentions:
-            if m.end == bracket:
-                m.label = "ORG"
+def _feature(place) -> dict:
+    """The GeoNames fields of a place's span (docs/places.md): only those the place has."""
+    if place is None or place.lat is None:
+        return {}
+    return {"geonames_id": place.geonames_id, "lat": place.lat, "lon": place.lon, "admin1": place.admin1,
+            "point": place.point}

