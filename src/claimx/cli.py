@@ -281,6 +281,38 @@ def render(
     raise typer.Exit(1 if failed else 0)
 
 
+@app.command()
+def report(
+    archive: Annotated[Path, typer.Argument(
+        help="An archive: claimx/1 JSON Lines (extract -f jsonl), a Parquet directory (-f parquet) or an SQLite "
+        "file (-f sqlite).", metavar="ARCHIVE", show_default=False)],
+    output_path: Annotated[Optional[Path], typer.Option(
+        "--output", "-o", help="The .html file to write. Default: the page on stdout.", show_default=False)] = None,
+    title: Annotated[str, typer.Option("--title", help="The page's title.")] = "claimx report",
+) -> None:
+    """Summarize an archive as one self-contained HTML page with inline SVG charts: the entities and speakers most
+    present and each speaker's claims, money by currency over time, claims per week, the most repeated claims.
+
+    \b
+    Examples:
+      claimx extract corpus/ -o out.jsonl && claimx report out.jsonl -o report.html
+      claimx report archive.db -o report.html --title "Energy coverage, 2025"
+    """
+    from claimx.output.archive import ArchiveError, read_tables
+    from claimx.output.report import render_report
+
+    if not archive.exists():
+        raise UsageError(f"{archive}: no such file or directory")
+    try:
+        page = render_report(read_tables(archive), title=title).encode("utf-8")
+    except ArchiveError as exc:
+        raise UsageError(str(exc)) from None
+    if output_path is None:
+        sys.stdout.buffer.write(page)
+    else:
+        output_path.write_bytes(page)
+
+
 def _is_page_dir(path: Path) -> bool:
     """`-o DIR` (an existing directory, a trailing slash, or a name without .html/.htm) writes one page each."""
     return path.is_dir() or str(path).endswith(("/", os.sep)) or path.suffix.lower() not in (".html", ".htm")
