@@ -80,3 +80,15 @@ def test_baseline_reports_values_and_claims_as_not_applicable():
     assert rows[("money", "span exact", "")].f1 == 1.0
     table = baseline.markdown([("tiny", rows, None)])
     assert "| tiny | money | value |  | n/a |" in table and "1.000 / 1.000 / 1.000" in table
+
+
+def test_archive_write_runs_on_the_examples_records(tmp_path):
+    pytest.importorskip("pyarrow")
+    pytest.importorskip("sqlite_utils")
+    records = tmp_path / "records.jsonl"
+    records.write_bytes(b"".join(p.read_bytes() for p in sorted((ROOT / "examples" / "expected").glob("*.jsonl"))))
+    proc = subprocess.run([sys.executable, str(ROOT / "bench" / "archive_write.py"), "--records", str(records),
+                           "--articles", "40"], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert "40 articles" in proc.stdout
+    assert all(f"\n{fmt} " in proc.stdout for fmt in ("jsonl", "parquet", "sqlite"))

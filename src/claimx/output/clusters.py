@@ -20,6 +20,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Any
 
 NEAR_EQUAL = 0.9
@@ -27,6 +28,7 @@ _NOT_WORD = re.compile(r"[\W_]+")
 _LEADING_THAT = re.compile(r"^that ")
 
 
+@lru_cache(maxsize=65536)  # the same statement comes back in many articles, and again when clusters are merged
 def normalize_claim(text: str | None) -> str:
     """Claim content without quotes, case, punctuation or extra whitespace (and without a leading "that")."""
     folded = unicodedata.normalize("NFKC", text or "").casefold()

@@ -12,6 +12,7 @@ tables where a timeline is one GROUP BY on `start_date`. Pure; lenient: anything
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from claimx.normalize.dates.calendar import end_of, start_of
 from claimx.normalize.dates.parts import grain_of_value
@@ -19,6 +20,7 @@ from claimx.normalize.dates.parts import grain_of_value
 Interval = tuple[dt.date, dt.date]
 
 
+@lru_cache(maxsize=65536)  # an archive repeats its values (2025, 2025-Q3) across thousands of articles
 def interval_of(value: str | None, calendar: str | None = None) -> Interval | None:
     """The first and last day `value` covers. A `calendar` period (dates[].calendar: "2024-Q4" or
     "2024-04-01/2025-03-31") wins when it can be read: it is what a fiscal value means on the calendar."""
