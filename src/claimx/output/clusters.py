@@ -15,10 +15,11 @@ the end over all of them (`cluster_claims`), and a merged group takes the smalle
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import unicodedata
-from collections import defaultdict
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
 from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any
@@ -49,7 +50,7 @@ def exact_cluster(speaker: str | None, text: str | None) -> str:
 def merge_near_equal(claims: Iterable[tuple[str | None, str | None]], threshold: float = NEAR_EQUAL
                      ) -> dict[str, str]:
     """(speaker, text) pairs → {exact cluster id: merged cluster id} for every id that near-equal merging changes.
-    Only contents of one speaker are compared, and only pairs whose lengths allow the threshold."""
+    Only contents of one speaker are compared, and only candidate pairs (see `_candidates`)."""
     by_speaker: dict[str, dict[str, str]] = defaultdict(dict)  # speaker → normalised content → exact id
     for speaker, text in claims:
         by_speaker[normalize_speaker(speaker)].setdefault(normalize_claim(text), exact_cluster(speaker, text))
@@ -57,25 +58,45 @@ def merge_near_equal(claims: Iterable[tuple[str | None, str | None]], threshold:
 
     def root(cluster: str) -> str:
         while parent.get(cluster, cluster) != cluster:
+            parent[cluster] = parent.get(parent[cluster], parent[cluster])  # path halving: chains stay short
             cluster = parent[cluster]
         return cluster
 
     for contents in by_speaker.values():
         texts = sorted(t for t in contents if t)
-        texts.sort(key=len)
-        for i, a in enumerate(texts):
-            matcher = SequenceMatcher(None, autojunk=False)
-            matcher.set_seq2(a)  # the matcher caches what it learns about its second sequence
-            for b in texts[i + 1:]:
-                if 2 * len(a) / (len(a) + len(b)) < threshold:  # longer ones can only be further away
-                    break
-                matcher.set_seq1(b)
-                if matcher.real_quick_ratio() >= threshold and matcher.quick_ratio() >= threshold \
-                        and matcher.ratio() >= threshold:
-                    ra, rb = root(contents[a]), root(contents[b])
-                    if ra != rb:
-                        parent[max(ra, rb)] = min(ra, rb)
+        for i, j in _candidates(texts):
+            a, b = texts[i], texts[j]
+            ra, rb = root(contents[a]), root(contents[b])
+            if ra == rb or 2 * min(len(a), len(b)) / (len(a) + len(b)) < threshold:  # merged already, or
+                continue  # the lengths alone rule it out
+            matcher = SequenceMatcher(None, a, b, autojunk=False)
+            if matcher.real_quick_ratio() >= threshold and matcher.quick_ratio() >= threshold \
+                    and matcher.ratio() >= threshold:
+                parent[max(ra, rb)] = min(ra, rb)
     return {cluster: root(cluster) for cluster in parent if root(cluster) != cluster}
+
+
+CANDIDATE_WORDS = 0.6  # share of their distinct words two near-equal contents have in common, at least
+
+
+def _candidates(texts: list[str]) -> Iterator[tuple[int, int]]:
+    """Pairs of texts that share at least CANDIDATE_WORDS of their words (Jaccard), found without comparing all
+    pairs: each text's words are ordered rarest first, and two texts can only reach that share if the first
+    len - ceil(share * len) + 1 words of each have one in common (prefix filtering), so only those are indexed.
+    A 0.9 character ratio keeps far more words than that: a changed word or two in a sentence."""
+    words = [set(t.split()) for t in texts]
+    frequency = Counter(w for ws in words for w in ws)
+    index: dict[str, list[int]] = defaultdict(list)
+    for j, ws in enumerate(words):
+        ordered = sorted(ws, key=lambda w: (frequency[w], w))
+        prefix = ordered[:len(ordered) - math.ceil(CANDIDATE_WORDS * len(ordered)) + 1]
+        seen: set[int] = set()
+        for w in prefix:
+            for i in index[w]:
+                if i not in seen:
+                    seen.add(i)
+                    yield i, j
+            index[w].append(j)
 
 
 def cluster_rows(claims: Iterable[dict[str, Any]], articles: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
