@@ -13,6 +13,7 @@ from pathlib import Path
 
 import orjson
 import pytest
+from hypothesis import given, strategies as st
 
 pytest.importorskip("pyarrow")
 pytest.importorskip("sqlite_utils")
@@ -284,3 +285,15 @@ def test_a_missing_extra_is_named(monkeypatch):
                         lambda name: no_pyarrow(name) if name == "pyarrow" else real_import(name))
     with pytest.raises(ArchiveError, match=r"pip install 'claimx\[archive\]'"):
         archive.require("parquet")
+
+
+@given(st.lists(st.lists(st.sampled_from("abcdefghij"), min_size=1, max_size=8).map(" ".join), max_size=12))
+def test_prefix_filtering_finds_every_pair_that_shares_most_words(texts):
+    from claimx.output.clusters import CANDIDATE_WORDS, _candidates
+
+    found = {frozenset(pair) for pair in _candidates(texts)}
+    for i in range(len(texts)):
+        for j in range(i + 1, len(texts)):
+            a, b = set(texts[i].split()), set(texts[j].split())
+            if len(a & b) / len(a | b) >= CANDIDATE_WORDS:
+                assert frozenset((i, j)) in found, (texts[i], texts[j])

@@ -92,3 +92,10 @@ def test_archive_write_runs_on_the_examples_records(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert "40 articles" in proc.stdout
     assert all(f"\n{fmt} " in proc.stdout for fmt in ("jsonl", "parquet", "sqlite"))
+
+
+def test_job_balance_runs_on_a_few_documents():
+    proc = subprocess.run([sys.executable, str(ROOT / "bench" / "job_balance.py"), "--docs", "6", "--sleep", "0.001"],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert "6 documents x 1 ms" in proc.stdout and "speed-up" in proc.stdout
