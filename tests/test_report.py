@@ -66,6 +66,25 @@ def test_claims_per_week_shows_empty_weeks(tables):
     assert claims_per_week(tables, articles) == [("2025-W02", 2), ("2025-W03", 0), ("2025-W04", 1)]
 
 
+def test_speakers_leave_out_unresolved_pronouns():
+    from claimx.output.report import speaker_claims
+
+    built = tables_of([record("a", "2025-01-06", claims=[("They", "x"), ("Ana", "y"), ("I", "z")])])
+    built["claims"][2]["speaker_canonical"] = "Ana Lopes"  # "I" resolved to a name counts, under that name
+    assert {s: len(c) for s, c in speaker_claims(built).items()} == {"Ana": 1, "Ana Lopes": 1}
+
+
+def test_time_axes_end_at_the_latest_article_and_reach_back_a_bounded_time(tables):
+    from claimx.output.report import MAX_MONTHS, MAX_WEEKS
+
+    articles = {a["id"]: a for a in tables["articles"]}
+    articles["a"] = {**articles["a"], "published": dt.date(2001, 1, 1)}
+    weeks = claims_per_week(tables, articles)
+    assert len(weeks) == MAX_WEEKS and weeks[-1] == ("2025-W02", 1)
+    months = money_by_month(tables, articles)["USD"]
+    assert len(months) == MAX_MONTHS and months[-1] == ("2025-03", 4.0)
+
+
 def test_repeated_claims_are_the_clusters_of_several_articles(tables):
     repeated = repeated_claims(tables)
     assert [(c["speaker"], c["articles"], c["outlets"]) for c in repeated] == [("Ana", 2, 2)]

@@ -15,7 +15,9 @@ from claimx.output.svg import bars, columns, short_number
 Tables = dict[str, list[dict[str, Any]]]
 TOP = 15
 CLAIMS_PER_SPEAKER = 8
-MAX_PERIODS = 520  # weeks or months drawn at most: ten years of weeks
+MAX_WEEKS, MAX_MONTHS = 156, 60  # the time axes end at the latest article and go back at most 3 / 5 years
+# Speakers that name nobody when no canonical name was resolved: not ranked (claims keep them in the tables)
+PRONOUNS = frozenset("i we you he she it they one".split())
 
 
 def _e(value: object) -> str:
@@ -31,7 +33,8 @@ def render_report(tables: Tables, title: str = "claimx report") -> str:
         _section("Entities most present", "Articles mentioning each entity (by canonical name).",
                  bars(top_entities(tables), title="Articles per entity", color="#2a9d8f", width=480,
                       label_width=180)),
-        _section("Speakers", "Claims per speaker (canonical name, else the words naming the speaker).",
+        _section("Speakers", "Claims per speaker (canonical name, else the words naming the speaker; a pronoun "
+                 "no name was found for is left out).",
                  bars([(s, len(cs)) for s, cs in list(by_speaker.items())[:TOP]], title="Claims per speaker",
                       color="#e8590c", width=480, label_width=180)),
         "</div>",
@@ -64,7 +67,7 @@ def speaker_claims(tables: Tables) -> dict[str, list[dict[str, Any]]]:
     by_speaker: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for c in tables["claims"]:
         speaker = c.get("speaker_canonical") or c.get("speaker")
-        if speaker:
+        if speaker and speaker.casefold() not in PRONOUNS:
             by_speaker[speaker].append(c)
     return dict(sorted(by_speaker.items(), key=lambda item: (-len(item[1]), item[0])))
 
@@ -96,7 +99,8 @@ def claims_per_week(tables: Tables, articles: dict[str, dict[str, Any]]) -> list
     if not weeks:
         return []
     first, last = min(weeks), max(weeks)
-    span = [first + dt.timedelta(weeks=i) for i in range(min(MAX_PERIODS, (last - first).days // 7 + 1))]
+    first = max(first, last - dt.timedelta(weeks=MAX_WEEKS - 1))
+    span = [first + dt.timedelta(weeks=i) for i in range((last - first).days // 7 + 1)]
     return [("{}-W{:02d}".format(*monday.isocalendar()[:2]), weeks.get(monday, 0)) for monday in span]
 
 
@@ -107,10 +111,10 @@ def repeated_claims(tables: Tables, n: int = TOP) -> list[dict[str, Any]]:
 
 
 def _months(months) -> list[tuple[int, int]]:
-    first, last = min(months), max(months)
-    index = [first[0] * 12 + first[1] - 1 + i for i in range(min(MAX_PERIODS, (last[0] * 12 + last[1]) -
-                                                                 (first[0] * 12 + first[1]) + 1))]
-    return [(i // 12, i % 12 + 1) for i in index]
+    """(year, month) from the first of `months` (at most MAX_MONTHS back) to the last, gaps included."""
+    last = max(y * 12 + m - 1 for y, m in months)
+    first = max(min(y * 12 + m - 1 for y, m in months), last - MAX_MONTHS + 1)
+    return [(i // 12, i % 12 + 1) for i in range(first, last + 1)]
 
 
 # -- sections

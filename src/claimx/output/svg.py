@@ -70,8 +70,11 @@ def columns(items: list[tuple[str, float]], *, title: str, width: int = 720, hei
         x = left + i * step
         parts.append(f'<rect x="{x + step * 0.1:.1f}" y="{top_pad + plot_h - h:.1f}" width="{max(1.0, step * 0.8):.1f}" '
                      f'height="{h:.1f}" fill="{color}"><title>{_e(label)}: {_e(short_number(value))}</title></rect>')
-        if i % every == 0 or (i == len(items) - 1 and i % every > every // 2):  # the last, unless crowded
-            parts.append(f'<text x="{x + step / 2:.1f}" y="{height - bottom + 16}" text-anchor="middle" '
+        last = i == len(items) - 1
+        if (i % every == 0 and not (len(items) > 1 and i > len(items) - 1 - every)) or last:
+            # the last label always, ending at the right edge; others only where they cannot run into it
+            anchor, at = ("end", x + step) if last and len(items) > 1 else ("middle", x + step / 2)
+            parts.append(f'<text x="{at:.1f}" y="{height - bottom + 16}" text-anchor="{anchor}" '
                          f'fill="#59636e">{_e(label)}</text>')
     parts.append("</svg>")
     return "".join(parts)
