@@ -297,3 +297,17 @@ def test_prefix_filtering_finds_every_pair_that_shares_most_words(texts):
             a, b = set(texts[i].split()), set(texts[j].split())
             if len(a & b) / len(a | b) >= CANDIDATE_WORDS:
                 assert frozenset((i, j)) in found, (texts[i], texts[j])
+
+
+def test_a_failing_sqlite_write_is_an_oserror_the_cli_reports(tmp_path, monkeypatch):
+    from claimx.output import sqlite as sqlite_output
+
+    sink = open_archive("sqlite", tmp_path / "a.db")
+
+    def full(*args):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(sqlite_output, "_insert_rows", full)
+    with pytest.raises(OSError, match="disk is full"):
+        sink.write_batches([example_records()[:1]])
+    sink.db.close()

@@ -10,8 +10,9 @@ Each batch of records goes in one transaction, so the file holds whole articles 
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import sqlite3
-from contextlib import closing
+from contextlib import closing, contextmanager
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -60,15 +61,28 @@ class SqliteSink:
     def write_batches(self, batches: Iterable[list[Record]]) -> None:
         for records in batches:
             self._rows.add(records)
-            self._insert(self._rows.take())
+            with self._reported():
+                self._insert(self._rows.take())
 
     def close(self) -> None:
         try:
-            self._cluster()
-            _index(self.db)
-            self.db.execute("PRAGMA journal_mode=DELETE")  # one self-contained file again
+            with self._reported():
+                self._cluster()
+                _index(self.db)
+            try:
+                self.db.execute("PRAGMA journal_mode=DELETE")  # one self-contained file again
+            except sqlite3.OperationalError:  # a reader (Datasette) has it open: it stays in WAL mode, still whole
+                pass
         finally:
             self.db.close()
+
+    @contextmanager
+    def _reported(self):
+        """SQLite's errors (a full disk, a locked file) as the OSError the CLI reports in one line."""
+        try:
+            yield
+        except sqlite3.Error as exc:
+            raise OSError(errno.EIO, f"cannot write the SQLite archive ({exc})", str(self.path)) from None
 
     def _insert(self, tables: dict[str, list[dict[str, Any]]] | None) -> None:
         if tables is None:
