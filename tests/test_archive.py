@@ -176,7 +176,8 @@ def test_normalised_claims(a, b, same):
 
 
 def test_near_equal_claims_merge_only_within_a_speaker():
-    merged = merge_near_equal([("Ana", "we will not raise taxes this year"), ("Ana", "we would not raise taxes this year"),
+    merged = merge_near_equal([("Ana", "we will not raise taxes this year"),
+                               ("Ana", "we would not raise taxes this year"),
                                ("Rui", "we would not raise taxes this year"), ("Ana", "we will raise taxes")])
     ana_will, ana_would = exact_cluster("Ana", "we will not raise taxes this year"), exact_cluster(
         "Ana", "we would not raise taxes this year")

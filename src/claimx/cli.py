@@ -194,7 +194,8 @@ def _open_archive(fmt: str, output_path: Path | None, *, resume: bool):
     if fmt not in output.ARCHIVE_FORMATS:
         return None
     if output_path is None:
-        raise UsageError(f"-f {fmt} writes an archive: name it with -o ({'OUT/' if fmt == 'parquet' else 'archive.db'})")
+        example = "OUT/" if fmt == "parquet" else "archive.db"
+        raise UsageError(f"-f {fmt} writes an archive: name it with -o ({example})")
     from claimx.output.archive import ArchiveError, open_archive
 
     try:

@@ -68,8 +68,9 @@ def columns(items: list[tuple[str, float]], *, title: str, width: int = 720, hei
     for i, (label, value) in enumerate(items):
         h = plot_h * value / top
         x = left + i * step
-        parts.append(f'<rect x="{x + step * 0.1:.1f}" y="{top_pad + plot_h - h:.1f}" width="{max(1.0, step * 0.8):.1f}" '
-                     f'height="{h:.1f}" fill="{color}"><title>{_e(label)}: {_e(short_number(value))}</title></rect>')
+        parts.append(f'<rect x="{x + step * 0.1:.1f}" y="{top_pad + plot_h - h:.1f}" '
+                     f'width="{max(1.0, step * 0.8):.1f}" height="{h:.1f}" fill="{color}">'
+                     f'<title>{_e(label)}: {_e(short_number(value))}</title></rect>')
         last = i == len(items) - 1
         if (i % every == 0 and not (len(items) > 1 and i > len(items) - 1 - every)) or last:
             # the last label always, ending at the right edge; others only where they cannot run into it
