@@ -262,8 +262,10 @@ def test_rows_from_records_read_fields_other_layers_add():
     record["dates"] = [{"text": "fiscal Q3", "start": 0, "end": 9, "value": "FY2025-Q3", "grain": "quarter",
                         "relative": True, "calendar": "2024-10-01/2024-12-31"},
                        {"text": "FY2025", "start": 0, "end": 6, "value": "FY2025", "grain": "year", "relative": False}]
-    record["entities"] = [{"text": "Ana", "label": "PERSON", "start": 0, "end": 3, "salience": 0.7}]
+    record["entities"] = [{"text": "Ana", "label": "PERSON", "start": 0, "end": 3, "salience": 0.7, "id": "e1"}]
+    record["about"] = ["e1", "e2"]
     tables = tables_of([record])
+    assert tables["articles"][0]["about"] == "e1,e2"
     assert tables["claims"][0]["kind"] == "statement"
     assert tables["entities"][0]["salience"] == 0.7
     assert [(d["start_date"], d["end_date"]) for d in tables["dates"]] == [

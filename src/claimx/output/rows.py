@@ -24,7 +24,7 @@ TABLES = ("articles", "entities", "money", "dates", "claims", "claim_links")
 COLUMNS: dict[str, dict[str, str]] = {
     "articles": {
         "id": "str", "source": "str", "title": "str", "published": "date", "published_source": "str", "url": "str",
-        "outlet": "str", "language": "str", "error_type": "str", "error_message": "str",
+        "outlet": "str", "language": "str", "about": "str", "error_type": "str", "error_message": "str",
     },
     "entities": {
         "article_id": "str", "idx": "int", "text": "str", "label": "str", "start": "int", "end": "int",
@@ -75,7 +75,8 @@ def add_record(tables: dict[str, list[dict[str, Any]]], record: Record | dict[st
     tables["articles"].append({
         "id": article_id, "source": r.get("source"), "title": r.get("title"), "published": _day(r.get("published")),
         "published_source": r.get("published_source"), "url": r.get("url"), "outlet": outlet_of(r),
-        "language": r.get("language"), "error_type": error.get("type"), "error_message": error.get("message"),
+        "language": r.get("language"), "about": ",".join(r.get("about") or ()) or None,
+        "error_type": error.get("type"), "error_message": error.get("message"),
     })
     for idx, e in enumerate(r.get("entities") or ()):
         tables["entities"].append({
