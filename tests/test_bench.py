@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -99,3 +100,11 @@ def test_job_balance_runs_on_a_few_documents():
                           capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
     assert "6 documents x 1 ms" in proc.stdout and "speed-up" in proc.stdout
+
+
+def test_job_balance_reads_process_cpu_time():
+    job_balance = load_script("job_balance")
+    if not Path("/proc/self/stat").exists():
+        pytest.skip("no /proc")
+    assert job_balance._cpu_seconds(os.getpid()) >= 0
+    assert all(isinstance(child, int) for child in job_balance._children(os.getpid()))
