@@ -1,9 +1,10 @@
 """Regenerate the screenshots the README shows, with headless Chromium (Debian: apt-get install chromium).
 
-    python scripts/make_screenshots.py   # writes docs/render.png and docs/terminal.png
+    python scripts/make_screenshots.py   # writes docs/render.png, docs/terminal.png and docs/report.png
 
 docs/render.png: `claimx render examples/earnings-nordvik.txt` in a browser.
 docs/terminal.png: the terminal table of `claimx extract` on the same article (rich's SVG export, rasterized).
+docs/report.png: `claimx report` over the examples' records (examples/expected/*.jsonl).
 tests/test_render_browser.py uses `find_browser` and `run_browser` too.
 """
 
@@ -57,6 +58,16 @@ def render_example(out: Path) -> None:
     out.write_text(render_page(records, page_title(records)), encoding="utf-8")
 
 
+def report_example(out: Path) -> None:
+    """`claimx report` over the examples' records, read as one JSON Lines archive."""
+    from claimx.output.archive import read_tables
+    from claimx.output.report import render_report
+
+    records = out.with_suffix(".jsonl")
+    records.write_bytes(b"".join(p.read_bytes() for p in sorted((ROOT / "examples" / "expected").glob("*.jsonl"))))
+    out.write_text(render_report(read_tables(records), title="claimx report: examples/"), encoding="utf-8")
+
+
 def terminal_svg(out: Path, width: int = 110) -> tuple[int, int]:
     """The terminal table as SVG (rich's own export); returns its pixel size."""
     from rich.console import Console
@@ -88,7 +99,10 @@ def main() -> int:
         svg = Path(tmp) / "terminal.svg"
         width, height = terminal_svg(svg)
         screenshot(browser, svg.as_uri(), docs / "terminal.png", width, height)
-    print(f"wrote {docs / 'render.png'} and {docs / 'terminal.png'}")
+        report = Path(tmp) / "report.html"
+        report_example(report)
+        screenshot(browser, report.as_uri(), docs / "report.png", 1024, 1400)
+    print(f"wrote {docs / 'render.png'}, {docs / 'terminal.png'} and {docs / 'report.png'}")
     return 0
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import orjson
 import pytest
+from hypothesis import given, strategies as st
 
 from claimx.batch import BatchSettings, ResumeError, Summary, completed_ids, open_sink, run_batch
 from claimx.batch.engine import chunked
@@ -50,6 +51,29 @@ def test_chunks_are_bounded_by_count_and_characters(sizes, max_docs, max_chars, 
     chunks = list(chunked(articles, max_docs, max_chars))
     assert [[len(a.text) for a in chunk] for chunk in chunks] == expected
     assert [a for chunk in chunks for a in chunk] == articles  # every article once, in order
+
+
+@pytest.mark.parametrize(("count", "workers", "expected"), [
+    (100, 2, [32, 32, 9, 9, 9, 9]),  # the end in pieces: neither worker is left with 64 against 36
+    (100, 1, [32, 32, 32, 4]),  # one process: nothing to balance
+    (10, 2, [3, 2, 3, 2]),  # all of it is the end
+    (3, 4, [1, 1, 1]),
+    (0, 2, []),
+])
+def test_the_end_of_the_input_is_split_among_workers(count, workers, expected):
+    articles = [article(i, "x" * 100) for i in range(count)]
+    chunks = list(chunked(articles, 32, 100_000, workers=workers))
+    assert [len(chunk) for chunk in chunks] == expected
+    assert [a for chunk in chunks for a in chunk] == articles
+
+
+@given(st.lists(st.integers(0, 300), max_size=80), st.integers(1, 6), st.integers(1, 8), st.integers(50, 600))
+def test_balanced_chunks_keep_every_article_once_in_order(sizes, workers, max_docs, max_chars):
+    articles = [article(i, "x" * size) for i, size in enumerate(sizes)]
+    chunks = list(chunked(articles, max_docs, max_chars, workers=workers))
+    assert [a for chunk in chunks for a in chunk] == articles
+    assert all(chunks) and all(len(chunk) <= max_docs for chunk in chunks)
+    assert all(len(chunk) == 1 or sum(len(a.text) for a in chunk) <= max_chars for chunk in chunks)
 
 
 def test_error_items_count_as_no_characters():

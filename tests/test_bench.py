@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -93,3 +94,30 @@ def test_pages_bench_reports_date_accuracy(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "date accuracy: 1/1 = 100.0%" in out and "jsonld" in out
     assert "TITLE site/a.html: 'Harbour Freight opens Nordic depot as regulators weigh port fees'" in out
+
+
+def test_archive_write_runs_on_the_examples_records(tmp_path):
+    pytest.importorskip("pyarrow")
+    pytest.importorskip("sqlite_utils")
+    records = tmp_path / "records.jsonl"
+    records.write_bytes(b"".join(p.read_bytes() for p in sorted((ROOT / "examples" / "expected").glob("*.jsonl"))))
+    proc = subprocess.run([sys.executable, str(ROOT / "bench" / "archive_write.py"), "--records", str(records),
+                           "--articles", "40"], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert "40 articles" in proc.stdout
+    assert all(f"\n{fmt} " in proc.stdout for fmt in ("jsonl", "parquet", "sqlite"))
+
+
+def test_job_balance_runs_on_a_few_documents():
+    proc = subprocess.run([sys.executable, str(ROOT / "bench" / "job_balance.py"), "--docs", "6", "--sleep", "0.001"],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert "6 documents x 1 ms" in proc.stdout and "speed-up" in proc.stdout
+
+
+def test_job_balance_reads_process_cpu_time():
+    job_balance = load_script("job_balance")
+    if not Path("/proc/self/stat").exists():
+        pytest.skip("no /proc")
+    assert job_balance._cpu_seconds(os.getpid()) >= 0
+    assert all(isinstance(child, int) for child in job_balance._children(os.getpid()))

@@ -279,6 +279,22 @@ def test_the_cli_runs_on_a_running_scheduler_and_writes_part_files(client, local
     assert [r for part in parts for r in lines(part)] == local_run
 
 
+def test_the_cli_writes_a_parquet_archive_on_the_cluster(client, local_run, tmp_path, monkeypatch):
+    pytest.importorskip("pyarrow")
+    from claimx.output.archive import read_tables
+    from claimx.output.rows import tables_of
+
+    monkeypatch.chdir(ROOT)
+    out = tmp_path / "archive"
+    result = CliRunner().invoke(app, ["extract", "examples/", "--dask", client.scheduler.address, "-f", "parquet",
+                                      "-o", str(out), "-q"])
+    assert result.exit_code == 1, result.stderr  # examples/expected/ holds records, not articles, as above
+    tables, expected = read_tables(out), tables_of(local_run)
+    assert len(tables["articles"]) == len(local_run)
+    for table in ("entities", "money", "dates", "claims", "claim_links"):
+        assert len(tables[table]) == len(expected[table]), table
+
+
 def test_fsspec_urls_give_the_ids_of_a_local_run(client, local_run, tmp_path):
     out = tmp_path / "out.jsonl"
     run(client, [(ROOT / "examples").as_uri() + "/"], out)

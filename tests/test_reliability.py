@@ -344,7 +344,7 @@ def test_resume_cuts_a_torn_last_line_and_redoes_that_document(tmp_path, nlp, mo
 def test_resume_needs_jsonl_written_to_a_file(tmp_path, nlp, monkeypatch, capsys):
     many_articles(tmp_path / "in", 1)
     status, err = claimx_here(monkeypatch, capsys, "extract", str(tmp_path / "in"), "--resume", "-f", "jsonl")
-    assert status == 2 and err == "claimx: error: --resume needs -o FILE in jsonl format\n"
+    assert status == 2 and err == "claimx: error: --resume needs -o FILE in jsonl, parquet or sqlite format\n"
 
 
 def test_a_reader_that_leaves_early_ends_the_run_quietly(tmp_path):

@@ -92,10 +92,12 @@ def extract(
         "None: read stdin.",
         show_default=False)] = None,
     format: Annotated[Optional[str], typer.Option(
-        "--format", "-f", help="table | jsonl | json | csv. Default: table on a terminal, jsonl when piped or with -o.",
-        show_default=False)] = None,
+        "--format", "-f", help="table | jsonl | json | csv | parquet | sqlite. Default: table on a terminal, jsonl "
+        "when piped or with -o. parquet (-o DIR/) and sqlite (-o FILE.db) write a queryable archive: see "
+        "docs/tables.md.", show_default=False)] = None,
     output_path: Annotated[Optional[Path], typer.Option(
-        "--output", "-o", help="Write to FILE instead of stdout.", dir_okay=False, show_default=False)] = None,
+        "--output", "-o", help="Write to FILE instead of stdout (-f parquet: a directory).",
+        show_default=False)] = None,
     date: DateOption = None,
     country: CountryOption = None,
     model: ModelOption = None,
@@ -128,7 +130,7 @@ def extract(
         "--exclude", help="In directories, skip files whose path, name or folder matches (repeatable).",
         show_default=False, rich_help_panel="Batch")] = None,
     resume: Annotated[bool, typer.Option(
-        "--resume", help="With -o FILE (jsonl): skip documents already in FILE and append the rest.",
+        "--resume", help="With -o FILE (jsonl, parquet, sqlite): skip documents already in FILE and add the rest.",
         rich_help_panel="Batch")] = False,
     unordered: Annotated[bool, typer.Option(
         "--unordered", help="With --jobs: write records as they finish instead of in input order.",
@@ -173,20 +175,23 @@ def extract(
     except ValueError as exc:
         raise UsageError(str(exc)) from None
 
-    if resume and (output_path is None or fmt != "jsonl"):
-        raise UsageError("--resume needs -o FILE in jsonl format")
+    if resume and (output_path is None or fmt not in ("jsonl", *output.ARCHIVE_FORMATS)):
+        raise UsageError("--resume needs -o FILE in jsonl, parquet or sqlite format")
+    if output_path is not None and output_path.is_dir() and fmt != "parquet":
+        raise UsageError(f"{output_path} is a directory; -f {fmt} writes a file")
+    archive = _open_archive(fmt, output_path, resume=resume)
     if dask is not None:
         if jobs != 1:
             raise UsageError("--jobs is for runs on this machine; with --dask the cluster's workers run the pipeline")
         raise typer.Exit(_extract_on_dask(
-            dask, inputs, fmt, output_path, resume=resume, quiet=quiet, include=tuple(glob or ()),
+            dask, inputs, fmt, output_path, archive, resume=resume, quiet=quiet, include=tuple(glob or ()),
             exclude=tuple(exclude or ()), settings=batch.BatchSettings(
                 ordered=not unordered, strict=strict, model=model, layers=layers, include_text=include_text,
                 claim_kinds=kinds, ingest=IngestOptions(published=date, country=country, text_field=text_field,
                                                         id_field=id_field, any_language=any_language),
                 batch_size=batch_size)))
     try:
-        done = batch.completed_ids(output_path) if resume else set()
+        done = archive.completed_ids() if archive else batch.completed_ids(output_path) if resume else set()
     except batch.ResumeError as exc:
         raise UsageError(str(exc)) from None
     include, skip = tuple(glob or ()), tuple(exclude or ())
@@ -199,7 +204,7 @@ def extract(
     show_bar = not quiet and sys.stderr.isatty()
     progress = batch.Progress(inputs, include, skip, skipped=len(done)) if show_bar else batch.NoProgress()
     try:
-        summary = batch.run_batch(articles, batch.open_sink(fmt, output_path, append=resume), settings,
+        summary = batch.run_batch(articles, archive or batch.open_sink(fmt, output_path, append=resume), settings,
                                   progress=progress, skip_ids=done)
     except ModelNotFound as exc:
         raise UsageError(str(exc)) from None
@@ -213,7 +218,22 @@ def extract(
     raise typer.Exit(1 if summary.failed else 0)
 
 
-def _extract_on_dask(address: str, inputs: list[str], fmt: str, output_path: Path | None, *, resume: bool,
+def _open_archive(fmt: str, output_path: Path | None, *, resume: bool):
+    """The sink of an archive format (parquet, sqlite: output/archive.py), else None."""
+    if fmt not in output.ARCHIVE_FORMATS:
+        return None
+    if output_path is None:
+        example = "OUT/" if fmt == "parquet" else "archive.db"
+        raise UsageError(f"-f {fmt} writes an archive: name it with -o ({example})")
+    from claimx.output.archive import ArchiveError, open_archive
+
+    try:
+        return open_archive(fmt, output_path, resume=resume)
+    except ArchiveError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _extract_on_dask(address: str, inputs: list[str], fmt: str, output_path: Path | None, archive, *, resume: bool,
                      quiet: bool, include: tuple[str, ...], exclude: tuple[str, ...], settings) -> int:
     """`extract --dask`: the same run on a Dask cluster (claimx.distributed); returns the exit status."""
     from claimx import batch, distributed
@@ -227,9 +247,10 @@ def _extract_on_dask(address: str, inputs: list[str], fmt: str, output_path: Pat
     try:
         distributed.check_inputs(inputs)
         part_files = distributed.PartFiles(output_path, resume=resume) if parts else None
-        done = part_files.completed_ids() if part_files else batch.completed_ids(output_path) if resume else set()
+        done = (part_files or archive).completed_ids() if part_files or archive else \
+            batch.completed_ids(output_path) if resume else set()
         with distributed.connect(address) as client:
-            sink = part_files or batch.open_sink(fmt, output_path, append=resume)  # after connecting: -o kept on error
+            sink = part_files or archive or batch.open_sink(fmt, output_path, append=resume)  # -o kept on error
             show_bar = not quiet and sys.stderr.isatty()
             progress = batch.Progress(counted, include, exclude, skipped=len(done)) if show_bar else None
             summary = distributed.run_on_dask(client, inputs, sink, settings, include=include, exclude=exclude,
@@ -289,6 +310,38 @@ def render(
     except ModelNotFound as exc:
         raise UsageError(str(exc)) from None
     raise typer.Exit(1 if failed else 0)
+
+
+@app.command()
+def report(
+    archive: Annotated[Path, typer.Argument(
+        help="An archive: claimx/1 JSON Lines (extract -f jsonl), a Parquet directory (-f parquet) or an SQLite "
+        "file (-f sqlite).", metavar="ARCHIVE", show_default=False)],
+    output_path: Annotated[Optional[Path], typer.Option(
+        "--output", "-o", help="The .html file to write. Default: the page on stdout.", show_default=False)] = None,
+    title: Annotated[str, typer.Option("--title", help="The page's title.")] = "claimx report",
+) -> None:
+    """Summarize an archive as one self-contained HTML page with inline SVG charts: the entities and speakers most
+    present and each speaker's claims, money by currency over time, claims per week, the most repeated claims.
+
+    \b
+    Examples:
+      claimx extract corpus/ -o out.jsonl && claimx report out.jsonl -o report.html
+      claimx report archive.db -o report.html --title "Energy coverage, 2025"
+    """
+    from claimx.output.archive import ArchiveError, read_tables
+    from claimx.output.report import render_report
+
+    if not archive.exists():
+        raise UsageError(f"{archive}: no such file or directory")
+    try:
+        page = render_report(read_tables(archive), title=title).encode("utf-8")
+    except ArchiveError as exc:
+        raise UsageError(str(exc)) from None
+    if output_path is None:
+        sys.stdout.buffer.write(page)
+    else:
+        output_path.write_bytes(page)
 
 
 def _is_page_dir(path: Path) -> bool:

@@ -24,8 +24,32 @@ class Batch:
     words: int
 
 
-def chunked(articles: Iterable[ArticleItem], max_docs: int, max_chars: int) -> Iterator[list[ArticleItem]]:
-    """Consecutive articles, at most `max_docs` or about `max_chars` characters a chunk (a long one goes alone)."""
+def chunked(articles: Iterable[ArticleItem], max_docs: int, max_chars: int, *, workers: int = 1
+            ) -> Iterator[list[ArticleItem]]:
+    """Consecutive articles, at most `max_docs` or about `max_chars` characters a chunk (a long one goes alone).
+
+    With several `workers`, the end of the input is cut finer: full chunks would leave one worker busy with the
+    last one while the others wait (100 articles in chunks of 32 on 2 workers: 64 against 36). So the last
+    `workers` chunks' worth of articles is held back until the input ends, then split into 2 x `workers`
+    pieces of about equal size, which go to whichever worker is free first."""
+    if workers <= 1:
+        yield from _chunks(articles, max_docs, max_chars)
+        return
+    tail: deque[tuple[ArticleItem, int]] = deque()
+    tail_chars = 0
+    for article in articles:
+        size = item_size(article)
+        tail.append((article, size))
+        tail_chars += size
+        # more than `workers` full chunks held: the oldest chunk cannot be part of the end, send it
+        while len(tail) > workers * max_docs or (tail_chars > workers * max_chars and len(tail) > 1):
+            chunk, chars = _take_chunk(tail, max_docs, max_chars)
+            tail_chars -= chars
+            yield chunk
+    yield from split_evenly(tail, 2 * workers, max_docs, max_chars)
+
+
+def _chunks(articles: Iterable[ArticleItem], max_docs: int, max_chars: int) -> Iterator[list[ArticleItem]]:
     chunk: list[ArticleItem] = []
     chars = 0
     for article in articles:
@@ -35,6 +59,43 @@ def chunked(articles: Iterable[ArticleItem], max_docs: int, max_chars: int) -> I
             chunk, chars = [], 0
         chunk.append(article)
         chars += size
+    if chunk:
+        yield chunk
+
+
+def _take_chunk(held: deque[tuple[ArticleItem, int]], max_docs: int, max_chars: int
+                ) -> tuple[list[ArticleItem], int]:
+    """The first chunk of `held` by the same rule as `_chunks`, removed from it."""
+    chunk: list[ArticleItem] = []
+    chars = 0
+    while held and not (chunk and (len(chunk) >= max_docs or chars + held[0][1] > max_chars)):
+        article, size = held.popleft()
+        chunk.append(article)
+        chars += size
+    return chunk, chars
+
+
+def split_evenly(held: Iterable[tuple[ArticleItem, int]], pieces: int, max_docs: int, max_chars: int
+                 ) -> Iterator[list[ArticleItem]]:
+    """Consecutive (article, size) pairs in `pieces` chunks of about equal total size, in order (more when a
+    piece would break the chunk bounds)."""
+    held = list(held)
+    total = sum(max(1, size) for _, size in held)  # an unread or empty item still costs something
+    chunk: list[ArticleItem] = []
+    chars = done = 0
+    cut = 1
+    for article, size in held:
+        if chunk and (len(chunk) >= max_docs or chars + size > max_chars):
+            yield chunk
+            chunk, chars = [], 0
+        chunk.append(article)
+        chars += size
+        done += max(1, size)
+        if done * pieces >= total * cut:  # past the cut-th share of the total
+            yield chunk
+            chunk, chars = [], 0
+            while done * pieces >= total * cut:
+                cut += 1
     if chunk:
         yield chunk
 

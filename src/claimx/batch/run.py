@@ -59,7 +59,8 @@ def run_batch(articles: Iterable[ArticleItem], sink, settings: BatchSettings = B
         return Parallel(spec, settings.workers, ordered=settings.ordered) if settings.workers > 1 else InProcess(spec)
 
     def work(engine, stop: StopRequest) -> None:
-        batches = engine.batches(chunked(todo, settings.batch_size, settings.max_batch_chars), stop)
+        chunks = chunked(todo, settings.batch_size, settings.max_batch_chars, workers=settings.workers)
+        batches = engine.batches(chunks, stop)
         sink.write_batches(_counted(batches, summary, settings.strict, progress, settings.claim_kinds))
 
     return supervised(summary, sink, progress, start_engine, work)

@@ -88,7 +88,15 @@ class Formatted:
         pass
 
 
-def open_sink(fmt: str, path: Path | None, *, append: bool = False) -> JsonlFile | JsonlStream | Formatted:
+def open_sink(fmt: str, path: Path | None, *, append: bool = False):
+    """The sink for `fmt`: JSON Lines to a file or stdout, an archive (parquet, sqlite: output/archive.py, where
+    `append` resumes it), or any other format rendered by the output module."""
+    if fmt in output.ARCHIVE_FORMATS:
+        from claimx.output.archive import open_archive
+
+        if path is None:
+            raise ValueError(f"-f {fmt} writes an archive: it needs a path")
+        return open_archive(fmt, path, resume=append)
     if fmt == "jsonl":
         return JsonlFile(path, append=append) if path is not None else JsonlStream(sys.stdout.buffer)
     return Formatted(fmt, path)

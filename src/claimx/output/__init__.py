@@ -9,7 +9,8 @@ import orjson
 
 from claimx.records import Record
 
-FORMATS = ("table", "jsonl", "json", "csv")
+FORMATS = ("table", "jsonl", "json", "csv", "parquet", "sqlite")
+ARCHIVE_FORMATS = ("parquet", "sqlite")  # written by the sinks of output/archive.py, not streamed by write()
 
 
 def jsonl_line(record: Record) -> bytes:
