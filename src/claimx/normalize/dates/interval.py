@@ -39,6 +39,8 @@ def _interval(value: str) -> Interval | None:
         if start is None or end is None or end[1] < start[0]:
             return None
         return start[0], end[1]
+    if value.startswith("FY"):  # a fiscal period: its days depend on a calendar the value alone does not name
+        return None
     grain = grain_of_value(value)
     try:
         if grain == "decade":
