@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -19,6 +19,7 @@ class Summary:
     skipped: int = 0  # already in the output (--resume)
     stopped_by: int | None = None  # the signal that interrupted the run
     stopped_at_error: bool = False  # --strict
+    not_read: dict[str, int] = field(default_factory=dict)  # what the walk left out, by reason (ingest.sources)
 
     def line(self) -> str:
         rate = self.words / self.seconds if self.seconds > 0 else 0.0
@@ -26,6 +27,8 @@ class Summary:
                 f"{self.seconds:.1f} s, {rate:,.0f} words/s")
         if self.skipped:
             text += f" ({self.skipped:,} already done, skipped)"
+        if self.not_read:
+            text += "; not read: " + ", ".join(f"{n:,} {reason}" for reason, n in self.not_read.items())
         if self.stopped_by is not None:
             text += "; interrupted: run again with --resume to finish"
         elif self.stopped_at_error:
@@ -91,6 +94,8 @@ def count_documents(inputs: Sequence[str], include: Sequence[str] = (), exclude:
         for item in iter_inputs(inputs, include=include, exclude=exclude):
             if item.kind == "stdin":
                 return None
+            if item.kind == "skipped":
+                continue
             total += _documents_in(Path(item.location)) if item.kind == "file" else 1
     except OSError:
         return None

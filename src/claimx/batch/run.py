@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from claimx.batch.engine import Batch, InProcess, Parallel, chunked
@@ -13,7 +13,7 @@ from claimx.batch.progress import NoProgress, Progress, Summary
 from claimx.batch.reading import ArticleItem
 from claimx.batch.stop import StopRequest
 from claimx.batch.workers import PipelineSpec
-from claimx.ingest import IngestOptions
+from claimx.ingest import IngestOptions, Input
 from claimx.records import Record
 
 
@@ -86,11 +86,36 @@ def supervised(summary: Summary, sink, progress: Progress | NoProgress, start_en
 
 def _skipping(articles: Iterable[ArticleItem], done: set[str] | frozenset[str], summary: Summary
               ) -> Iterator[ArticleItem]:
+    """The documents still to analyse: what the walk left out is counted, ids are made unique across inputs,
+    and documents already in the output (--resume) are skipped."""
+    seen: set[str] = set()
     for article in articles:
+        if isinstance(article, Input) and article.kind == "skipped":
+            reason = article.problem or "skipped"
+            summary.not_read[reason] = summary.not_read.get(reason, 0) + 1
+            continue
+        article = unique_id(article, seen)
         if printable(article.id) in done:
             summary.skipped += 1
         else:
             yield article
+
+
+def unique_id(article: ArticleItem, seen: set[str]) -> ArticleItem:
+    """Two inputs may give the same id (dirA/story.txt and dirB/story.txt are both `story.txt` relative to their
+    folders; two feeds both number their lines from 1): the later one is named by its path (a file) or its source
+    and id (a feed line), so every document has its own record and --resume tells them apart. The same inputs get
+    the same ids in every run."""
+    wanted = article.id
+    if wanted in seen:
+        base = article.location if isinstance(article, Input) else f"{article.source}#{article.id}"
+        wanted, n = base, 1
+        while wanted in seen:
+            n += 1
+            wanted = f"{base}#{n}"
+        article = replace(article, id=wanted)
+    seen.add(wanted)
+    return article
 
 
 def _counted(batches: Iterable[Batch], summary: Summary, strict: bool, progress) -> Iterator[list[Record]]:

@@ -1,0 +1,107 @@
+"""Does any layer take super-linear time on hostile or unusual text? Time per pipeline component on generated
+texts of two sizes, and the growth between them.
+
+    python bench/stress.py                      # every case at 100 KB and 400 KB
+    python bench/stress.py --small 25 --large 100 --case orgs --case said
+
+Each case repeats one short pattern that once made a layer quadratic:
+- `orgs`: entity-dense text ("Acme Corp and Globex Inc met in London. "): entities/resolve.py compared every
+  mention with every other;
+- `said`: nested reporting clauses ("Acme said that " …): claims/indirect.py;
+- `dates`: dates without a sentence break ("2019-2020 " …): the dates component's list of mentioned dates;
+- `html`: one element with ever more attributes (the page is parsed by trafilatura; the size is the page's).
+For the text cases, the text goes through claimx's own make_doc and then each pipeline component in turn, timed
+one by one; the HTML case times ingest.html.extract_page. A case passes when 4× the text takes less than 5× the
+time (the `growth` column) in its slowest component. Timings on a shared machine are noisy: run it twice.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+CASES = {
+    "orgs": "Acme Corp and Globex Inc met in London. ",
+    "said": "Acme said that ",
+    "dates": "2019-2020 ",
+}
+HTML_ATTRIBUTE = ' data-a{i}="v{i}"'
+MAX_GROWTH = 5.0  # 4x the text must take less than 5x the time
+
+
+def text_of(case: str, kilobytes: int) -> str:
+    unit = CASES[case]
+    text = unit * (kilobytes * 1000 // len(unit) + 1)
+    return text[:kilobytes * 1000]
+
+
+def html_of(kilobytes: int) -> str:
+    parts, size, i = [], 0, 0
+    while size < kilobytes * 1000:
+        attribute = HTML_ATTRIBUTE.format(i=i)
+        parts.append(attribute)
+        size += len(attribute)
+        i += 1
+    return (f"<html><head><title>Stress</title></head><body><article><p{''.join(parts)}>"
+            "Acme said on Tuesday that it paid $5 million for a plant in Ohio.</p></article></body></html>")
+
+
+def time_components(nlp, text: str) -> dict[str, float]:
+    """Seconds per component (and for making the Doc) on one text."""
+    from claimx.extract import make_doc
+    from claimx.ingest import Article
+
+    times = {}
+    started = time.perf_counter()
+    doc = make_doc(nlp, Article(id="stress", source="stress", text=text))
+    times["make_doc"] = time.perf_counter() - started
+    for name, component in nlp.pipeline:
+        started = time.perf_counter()
+        doc = component(doc)
+        times[name] = time.perf_counter() - started
+    return times
+
+
+def time_html(kilobytes: int) -> dict[str, float]:
+    from claimx.ingest.html import extract_page
+
+    markup = html_of(kilobytes)
+    started = time.perf_counter()
+    extract_page(markup)
+    return {"extract_page": time.perf_counter() - started}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--small", type=int, default=100, help="kilobytes of the smaller text (default 100)")
+    parser.add_argument("--large", type=int, default=400, help="kilobytes of the larger text (default 400)")
+    parser.add_argument("--case", action="append", choices=[*CASES, "html"], help="cases to run (default: all)")
+    args = parser.parse_args(argv)
+    cases = args.case or [*CASES, "html"]
+    nlp = None
+    if any(case in CASES for case in cases):
+        from claimx.pipeline import load_pipeline
+
+        nlp = load_pipeline()
+        nlp("Acme said on Tuesday that it paid $5 million.")  # build the layers' tables before timing
+    failed = False
+    print(f"{'case':6} {'component':22} {args.small:>6} KB {args.large:>6} KB  growth")
+    for case in cases:
+        if case == "html":
+            small, large = time_html(args.small), time_html(args.large)
+        else:
+            small, large = time_components(nlp, text_of(case, args.small)), time_components(nlp, text_of(case, args.large))
+        for name in small:
+            growth = large[name] / small[name] if small[name] > 0.05 else float("nan")  # tiny times are noise
+            flag = "  SUPER-LINEAR" if growth >= MAX_GROWTH else ""
+            failed |= growth >= MAX_GROWTH
+            print(f"{case:6} {name:22} {small[name]:7.2f} s {large[name]:7.2f} s  {growth:5.1f}x{flag}", flush=True)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,265 @@
+"""Issue 23: no input, file name or signal can loop, hang, flood the terminal or lose data. One test (or table)
+per problem the review reproduced, each showing the problem fixed.
+
+Speed (the linear-time layers) is checked by bench/stress.py, not here: no timed tests.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+import orjson
+import pytest
+from typer.testing import CliRunner
+
+from claimx.batch import BatchSettings, ResumeError, completed_ids, open_sink, run_batch
+from claimx.batch.reading import plan
+from claimx.cli import UsageError, app
+from claimx.ingest import Article, ArticleError, IngestOptions, iter_inputs
+from claimx.output.html import FileNamer, PageWriteError, render_page, write_pages
+from claimx.output.table import print_tables
+from claimx.output.terminal import clean
+from claimx.records import Record
+from poison_pipeline import LOADER
+
+runner = CliRunner()
+TEXT = "Acme Corp said on Tuesday that it paid $5 million for a plant in Ohio.\n"
+
+
+def _records(data: bytes | str) -> list[dict]:
+    return [orjson.loads(line) for line in (data.encode() if isinstance(data, str) else data).splitlines()]
+
+
+def _corpus(folder: Path, n: int) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        (folder / f"story{i:02d}.txt").write_text(f"Story {i}: {TEXT}", encoding="utf-8")
+    return folder
+
+
+def _run(paths, out: Path | None, **settings):
+    """A batch run as the CLI makes it (the output never read back), with the fast stand-in pipeline."""
+    articles = plan([str(p) for p in paths], IngestOptions(), outputs=[str(out)] if out else [],
+                    follow_symlinks=settings.pop("follow_symlinks", False))
+    return run_batch(articles, open_sink("jsonl", out), BatchSettings(pipeline_loader=LOADER, **settings))
+
+
+# -- the output is never read back, and never equals an input ---------------------------------------------------
+
+
+def test_output_inside_the_folder_being_read_is_not_read_back(tmp_path):
+    corpus = _corpus(tmp_path / "corpus", 40)  # more than one batch: the walk reaches out.jsonl mid-run
+    out = corpus / "out.jsonl"
+    summary = _run([corpus], out)
+    records = _records(out.read_bytes())
+    assert len(records) == 40 and summary.documents == 40 and summary.failed == 0  # once looped to a full disk
+    assert summary.not_read == {"output file": 1} and "not read: 1 output file" in summary.line()
+
+
+@pytest.mark.parametrize("resume", [False, True])
+def test_output_equal_to_an_input_is_refused_before_it_is_touched(tmp_path, resume):
+    feed = tmp_path / "feed.jsonl"
+    content = orjson.dumps({"id": "1", "text": TEXT}) + b"\n"
+    feed.write_bytes(content)
+    result = runner.invoke(app, ["extract", str(feed), "-o", str(feed), *(["--resume"] if resume else [])])
+    assert isinstance(result.exception, UsageError)  # once: truncated, "0 documents", exit 0
+    assert "is both an input and the output" in str(result.exception)
+    assert feed.read_bytes() == content
+
+
+def test_output_reached_through_another_name_is_refused(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_bytes(orjson.dumps({"id": "1", "text": TEXT}) + b"\n")
+    (tmp_path / "alias.jsonl").symlink_to(feed)
+    result = runner.invoke(app, ["extract", str(tmp_path / "alias.jsonl"), "-o", str(feed)])
+    assert isinstance(result.exception, UsageError)
+
+
+def test_rendered_pages_inside_the_folder_being_read_are_not_read_back(tmp_path):
+    corpus = _corpus(tmp_path / "corpus", 2)
+    (corpus / "pages").mkdir()
+    (corpus / "pages" / "old.html").write_text("<html><body><p>An old page.</p></body></html>")
+    ids = [i.id for i in iter_inputs([str(corpus)], outputs=[str(corpus / "pages")])]
+    assert ids == ["story00.txt", "story01.txt"]
+
+
+# -- --resume and ids -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("content", [b"my notes", b"line one\nline two", b'{"id":"1","text":"a feed"}\n'])
+def test_resume_refuses_a_file_that_is_not_claimx_output(tmp_path, content):
+    notes = tmp_path / "notes.txt"
+    notes.write_bytes(content)
+    with pytest.raises(ResumeError):
+        completed_ids(notes)
+    assert notes.read_bytes() == content  # once: emptied, exit 0
+
+
+def test_same_id_in_two_folders_gives_two_records_and_resume_finishes_the_second(tmp_path):
+    for folder, text in (("dirA", "First story."), ("dirB", "Second story.")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "story.txt").write_text(text)
+    out = tmp_path / "out.jsonl"
+    _run([tmp_path / "dirA", tmp_path / "dirB"], out)
+    ids = [r["id"] for r in _records(out.read_bytes())]
+    assert ids == ["story.txt", f"{tmp_path}/dirB/story.txt"]
+    out.write_bytes(out.read_bytes().splitlines(keepends=True)[0])  # interrupted after the first
+    articles = plan([str(tmp_path / "dirA"), str(tmp_path / "dirB")], IngestOptions())
+    summary = run_batch(articles, open_sink("jsonl", out, append=True), BatchSettings(pipeline_loader=LOADER),
+                        skip_ids=completed_ids(out))
+    assert summary.skipped == 1 and summary.documents == 1
+    assert [r["id"] for r in _records(out.read_bytes())] == ids  # once: the second was never written
+
+
+def test_same_id_in_two_feeds_gives_two_records(tmp_path):
+    for name in ("one.jsonl", "two.jsonl"):
+        (tmp_path / name).write_bytes(orjson.dumps({"id": "1", "text": TEXT}) + b"\n")
+    out = tmp_path / "out.jsonl"
+    _run([tmp_path / "one.jsonl", tmp_path / "two.jsonl"], out)
+    assert [r["id"] for r in _records(out.read_bytes())] == ["1", f"{tmp_path}/two.jsonl#1"]
+
+
+# -- symlinks and unreadable folders ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def linked(tmp_path):
+    (tmp_path / "secret.txt").write_text("A file outside the folder.")
+    corpus = _corpus(tmp_path / "corpus", 1)
+    (corpus / "sub").mkdir()
+    (corpus / "sub" / "inner.txt").write_text(TEXT)
+    (corpus / "outside.txt").symlink_to(tmp_path / "secret.txt")
+    (corpus / "latest.txt").symlink_to(corpus / "sub" / "inner.txt")  # inside: the same file, read once
+    (corpus / "again").symlink_to(corpus / "sub")  # inside: the same folder, walked once
+    (corpus / "loop").symlink_to(corpus)  # a loop
+    (corpus / "dangling.txt").symlink_to(tmp_path / "nowhere.txt")
+    return corpus
+
+
+def test_symlinks_leading_out_of_the_folder_are_skipped_and_counted(linked, tmp_path):
+    inputs = list(iter_inputs([str(linked)]))
+    assert [(i.kind, i.id) for i in inputs] == [
+        ("file", "story00.txt"), ("file", "sub/inner.txt"), ("error", "dangling.txt"), ("skipped", "outside.txt")]
+    out = tmp_path / "out.jsonl"
+    summary = _run([linked], out)
+    records = _records(out.read_bytes())
+    assert all("outside" not in r["id"] for r in records)  # once: render embedded the file it pointed to
+    assert "1 symlink leading out of the walked directory" in summary.line()
+    [dangling] = [r for r in records if r["id"] == "dangling.txt"]  # once: silently skipped
+    assert dangling["error"]["type"] == "io_error" and "dangling symlink" in dangling["error"]["message"]
+
+
+def test_follow_symlinks_reads_what_they_point_to(linked):
+    inputs = list(iter_inputs([str(linked)], follow_symlinks=True))
+    assert ("file", "outside.txt") in [(i.kind, i.id) for i in inputs]
+
+
+def test_an_unreadable_folder_is_an_error_record(tmp_path, monkeypatch):
+    corpus = _corpus(tmp_path / "corpus", 1)
+    (corpus / "locked").mkdir()
+    real_scandir = os.scandir
+
+    def scandir(path):  # chmod 000 does not stop root, who runs some test machines
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    out = tmp_path / "out.jsonl"
+    summary = _run([corpus / "locked"], out)
+    [record] = _records(out.read_bytes())
+    assert summary.failed == 1  # once: 0 documents, exit 0
+    assert record["error"]["type"] == "io_error" and "Permission denied" in record["error"]["message"]
+
+
+# -- the terminal: no markup, no escape sequences ---------------------------------------------------------------
+
+
+HOSTILE = [
+    "[/bold]x",  # once: a MarkupError traceback that stopped the run
+    "[link=https://evil.example]click[/link]",  # once: a live hyperlink
+    "copy \x1b]52;c;ZXZpbA==\x07me",  # OSC 52 writes the clipboard
+    "\x1b[8mhidden\x1b[0m",  # SGR 8 hides text
+    "\x9b31mC1 CSI",
+]
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_table_view_shows_input_as_plain_text(hostile):
+    record = Record(id=hostile, source=hostile, title=hostile, text=None)
+    failed = Record.failed(hostile, hostile, "io_error", f"cannot read {hostile}")
+    stream = io.StringIO()
+    assert len(list(print_tables([record, failed], stream))) == 2
+    shown = stream.getvalue()
+    assert "\x1b" not in shown and "\x9b" not in shown and "\x07" not in shown
+    if hostile.startswith("["):
+        assert hostile in shown  # shown literally, not interpreted
+
+
+def test_records_keep_the_text_verbatim_while_the_terminal_gets_it_cleaned():
+    text = "Acme \x1b]52;c;ZXZpbA==\x07said \x1b[8mhi\x1b[0m."
+    assert clean(text) == "Acme said hi."
+    record = Record(id="x", source="x", text=text)
+    assert orjson.loads(orjson.dumps(record.to_dict()))["text"] == text
+
+
+def test_cli_error_messages_are_cleaned(tmp_path):
+    result = runner.invoke(app, ["extract", str(tmp_path / "\x1b]52;c;ZXZpbA==\x07missing.txt")])
+    assert isinstance(result.exception, UsageError)
+    from claimx.cli import _shown
+
+    assert "\x1b" not in _shown(result.exception)
+
+
+# -- render ----------------------------------------------------------------------------------------------------
+
+
+def test_render_names_a_file_that_is_not_utf8(tmp_path, nlp):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / os.fsdecode(b"caf\xe9.txt")).write_text(TEXT)
+    pages = tmp_path / "pages"
+    result = runner.invoke(app, ["render", str(corpus), "-o", f"{pages}/"])
+    assert result.exit_code == 0, result.output  # once: a UnicodeEncodeError, a 0-byte page and no index
+    assert (pages / "index.html").exists() and "caf\\xe9.txt" in (pages / "index.html").read_text()
+
+
+def test_render_refuses_a_symlink_in_the_output_folder(tmp_path):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    (pages / "story.html").symlink_to(victim)
+    with pytest.raises(PageWriteError, match="symlink"):
+        write_pages([Record(id="story", source="story", text="Some text.")], pages)
+    assert victim.read_text() == "keep me"
+
+
+def test_render_cli_turns_a_symlink_in_the_way_into_a_one_line_error(tmp_path, nlp):
+    story = tmp_path / "story.txt"
+    story.write_text(TEXT)
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "index.html").symlink_to(tmp_path / "elsewhere.html")
+    result = runner.invoke(app, ["render", str(story), "-o", f"{pages}/"])
+    assert isinstance(result.exception, UsageError) and "symlink" in str(result.exception)
+
+
+def test_page_names_of_non_latin_ids_are_distinct_and_naming_is_linear():
+    namer = FileNamer()
+    ids = [f"新闻{chr(0x4E00 + i // 100)}{chr(0x4E00 + i % 100)}" for i in range(20_000)]
+    names = [namer(i) for i in ids]  # once: 32 s (quadratic), and every page article-N.html
+    assert len(set(names)) == 20_000 and all(n.startswith("article-") for n in names)
+    assert namer(ids[0]) == names[0][:-5] + "-2.html"  # the same id again: numbered
+    repeated = [namer("same") for _ in range(20_000)]  # numbering picks up where it left off: linear
+    assert repeated[-1] == "same-20000.html" and len(set(repeated)) == 20_000
+
+
+def test_bidi_overrides_are_isolated_in_html():
+    evil = "\u202egnp.exe"
+    page = render_page([Record(id=evil, source=evil, title=evil, text="Acme paid.")])
+    assert f"<bdi>{evil}</bdi>" in page  # in the heading and the id, each inside its own isolate
+    assert "\u202e" not in page[page.index("<title>"):page.index("</title>")]
+    assert page.count("\u202e") == page.count(f"<bdi>{evil}</bdi>")
