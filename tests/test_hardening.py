@@ -263,3 +263,73 @@ def test_bidi_overrides_are_isolated_in_html():
     assert f"<bdi>{evil}</bdi>" in page  # in the heading and the id, each inside its own isolate
     assert "\u202e" not in page[page.index("<title>"):page.index("</title>")]
     assert page.count("\u202e") == page.count(f"<bdi>{evil}</bdi>")
+
+
+# -- memory is bounded on every input path ----------------------------------------------------------------------
+
+
+class _Watched(io.BytesIO):
+    """A stream that remembers the most it was ever asked for at once."""
+
+    largest = 0
+
+    def readline(self, size=-1):
+        line = super().readline(size)
+        _Watched.largest = max(_Watched.largest, len(line))
+        return line
+
+    def __iter__(self):  # iterating a file reads a whole line, however long: not allowed
+        raise AssertionError("read line by line without a bound")
+
+
+def test_a_huge_jsonl_line_is_too_large_without_being_held_whole(tmp_path):
+    from claimx.ingest.jsonl import read_jsonl
+
+    cap = 1000
+    lines = [orjson.dumps({"id": "a", "text": TEXT}), b'{"id":"b","text":"' + b"x" * 50_000 + b'"}',
+             orjson.dumps({"id": "c", "text": TEXT})]
+    _Watched.largest = 0
+    items = list(read_jsonl(_Watched(b"\n".join(lines) + b"\n"), source="big.jsonl",
+                            options=IngestOptions(max_bytes=cap)))
+    assert [type(i).__name__ for i in items] == ["Article", "ArticleError", "Article"]
+    assert items[1].type == "too_large" and "line 2" in items[1].message and "50021 bytes" in items[1].message  # with its newline, as before
+    assert _Watched.largest <= cap + 1  # once: the whole line (400 MB used 1 GB) before the check
+
+
+def test_a_huge_line_on_stdin_is_too_large_and_the_next_lines_are_read():
+    from claimx.ingest.sources import read_stream
+
+    data = orjson.dumps({"id": "a", "text": TEXT}) + b"\n" + b'{"text":"' + b"y" * 5000 + b'"}\n' + \
+        orjson.dumps({"id": "c", "text": TEXT}) + b"\n"
+    items = list(read_stream(io.BytesIO(data), options=IngestOptions(max_bytes=500)))
+    assert [getattr(i, "type", "article") for i in items] == ["article", "too_large", "article"]
+
+
+def test_a_pipe_is_capped_like_a_file(tmp_path):
+    import threading
+
+    from claimx.ingest.sources import iter_articles
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)  # what `claimx extract <(cat big.txt)` reads: a file with no size
+
+    def write():
+        with open(fifo, "wb") as handle:
+            try:
+                handle.write(b"word " * 10_000)
+            except BrokenPipeError:  # the reader stopped at the cap
+                pass
+
+    writer = threading.Thread(target=write, daemon=True)
+    writer.start()
+    [item] = list(iter_articles([str(fifo)], options=IngestOptions(max_bytes=1000)))
+    writer.join(timeout=10)
+    assert isinstance(item, ArticleError) and item.type == "too_large"  # once: read whole, past the cap
+
+
+@pytest.mark.parametrize("line", [b'{"id":"a","text":"   \\n "}', b'{"id":"a","text":""}', b'{"id":"a","body":"\\t"}'])
+def test_whitespace_only_jsonl_text_is_empty(line):
+    from claimx.ingest.jsonl import read_jsonl
+
+    [item] = list(read_jsonl([line], source="f.jsonl", options=IngestOptions()))
+    assert item.type == "empty"  # once: bad_jsonl, though the README says empty

@@ -88,34 +88,43 @@ def _skipping(articles: Iterable[ArticleItem], done: set[str] | frozenset[str], 
               ) -> Iterator[ArticleItem]:
     """The documents still to analyse: what the walk left out is counted, ids are made unique across inputs,
     and documents already in the output (--resume) are skipped."""
-    seen: set[str] = set()
+    ids = UniqueIds()
     for article in articles:
         if isinstance(article, Input) and article.kind == "skipped":
             reason = article.problem or "skipped"
             summary.not_read[reason] = summary.not_read.get(reason, 0) + 1
             continue
-        article = unique_id(article, seen)
+        source = article.location if isinstance(article, Input) else article.source
+        unique = ids.id_for(article.id, source)
+        if unique != article.id:
+            article = replace(article, id=unique)
         if printable(article.id) in done:
             summary.skipped += 1
         else:
             yield article
 
 
-def unique_id(article: ArticleItem, seen: set[str]) -> ArticleItem:
+class UniqueIds:
     """Two inputs may give the same id (dirA/story.txt and dirB/story.txt are both `story.txt` relative to their
-    folders; two feeds both number their lines from 1): the later one is named by its path (a file) or its source
-    and id (a feed line), so every document has its own record and --resume tells them apart. The same inputs get
-    the same ids in every run."""
-    wanted = article.id
-    if wanted in seen:
-        base = article.location if isinstance(article, Input) else f"{article.source}#{article.id}"
-        wanted, n = base, 1
-        while wanted in seen:
-            n += 1
-            wanted = f"{base}#{n}"
-        article = replace(article, id=wanted)
-    seen.add(wanted)
-    return article
+    folders; two feeds both number their articles from 1): the later one is named by its path (a file) or by its
+    feed and id (`feed2.jsonl#1`), so every document has its own record and --resume tells them apart. The same
+    inputs get the same ids in every run. `taken`: ids that are already used (a Dask run's --resume: its records
+    are renamed as they come back, in input order)."""
+
+    def __init__(self, taken: Iterable[str] = ()):
+        self.seen: set[str] = set(taken)
+
+    def id_for(self, article_id: str, source: str) -> str:
+        wanted = article_id
+        if wanted in self.seen:
+            feed = source == "-" or os.path.splitext(source)[1].lower() in (".jsonl", ".ndjson")
+            base = f"{source}#{article_id}" if feed else source
+            wanted, n = base, 1
+            while wanted in self.seen:
+                n += 1
+                wanted = f"{base}#{n}"
+        self.seen.add(wanted)
+        return wanted
 
 
 def _counted(batches: Iterable[Batch], summary: Summary, strict: bool, progress) -> Iterator[list[Record]]:

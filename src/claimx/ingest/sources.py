@@ -23,7 +23,7 @@ from claimx.ingest.article import Article, ArticleError
 from claimx.ingest.assemble import make_article
 from claimx.ingest.encoding import DecodeProblem, decode_bytes
 from claimx.ingest.fetch import FetchError, fetch, is_url
-from claimx.ingest.jsonl import read_jsonl
+from claimx.ingest.jsonl import LongLine, bounded_lines, read_jsonl
 from claimx.ingest.options import DEFAULT_MAX_BYTES, IngestOptions
 from claimx.ingest.select import is_selected
 
@@ -238,7 +238,12 @@ def read_file(path: Path, *, id_: str, options: IngestOptions | None = None,
                 yield from read_jsonl(handle, source=source, options=options)
             return
         size = os.stat(path).st_size
-        data = path.read_bytes() if size <= options.max_bytes else b""  # a file over the cap is never read
+        if size > options.max_bytes:
+            data = b""  # a file over the cap is never read
+        else:  # read at most one byte past the cap: a pipe (`<(…)`, /dev/stdin) has no size to check first
+            with open(path, "rb") as handle:
+                data = handle.read(options.max_bytes + 1)
+            size = max(size, len(data))
     except OSError as exc:
         yield ArticleError(id_, source, "io_error", f"cannot read {source}: {exc.strerror or exc}")
         return
@@ -285,7 +290,7 @@ def read_stream(stream: BinaryIO, *, options: IngestOptions) -> Iterator[Article
             break
     first = head[-1]
     if first.strip() and _is_json_object(first):
-        yield from read_jsonl(_chain(head, stream), source="-", options=options)
+        yield from read_jsonl(_chain(head, bounded_lines(stream, options.max_bytes)), source="-", options=options)
         return
     read = sum(map(len, head))
     data = b"".join(head) + stream.read(max(0, options.max_bytes + 1 - read))
@@ -332,9 +337,9 @@ def _read_document(data: bytes, kind: str, *, id_: str, source: str, path: str |
                        url=page.url or url, author=page.author, headings=page.headings)
 
 
-def _chain(head: list[bytes], stream: BinaryIO) -> Iterator[bytes]:
+def _chain(head: list[bytes], rest: Iterable[bytes | LongLine]) -> Iterator[bytes | LongLine]:
     yield from head
-    yield from stream
+    yield from rest
 
 
 def _is_json_object(line: bytes) -> bool:
