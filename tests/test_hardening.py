@@ -333,3 +333,67 @@ def test_whitespace_only_jsonl_text_is_empty(line):
 
     [item] = list(read_jsonl([line], source="f.jsonl", options=IngestOptions()))
     assert item.type == "empty"  # once: bad_jsonl, though the README says empty
+
+
+# -- a time budget per document; signals stop a run at once -----------------------------------------------------
+
+
+def _article(i: int, text: str = "") -> Article:
+    return Article(id=f"doc{i}", source=f"doc{i}.txt", text=text or f"Article number {i} says little.")
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_runaway_document_becomes_a_timeout_record_and_the_run_goes_on(tmp_path, jobs):
+    from poison_pipeline import SLOW
+
+    articles = [_article(0), _article(1, f"This one is {SLOW}."), _article(2), _article(3)]
+    out = tmp_path / "out.jsonl"
+    summary = run_batch(articles, open_sink("jsonl", out),
+                        BatchSettings(pipeline_loader=LOADER, jobs=jobs, doc_timeout=1.0, batch_size=4))
+    records = _records(out.read_bytes())
+    assert [r["id"] for r in records] == ["doc0", "doc1", "doc2", "doc3"]  # once: no limit, the run never ended
+    assert records[1]["error"]["type"] == "timeout" and "--doc-timeout" in records[1]["error"]["message"]
+    assert [r.get("error") for r in records[::2]] == [None, None] and summary.failed == 1
+
+
+_STUCK_RUN = """
+import sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from claimx.batch import BatchSettings, open_sink, run_batch
+from claimx.ingest import Article
+from poison_pipeline import LOADER, SLOW
+
+articles = (Article(id=f"d{i}", source="feed", text=f"Story {i}. " + (SLOW if i == 40 else "")) for i in range(60))
+summary = run_batch(articles, open_sink("jsonl", Path(sys.argv[2])),
+                    BatchSettings(pipeline_loader=LOADER, batch_size=8, jobs=int(sys.argv[3])))
+print(summary.line(), file=sys.stderr)
+sys.exit(128 + summary.stopped_by if summary.stopped_by else 0)
+"""
+
+
+@pytest.mark.parametrize(("signum", "jobs"), [("SIGTERM", 1), ("SIGINT", 1), ("SIGTERM", 2)])
+def test_a_signal_stops_a_run_stuck_in_a_document_at_once_leaving_whole_lines(tmp_path, signum, jobs):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.Popen([sys.executable, "-c", _STUCK_RUN, str(Path(__file__).parent), str(out), str(jobs)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        if out.exists() and out.read_bytes().count(b"\n") >= 40:
+            break  # the five batches before the runaway document are written
+        time.sleep(0.1)
+    time.sleep(0.5)  # the run is inside the runaway document now
+    proc.send_signal(getattr(signal, signum))
+    started = time.monotonic()
+    _, stderr = proc.communicate(timeout=120)
+    stopped_in = time.monotonic() - started
+    assert proc.returncode == 128 + getattr(signal, signum), stderr  # once: SIGTERM waited 300 s for the document
+    assert stopped_in < 10, stopped_in  # generous for a loaded machine; the document alone would take 300 s
+    data = out.read_bytes()
+    assert data.endswith(b"\n") and [r["id"] for r in _records(data)] == [f"d{i}" for i in range(40)]
+    assert b"run again with --resume" in stderr

@@ -23,6 +23,11 @@ app = typer.Typer(
 )
 
 
+# A news article takes well under a second; a document of 1,000,000 characters (the most claimx reads) about a
+# minute on a slow machine. Two minutes stop a runaway without cutting off anything legitimate.
+DEFAULT_DOC_TIMEOUT = 120.0
+
+
 class UsageError(Exception):
     """A mistake in how claimx was called: one line on stderr, exit status 2."""
 
@@ -134,6 +139,10 @@ def extract(
         "--quiet", "-q", help="No progress bar and no summary line on stderr.", rich_help_panel="Batch")] = False,
     follow_symlinks: Annotated[bool, typer.Option(
         "--follow-symlinks", help=_FOLLOW_SYMLINKS_HELP, rich_help_panel="Batch")] = False,
+    doc_timeout: Annotated[float, typer.Option(
+        "--doc-timeout", min=0, metavar="SECONDS", help="Time one document may take; a document that takes longer "
+        "becomes a 'timeout' error record and the run goes on. 0: no limit.", rich_help_panel="Batch")
+    ] = DEFAULT_DOC_TIMEOUT,
     batch_size: Annotated[int, typer.Option(
         "--batch-size", min=1, help="Documents per nlp.pipe batch and per task sent to a worker.", hidden=True,
         rich_help_panel="Batch")] = 32,
@@ -187,7 +196,8 @@ def extract(
     articles = batch.plan(inputs, reading, include=include, exclude=skip, follow_symlinks=follow_symlinks,
                           outputs=outputs)
     settings = batch.BatchSettings(jobs=jobs, ordered=not unordered, strict=strict, model=model, layers=layers,
-                                   include_text=include_text, ingest=reading, batch_size=batch_size)
+                                   include_text=include_text, ingest=reading, batch_size=batch_size,
+                                   doc_timeout=doc_timeout or None)
     show_bar = not quiet and sys.stderr.isatty()
     progress = batch.Progress(inputs, include, skip, skipped=len(done)) if show_bar else batch.NoProgress()
     try:

@@ -50,7 +50,7 @@ class InProcess:
         for chunk in chunks:
             if stop.requested:
                 return
-            yield Batch(*analyse(self.nlp, chunk, self.spec.ingest, self.spec.include_text))
+            yield Batch(*analyse(self.nlp, chunk, self.spec.ingest, self.spec.include_text, self.spec.doc_timeout))
 
     def close(self) -> None:
         pass

@@ -45,13 +45,14 @@ def item_size(item: ArticleItem) -> int:
     return 0
 
 
-def analyse(nlp: Any, items: list[ArticleItem], options: IngestOptions, include_text: bool
-            ) -> tuple[list[Record], int]:
+def analyse(nlp: Any, items: list[ArticleItem], options: IngestOptions, include_text: bool,
+            doc_timeout: float | None = None) -> tuple[list[Record], int]:
     """Read what is still to read, then one record per item, in order, and the number of words analysed."""
     from claimx.extract import extract_many
 
     articles = [read_one(item, options) if isinstance(item, Input) else item for item in items]
-    records = list(extract_many(articles, nlp=nlp, batch_size=max(1, len(articles)), include_text=include_text))
+    records = list(extract_many(articles, nlp=nlp, batch_size=max(1, len(articles)), include_text=include_text,
+                                doc_timeout=doc_timeout))
     words = sum(len(a.text.split()) for a, r in zip(articles, records) if isinstance(a, Article) and r.error is None)
     release_memory()
     return records, words

@@ -29,6 +29,7 @@ class BatchSettings:
     include_text: bool = False
     ingest: IngestOptions = IngestOptions()  # how files handed over unread (see batch.reading) are read
     pipeline_loader: str = PipelineSpec.loader  # see PipelineSpec.loader
+    doc_timeout: float | None = None  # seconds one document may take before it is a `timeout` record (None: no limit)
 
     @property
     def workers(self) -> int:
@@ -51,7 +52,7 @@ def run_batch(articles: Iterable[ArticleItem], sink, settings: BatchSettings = B
     summary = Summary()
     progress = progress or NoProgress()
     spec = PipelineSpec(settings.model, settings.layers or LAYERS, settings.include_text, settings.ingest,
-                        settings.pipeline_loader)
+                        settings.pipeline_loader, settings.doc_timeout)
     todo = _skipping(articles, skip_ids, summary)
 
     def start_engine():
@@ -59,7 +60,7 @@ def run_batch(articles: Iterable[ArticleItem], sink, settings: BatchSettings = B
 
     def work(engine, stop: StopRequest) -> None:
         batches = engine.batches(chunked(todo, settings.batch_size, settings.max_batch_chars), stop)
-        sink.write_batches(_counted(batches, summary, settings.strict, progress))
+        sink.write_batches(_counted(stop.interrupting(batches), summary, settings.strict, progress))
 
     return supervised(summary, sink, progress, start_engine, work)
 

@@ -48,6 +48,7 @@ class PipelineSpec:
     # (a test, a benchmark of the bare base pipeline) plugs in another. A name, not a function, so spawned
     # workers can import it.
     loader: str = "claimx.pipeline:load_pipeline"
+    doc_timeout: float | None = None  # seconds one document may take (see claimx.deadline); None: no limit
 
     def load(self):
         """The pipeline, loaded with the garbage collector off, and then kept out of its passes (gc.freeze): a
@@ -239,7 +240,7 @@ def _worker_main(tasks_in, results_out, spec: PipelineSpec, nlp, inherited: list
     try:
         results_out.send((_READY, None, 0))
         while (task := inbox.get()) is not None:
-            records, words = analyse(nlp, task.articles, spec.ingest, spec.include_text)
+            records, words = analyse(nlp, task.articles, spec.ingest, spec.include_text, spec.doc_timeout)
             results_out.send((task.id, records, words))
     except OSError:  # the main process is gone
         return
