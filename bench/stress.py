@@ -29,7 +29,7 @@ CASES = {
     "said": "Acme said that ",
     "dates": "2019-2020 ",
 }
-HTML_ATTRIBUTE = ' data-a{i}="v{i}"'
+HTML_ATTRIBUTE = ' x{i}="v"'
 MAX_GROWTH = 5.0  # 4x the text must take less than 5x the time
 
 
@@ -46,8 +46,8 @@ def html_of(kilobytes: int) -> str:
         parts.append(attribute)
         size += len(attribute)
         i += 1
-    return (f"<html><head><title>Stress</title></head><body><article><p{''.join(parts)}>"
-            "Acme said on Tuesday that it paid $5 million for a plant in Ohio.</p></article></body></html>")
+    return (f"<html><head><title>Stress</title></head><body><div{''.join(parts)}><article><p>"
+            "Acme said on Tuesday that it paid $5 million for a plant in Ohio.</p></article></div></body></html>")
 
 
 def time_components(nlp, text: str) -> dict[str, float]:
@@ -88,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
 
         nlp = load_pipeline()
         nlp("Acme said on Tuesday that it paid $5 million.")  # build the layers' tables before timing
+    if "html" in cases:
+        time_html(1)  # import trafilatura and build its tables before timing
     failed = False
     print(f"{'case':6} {'component':22} {args.small:>6} KB {args.large:>6} KB  growth")
     for case in cases:

@@ -397,3 +397,176 @@ def test_a_signal_stops_a_run_stuck_in_a_document_at_once_leaving_whole_lines(tm
     data = out.read_bytes()
     assert data.endswith(b"\n") and [r["id"] for r in _records(data)] == [f"d{i}" for i in range(40)]
     assert b"run again with --resume" in stderr
+
+
+# -- fetching a URL: one deadline for everything ----------------------------------------------------------------
+
+
+class _Slow:
+    """What the server at 127.0.0.1 does per path (never the internet)."""
+
+    calls: dict[str, int] = {}
+
+
+def _handler():
+    from http.server import BaseHTTPRequestHandler
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):
+            import time
+
+            _Slow.calls[self.path] = _Slow.calls.get(self.path, 0) + 1
+            if self.path == "/silent":  # accepts, never answers
+                time.sleep(8)
+                return
+            if self.path == "/busy":  # 503 and come back in a minute
+                self.send_response(503)
+                self.send_header("Retry-After", "60")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            if self.path == "/busy-once" and _Slow.calls[self.path] == 1:
+                self.send_response(503)
+                self.send_header("Retry-After", "1")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            body = b"Acme said on Tuesday that it paid $5 million for a plant in Ohio.\n" * 3
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.path == "/trickle":  # one byte every half second: never done within the deadline
+                try:
+                    for byte in body:
+                        self.wfile.write(bytes([byte]))
+                        self.wfile.flush()
+                        time.sleep(0.5)
+                except OSError:
+                    pass
+                return
+            self.wfile.write(body)
+
+    return Handler
+
+
+@pytest.fixture(scope="module")
+def slow_server():
+    import threading
+    from http.server import ThreadingHTTPServer
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler())
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.mark.parametrize("path", ["/silent", "/busy", "/trickle"])
+def test_a_fetch_ends_within_its_deadline(slow_server, path):
+    import time
+
+    from claimx.ingest.fetch import FetchError, fetch
+
+    started = time.monotonic()
+    with pytest.raises(FetchError) as caught:
+        fetch(slow_server + path, timeout=2, max_bytes=10_000, allow_private=True)
+    elapsed = time.monotonic() - started
+    # once: 80 s for a silent server (20 s × retries and backoff), 60 s for Retry-After, forever for a trickle
+    assert elapsed < 6, elapsed  # the deadline is 2 s; generous for a loaded machine, far under the old times
+    assert "\n" not in str(caught.value)
+    assert ("timed out" in str(caught.value)) or "HTTP 503" in str(caught.value)
+
+
+def test_a_short_retry_after_is_waited_for_within_the_deadline(slow_server):
+    from claimx.ingest.fetch import fetch
+
+    fetched = fetch(slow_server + "/busy-once", timeout=10, max_bytes=10_000, allow_private=True)
+    assert fetched.data.startswith(b"Acme said") and _Slow.calls["/busy-once"] == 2
+
+
+# -- linear-time layers (their growth is measured by bench/stress.py; these check the rewrites change nothing) ----
+
+
+def _choose_all_pairs(mentions):
+    """entities.resolve.choose as it was: every mention against every chosen one."""
+    from claimx.components.entities.resolve import _SOURCE_RANK
+
+    ranked = sorted(mentions, key=lambda m: (-len(m), _SOURCE_RANK[m.source], m.start))
+    chosen = []
+    for mention in ranked:
+        clash = next((c for c in chosen if c.overlaps(mention)), None)
+        if clash is None:
+            chosen.append(mention)
+        elif (clash.start, clash.end) == (mention.start, mention.end):
+            if clash.source == "org-pattern" and mention.source == "ner" and mention.label != "PERSON":
+                clash.label = mention.label
+            clash.place = clash.place or mention.place
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def test_choosing_mentions_by_token_index_is_what_all_pairs_gave():
+    from hypothesis import given, settings, strategies as st
+
+    from claimx.components.entities.mentions import Mention
+    from claimx.components.entities.resolve import choose, override
+
+    spans = st.tuples(st.integers(0, 30), st.integers(1, 5), st.sampled_from(["ORG", "PLACE", "PERSON"]),
+                      st.sampled_from(["ner", "org-pattern", "place", "alias", "propagated"]))
+
+    def build(raw):
+        return [Mention(start, start + length, label, source) for start, length, label, source in raw]
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(spans, max_size=25), st.lists(spans, max_size=4))
+    def check(raw, stronger):
+        new, old = choose(build(raw)), _choose_all_pairs(build(raw))
+        assert [(m.start, m.end, m.label, m.source) for m in new] == [(m.start, m.end, m.label, m.source) for m in old]
+        strong = build(stronger)
+        kept = override(build(raw), strong)
+        expected = sorted([m for m in build(raw) if not any(m.overlaps(s) for s in strong)] + strong,
+                          key=lambda m: m.start) if strong else build(raw)
+        assert [(m.start, m.end) for m in kept] == [(m.start, m.end) for m in expected]
+
+    check()
+
+
+@pytest.mark.parametrize("case", ["orgs", "said", "dates"])
+def test_hostile_text_is_analysed(nlp, case):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("stress", Path(__file__).parents[1] / "bench" / "stress.py")
+    stress = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(stress)
+    from claimx import extract_many
+
+    [record] = list(extract_many([Article(id=case, source=case, text=stress.text_of(case, 8))], nlp=nlp))
+    assert record.error is None
+    if case == "said":  # a chain of reporting clauses: each claim is bounded, not the rest of the chain
+        assert record.claims and max(len(c.text) for c in record.claims) < 2000
+    if case == "dates":
+        assert len(record.dates) > 500 and all(d.value for d in record.dates[:5])
+
+
+def test_a_flooded_start_tag_loses_its_attributes_and_nothing_else():
+    from claimx.ingest.tagcap import cap_attributes
+
+    flood = "".join(f" x{i}" for i in range(3000))
+    markup = f'<html><body><div{flood}><p class="lead">Acme paid.</p><img src="a.png"/></div></body></html>'
+    assert cap_attributes(markup) == '<html><body><div><p class="lead">Acme paid.</p><img src="a.png"/></div></body></html>'
+    ordinary = '<p title="' + "long title " * 2000 + '">Text</p>' + "<br>" * 3000  # long, but few attributes
+    assert cap_attributes(ordinary) == ordinary
+    assert cap_attributes("a < b " * 5000) == "a < b " * 5000  # no tags at all
+
+
+def test_a_page_with_a_flooded_element_is_read(tmp_path):
+    from claimx.ingest.html import extract_page
+
+    flood = "".join(f' data-a{i}="v"' for i in range(20_000))  # once: minutes, parsed three times
+    page = extract_page(f"<html><body><div{flood}><article><p>Acme Corp said on Tuesday that it paid $5 million "
+                        "for a plant in Ohio, its chief executive told reporters.</p></article></div></body></html>")
+    assert page is not None and "Acme Corp said" in page.text

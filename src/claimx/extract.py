@@ -97,6 +97,7 @@ def make_doc(nlp: Language, article: Article) -> Doc:
     doc._.claimx_masked = list(article.masked)
     doc._.claimx_headlines = list(article.headlines)
     _start_sentences_at(doc, article.masked + article.headlines)
+    _bound_sentences(doc)
     return doc
 
 
@@ -145,6 +146,26 @@ def _start_sentences_at(doc: Doc, ranges: list[tuple[int, int]]) -> None:
             i += 1
         if 0 < i < len(doc):
             doc[i].is_sent_start = True
+
+
+MAX_SENTENCE_TOKENS = 300  # no sentence of news runs this long without a full stop or a line break
+_SENTENCE_ENDS = frozenset({".", "!", "?", "…", ";"})
+
+
+def _bound_sentences(doc: Doc) -> None:
+    """Text that runs MAX_SENTENCE_TOKENS tokens with no full stop and no line break ("Acme said that Acme said that
+    …", dates in a row) gets a sentence start every MAX_SENTENCE_TOKENS tokens before the parser sees it: one
+    sentence of 20,000 tokens makes a parse tree as deep as it is long, and every layer that walks a tree or a
+    sentence quadratic. Ordinary text is never touched."""
+    run = 0
+    for token in doc:
+        if token.text in _SENTENCE_ENDS or "\n" in token.text or token.is_sent_start:
+            run = 0
+        elif run >= MAX_SENTENCE_TOKENS:
+            token.is_sent_start = True
+            run = 0
+        else:
+            run += 1
 
 
 def _run(nlp: Language, pending: list, include_text: bool, doc_timeout: float | None = None) -> Iterator[Record]:

@@ -13,6 +13,8 @@ import logging
 import re
 from dataclasses import dataclass, field
 
+from claimx.ingest.tagcap import cap_attributes
+
 # A page's own charset declaration, looked for in its first bytes when they are not UTF-8.
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 _LOOKS_LIKE_HTML = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]", re.IGNORECASE | re.DOTALL)
@@ -40,6 +42,7 @@ def declared_charset(data: bytes) -> str | None:
 
 def extract_page(markup: str, *, url: str | None = None) -> HtmlPage | None:
     """The article in an HTML page, or None when the page holds no article text."""
+    markup = cap_attributes(markup)  # before any parser sees it: see ingest.tagcap
     trafilatura = _trafilatura()
     date_params = {
         "original_date": True,  # the publication date, not the last modification
