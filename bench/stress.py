@@ -12,7 +12,8 @@ Each case repeats one short pattern that once made a layer quadratic:
 - `html`: one element with ever more attributes (the page is parsed by trafilatura; the size is the page's).
 For the text cases, the text goes through claimx's own make_doc and then each pipeline component in turn, timed
 one by one; the HTML case times ingest.html.extract_page. A case passes when 4× the text takes less than 5× the
-time (the `growth` column) in its slowest component. Timings on a shared machine are noisy: run it twice.
+time (the `growth` column) in each of claimx's own steps (make_doc, the claimx_* layers, extract_page); spaCy's
+components are shown for comparison. Exit status 1 when a step grows faster. Timings on a shared machine are noisy: run it twice.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ CASES = {
     "said": "Acme said that ",
     "dates": "2019-2020 ",
 }
-HTML_ATTRIBUTE = ' x{i}="v"'
+HTML_ATTRIBUTE = " a{i}"  # distinct names, no values: the form lxml/trafilatura handle quadratically
 MAX_GROWTH = 5.0  # 4x the text must take less than 5x the time
 
 
@@ -46,8 +47,8 @@ def html_of(kilobytes: int) -> str:
         parts.append(attribute)
         size += len(attribute)
         i += 1
-    return (f"<html><head><title>Stress</title></head><body><div{''.join(parts)}><article><p>"
-            "Acme said on Tuesday that it paid $5 million for a plant in Ohio.</p></article></div></body></html>")
+    return (f"<html><head><title>Stress</title></head><body><article><p{''.join(parts)}>"
+            "Acme said on Tuesday that it paid $5 million for a plant in Ohio.</p></article></body></html>")
 
 
 def time_components(nlp, text: str) -> dict[str, float]:
@@ -99,8 +100,9 @@ def main(argv: list[str] | None = None) -> int:
             small, large = time_components(nlp, text_of(case, args.small)), time_components(nlp, text_of(case, args.large))
         for name in small:
             growth = large[name] / small[name] if small[name] > 0.05 else float("nan")  # tiny times are noise
-            flag = "  SUPER-LINEAR" if growth >= MAX_GROWTH else ""
-            failed |= growth >= MAX_GROWTH
+            ours = name.startswith("claimx_") or name in ("make_doc", "extract_page")  # spaCy's own: shown only
+            flag = "  SUPER-LINEAR" if growth >= MAX_GROWTH and ours else ""
+            failed |= bool(flag)
             print(f"{case:6} {name:22} {small[name]:7.2f} s {large[name]:7.2f} s  {growth:5.1f}x{flag}", flush=True)
     return 1 if failed else 0
 

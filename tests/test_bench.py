@@ -22,6 +22,7 @@ def load_script(name: str):
 
 throughput = load_script("throughput")
 baseline = load_script("baseline")
+stress = load_script("stress")
 
 
 def test_generated_corpus_is_news_length_and_reproducible():
@@ -80,3 +81,11 @@ def test_baseline_reports_values_and_claims_as_not_applicable():
     assert rows[("money", "span exact", "")].f1 == 1.0
     table = baseline.markdown([("tiny", rows, None)])
     assert "| tiny | money | value |  | n/a |" in table and "1.000 / 1.000 / 1.000" in table
+
+
+def test_stress_texts_have_the_size_asked_and_the_script_runs(nlp, capsys):
+    assert len(stress.text_of("orgs", 3)) == 3000 and stress.text_of("said", 1).startswith("Acme said that")
+    assert len(stress.html_of(2)) >= 2000
+    stress.main(["--small", "1", "--large", "2", "--case", "said", "--case", "html"])
+    out = capsys.readouterr().out
+    assert "claimx_claims" in out and "extract_page" in out

@@ -566,7 +566,7 @@ def test_a_flooded_start_tag_loses_its_attributes_and_nothing_else():
 def test_a_page_with_a_flooded_element_is_read(tmp_path):
     from claimx.ingest.html import extract_page
 
-    flood = "".join(f' data-a{i}="v"' for i in range(20_000))  # once: minutes, parsed three times
-    page = extract_page(f"<html><body><div{flood}><article><p>Acme Corp said on Tuesday that it paid $5 million "
-                        "for a plant in Ohio, its chief executive told reporters.</p></article></div></body></html>")
+    flood = "".join(f" a{i}" for i in range(20_000))  # once: 4 s here, and 260 s for 100,000 (1 MB)
+    page = extract_page(f"<html><body><article><p{flood}>Acme Corp said on Tuesday that it paid $5 million "
+                        "for a plant in Ohio, its chief executive told reporters.</p></article></body></html>")
     assert page is not None and "Acme Corp said" in page.text
