@@ -570,3 +570,14 @@ def test_a_page_with_a_flooded_element_is_read(tmp_path):
     page = extract_page(f"<html><body><article><p{flood}>Acme Corp said on Tuesday that it paid $5 million "
                         "for a plant in Ohio, its chief executive told reporters.</p></article></body></html>")
     assert page is not None and "Acme Corp said" in page.text
+
+
+@pytest.mark.parametrize(("data", "documents"), [
+    (b'{"id":1}\n\n{"id":2}\n', 2), (b'{"id":1}\n  \n{"id":2}', 2), (b"", 0), (b"\n \n", 0),
+    (b"x" * 3_000_000 + b"\ny\n", 2),  # a line longer than a read: counted once, never held whole
+])
+def test_the_progress_count_reads_feeds_in_bounded_pieces(tmp_path, data, documents):
+    from claimx.batch.progress import count_documents
+
+    (tmp_path / "feed.jsonl").write_bytes(data)
+    assert count_documents([str(tmp_path / "feed.jsonl")]) == documents

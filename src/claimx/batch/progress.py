@@ -105,8 +105,12 @@ def count_documents(inputs: Sequence[str], include: Sequence[str] = (), exclude:
 def _documents_in(path: Path) -> int:
     if path.suffix.lower() not in (".jsonl", ".ndjson"):
         return 1
-    count = 0
+    count, filled = 0, False  # filled: the line being read has more than whitespace
     with open(path, "rb") as handle:
-        for line in handle:
-            count += bool(line.strip())
-    return count
+        while chunk := handle.read(1 << 20):  # never a whole line at once: one may be 400 MB
+            *ended, rest = chunk.split(b"\n")
+            for part in ended:
+                count += filled or bool(part.strip())
+                filled = False
+            filled = filled or bool(rest.strip())
+    return count + filled
