@@ -13,7 +13,8 @@ Each case repeats one short pattern that once made a layer quadratic:
 For the text cases, the text goes through claimx's own make_doc and then each pipeline component in turn, timed
 one by one; the HTML case times ingest.html.extract_page. A case passes when 4× the text takes less than 5× the
 time (the `growth` column) in each of claimx's own steps (make_doc, the claimx_* layers, extract_page); spaCy's
-components are shown for comparison. Exit status 1 when a step grows faster. Timings on a shared machine are noisy: run it twice.
+components are shown for comparison. Exit status 1 when a step grows faster. Timings on a shared machine are
+noisy: run it twice.
 """
 
 from __future__ import annotations
@@ -108,7 +109,8 @@ def main(argv: list[str] | None = None) -> int:
         if case == "html":
             small, large = time_html(args.small, args.src), time_html(args.large, args.src)
         else:
-            small, large = time_components(nlp, text_of(case, args.small)), time_components(nlp, text_of(case, args.large))
+            small = time_components(nlp, text_of(case, args.small))
+            large = time_components(nlp, text_of(case, args.large))
         for name in small:
             growth = large[name] / small[name] if small[name] > 0.05 else float("nan")  # tiny times are noise
             ours = name.startswith("claimx_") or name in ("make_doc", "extract_page")  # spaCy's own: shown only

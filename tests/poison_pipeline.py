@@ -15,6 +15,7 @@ import claimx.extensions  # noqa: F401  (registers the Doc._ extensions extract_
 
 MARKER = "POISON"
 SLOW = "SLOWPOKE"  # a document that never finishes, as a layer stuck in a quadratic loop would
+STUCK = "STUCKINC"  # ...and one the per-document timer cannot interrupt, as code stuck in C would be
 LOADER = "poison_pipeline:load"
 
 
@@ -27,7 +28,9 @@ def poison(doc):
 
 @Language.component("claimx_test_slow")
 def slow(doc):
-    if SLOW in doc.text:
+    if STUCK in doc.text:
+        signal.signal(signal.SIGALRM, signal.SIG_IGN)  # the timer fires and nothing happens
+    if SLOW in doc.text or STUCK in doc.text:
         deadline = time.monotonic() + 300  # busy, in Python, as a runaway layer is (a bounded test never waits)
         while time.monotonic() < deadline:
             pass

@@ -292,7 +292,8 @@ def test_a_huge_jsonl_line_is_too_large_without_being_held_whole(tmp_path):
     items = list(read_jsonl(_Watched(b"\n".join(lines) + b"\n"), source="big.jsonl",
                             options=IngestOptions(max_bytes=cap)))
     assert [type(i).__name__ for i in items] == ["Article", "ArticleError", "Article"]
-    assert items[1].type == "too_large" and "line 2" in items[1].message and "50021 bytes" in items[1].message  # with its newline, as before
+    assert items[1].type == "too_large" and "line 2" in items[1].message
+    assert "50021 bytes" in items[1].message  # with its newline, as before
     assert _Watched.largest <= cap + 1  # once: the whole line (400 MB used 1 GB) before the check
 
 
@@ -557,7 +558,8 @@ def test_a_flooded_start_tag_loses_its_attributes_and_nothing_else():
 
     flood = "".join(f" x{i}" for i in range(3000))
     markup = f'<html><body><div{flood}><p class="lead">Acme paid.</p><img src="a.png"/></div></body></html>'
-    assert cap_attributes(markup) == '<html><body><div><p class="lead">Acme paid.</p><img src="a.png"/></div></body></html>'
+    kept = '<html><body><div><p class="lead">Acme paid.</p><img src="a.png"/></div></body></html>'
+    assert cap_attributes(markup) == kept
     ordinary = '<p title="' + "long title " * 2000 + '">Text</p>' + "<br>" * 3000  # long, but few attributes
     assert cap_attributes(ordinary) == ordinary
     assert cap_attributes("a < b " * 5000) == "a < b " * 5000  # no tags at all
@@ -581,3 +583,17 @@ def test_the_progress_count_reads_feeds_in_bounded_pieces(tmp_path, data, docume
 
     (tmp_path / "feed.jsonl").write_bytes(data)
     assert count_documents([str(tmp_path / "feed.jsonl")]) == documents
+
+
+def test_a_worker_stuck_where_the_timer_cannot_reach_is_stopped(tmp_path, monkeypatch):
+    from claimx.batch import workers
+    from poison_pipeline import STUCK
+
+    monkeypatch.setattr(workers, "TASK_GRACE", 1.0)  # the backstop: 2 × doc_timeout + grace per task
+    articles = [_article(0), _article(1, f"This one is {STUCK}."), _article(2)]
+    out = tmp_path / "out.jsonl"
+    summary = run_batch(articles, open_sink("jsonl", out),
+                        BatchSettings(pipeline_loader=LOADER, jobs=2, doc_timeout=1.0, batch_size=3))
+    records = _records(out.read_bytes())
+    assert [r["id"] for r in records] == ["doc0", "doc1", "doc2"] and summary.failed == 1
+    assert records[1]["error"]["type"] == "timeout" and "time limit" in records[1]["error"]["message"]

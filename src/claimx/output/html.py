@@ -346,7 +346,8 @@ def _without_text(record: Record) -> Record:
 def _page(title: str, body: str) -> str:
     return (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f'<meta name="generator" content="claimx">\n<title>{_e(title.translate(_BIDI_CONTROLS))}</title>\n<style>{CSS}</style>\n</head>\n'
+            f'<meta name="generator" content="claimx">\n<title>{_e(title.translate(_BIDI_CONTROLS))}</title>\n'
+            f'<style>{CSS}</style>\n</head>\n'
             f"<body>\n{body}\n</body>\n</html>\n")
 
 
