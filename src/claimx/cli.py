@@ -72,6 +72,8 @@ def _check_output(inputs: list[str], output_path: Path | None) -> list[str | int
     return outputs
 
 
+_DOC_TIMEOUT_HELP = ("Time one document may take; a document that takes longer becomes a 'timeout' error record "
+                     "and the run goes on. 0: no limit.")
 _FOLLOW_SYMLINKS_HELP = ("In directories, also follow symlinks that lead out of the directory (by default only "
                          "those pointing inside it are read; the others are counted in the summary).")
 
@@ -140,8 +142,7 @@ def extract(
     follow_symlinks: Annotated[bool, typer.Option(
         "--follow-symlinks", help=_FOLLOW_SYMLINKS_HELP, rich_help_panel="Batch")] = False,
     doc_timeout: Annotated[float, typer.Option(
-        "--doc-timeout", min=0, metavar="SECONDS", help="Time one document may take; a document that takes longer "
-        "becomes a 'timeout' error record and the run goes on. 0: no limit.", rich_help_panel="Batch")
+        "--doc-timeout", min=0, metavar="SECONDS", help=_DOC_TIMEOUT_HELP, rich_help_panel="Batch")
     ] = DEFAULT_DOC_TIMEOUT,
     batch_size: Annotated[int, typer.Option(
         "--batch-size", min=1, help="Documents per nlp.pipe batch and per task sent to a worker.", hidden=True,
@@ -261,6 +262,8 @@ def render(
     date: DateOption = None,
     model: ModelOption = None,
     follow_symlinks: Annotated[bool, typer.Option("--follow-symlinks", help=_FOLLOW_SYMLINKS_HELP)] = False,
+    doc_timeout: Annotated[float, typer.Option("--doc-timeout", min=0, metavar="SECONDS", help=_DOC_TIMEOUT_HELP)
+                           ] = DEFAULT_DOC_TIMEOUT,
 ) -> None:
     """Render articles as self-contained HTML: highlighted mentions and a clickable claims panel.
 
@@ -279,7 +282,8 @@ def render(
     _check_inputs(inputs)
     outputs = _check_output(inputs, output_path)
     articles = iter_articles(inputs, published=date, follow_symlinks=follow_symlinks, outputs=outputs)
-    records = map(printable_record, extract_many(articles, model=model, include_text=True))
+    records = map(printable_record, extract_many(articles, model=model, include_text=True,
+                                                 doc_timeout=doc_timeout or None))
     try:
         if output_path is not None and _is_page_dir(output_path):
             failed = html.write_pages(records, output_path)
