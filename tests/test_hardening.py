@@ -597,3 +597,16 @@ def test_a_worker_stuck_where_the_timer_cannot_reach_is_stopped(tmp_path, monkey
     records = _records(out.read_bytes())
     assert [r["id"] for r in records] == ["doc0", "doc1", "doc2"] and summary.failed == 1
     assert records[1]["error"]["type"] == "timeout" and "time limit" in records[1]["error"]["message"]
+
+
+def test_only_runaway_sentences_get_sentence_starts(nlp):
+    from claimx.extract import MAX_SENTENCE_TOKENS, make_doc
+
+    ordinary = "Acme said on Tuesday that it paid $5 million. " * 40 + "\nA new paragraph, with no full stop"
+    doc = make_doc(nlp, Article(id="o", source="o", text=ordinary))
+    assert [t.i for t in doc if t.is_sent_start] == [0]  # the parser decides, as before
+    chain = "Acme said that " * 400
+    doc = make_doc(nlp, Article(id="c", source="c", text=chain))
+    starts = [t.i for t in doc if t.is_sent_start]
+    assert starts[:3] == [0, MAX_SENTENCE_TOKENS + 1, 2 * MAX_SENTENCE_TOKENS + 2]
+    assert max(len(s) for s in nlp(doc).sents) <= MAX_SENTENCE_TOKENS + 1

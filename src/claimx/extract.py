@@ -157,15 +157,21 @@ def _bound_sentences(doc: Doc) -> None:
     …", dates in a row) gets a sentence start every MAX_SENTENCE_TOKENS tokens before the parser sees it: one
     sentence of 20,000 tokens makes a parse tree as deep as it is long, and every layer that walks a tree or a
     sentence quadratic. Ordinary text is never touched."""
-    run = 0
-    for token in doc:
-        if token.text in _SENTENCE_ENDS or "\n" in token.text or token.is_sent_start:
+    from spacy.attrs import SENT_START
+
+    if len(doc) <= MAX_SENTENCE_TOKENS:
+        return
+    starts = doc.to_array([SENT_START]).reshape(-1, 1)  # set all at once: each `token.is_sent_start = True` scans the whole doc
+    run, changed = 0, False
+    for i, token in enumerate(doc):
+        if starts[i, 0] == 1 or token.text in _SENTENCE_ENDS or "\n" in token.text:
             run = 0
         elif run >= MAX_SENTENCE_TOKENS:
-            token.is_sent_start = True
-            run = 0
+            starts[i, 0], run, changed = 1, 0, True
         else:
             run += 1
+    if changed:
+        doc.from_array([SENT_START], starts)
 
 
 def _run(nlp: Language, pending: list, include_text: bool, doc_timeout: float | None = None) -> Iterator[Record]:
