@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import signal
+import time
 
 import spacy
 from spacy.language import Language
@@ -13,6 +14,8 @@ from spacy.language import Language
 import claimx.extensions  # noqa: F401  (registers the Doc._ extensions extract_many sets)
 
 MARKER = "POISON"
+SLOW = "SLOWPOKE"  # a document that never finishes, as a layer stuck in a quadratic loop would
+STUCK = "STUCKINC"  # ...and one the per-document timer cannot interrupt, as code stuck in C would be
 LOADER = "poison_pipeline:load"
 
 
@@ -23,7 +26,19 @@ def poison(doc):
     return doc
 
 
+@Language.component("claimx_test_slow")
+def slow(doc):
+    if STUCK in doc.text:
+        signal.signal(signal.SIGALRM, signal.SIG_IGN)  # the timer fires and nothing happens
+    if SLOW in doc.text or STUCK in doc.text:
+        deadline = time.monotonic() + 300  # busy, in Python, as a runaway layer is (a bounded test never waits)
+        while time.monotonic() < deadline:
+            pass
+    return doc
+
+
 def load(model=None, layers=()):
     nlp = spacy.blank("en")
     nlp.add_pipe("claimx_test_poison")
+    nlp.add_pipe("claimx_test_slow")
     return nlp

@@ -153,8 +153,8 @@ def test_completed_ids_reads_whole_lines_and_cuts_a_torn_last_one(tmp_path):
 
 @pytest.mark.parametrize("content", [
     b"",
-    b'{"id":"a"}\n',
-    b'{"id":"a"}\n\n{"id":"b"}\n',
+    b'{"schema":"claimx/1","id":"a"}\n',
+    b'{"schema":"claimx/1","id":"a"}\n\n{"schema":"claimx/1","id":"b"}\n',
 ])
 def test_completed_ids_leaves_complete_files_alone(tmp_path, content):
     out = tmp_path / "out.jsonl"
@@ -167,7 +167,12 @@ def test_completed_ids_of_a_missing_file_is_empty(tmp_path):
     assert completed_ids(tmp_path / "nothing.jsonl") == set()
 
 
-@pytest.mark.parametrize("content", [b"id,text\n1,hello\n", b'{"id":"a"}\n[1,2]\n{"id":"b"}\n', b'{"no":"id"}\n'])
+@pytest.mark.parametrize("content", [
+    b"id,text\n1,hello\n", b'{"id":"a"}\n[1,2]\n{"id":"b"}\n', b'{"no":"id"}\n',
+    b"my notes",  # one line, no newline: once taken for a torn record and cut away, emptying the file
+    b'{"schema":"claimx/1","id":"a"}\nmy notes',  # a claimx line, then something else unterminated
+    b'{"id":"1","text":"a feed, not claimx output"}\n',  # an input feed given as the output by mistake
+])
 def test_resume_refuses_files_that_are_not_claimx_output(tmp_path, content):
     out = tmp_path / "notes.csv"
     out.write_bytes(content)

@@ -23,6 +23,7 @@ def load_script(name: str):
 
 throughput = load_script("throughput")
 baseline = load_script("baseline")
+stress = load_script("stress")
 
 
 def test_generated_corpus_is_news_length_and_reproducible():
@@ -121,3 +122,11 @@ def test_job_balance_reads_process_cpu_time():
         pytest.skip("no /proc")
     assert job_balance._cpu_seconds(os.getpid()) >= 0
     assert all(isinstance(child, int) for child in job_balance._children(os.getpid()))
+
+
+def test_stress_texts_have_the_size_asked_and_the_script_runs(nlp, capsys):
+    assert len(stress.text_of("orgs", 3)) == 3000 and stress.text_of("said", 1).startswith("Acme said that")
+    assert len(stress.html_of(2)) >= 2000
+    stress.main(["--small", "1", "--large", "2", "--case", "said", "--case", "html", "--repeat", "1"])
+    out = capsys.readouterr().out
+    assert "claimx_claims" in out and "extract_page" in out

@@ -196,8 +196,9 @@ def test_a_part_pattern_has_one_wildcard_in_the_file_name(tmp_path, pattern):
 
 
 def test_part_files_of_an_earlier_run_need_resume(tmp_path):
-    (tmp_path / "part-000000.jsonl").write_bytes(b'{"id": "a"}\n{"id": "b"}\n{"id": "c", "tor')
-    (tmp_path / "part-000003.jsonl").write_bytes(b'{"id": "d"}\n')
+    line = b'{"schema":"claimx/1","id":"%s"}\n'  # --resume appends only to claimx output
+    (tmp_path / "part-000000.jsonl").write_bytes(line % b"a" + line % b"b" + b'{"schema":"claimx/1","id":"c","tor')
+    (tmp_path / "part-000003.jsonl").write_bytes(line % b"d")
     with pytest.raises(PartFilesError, match="--resume"):
         PartFiles(tmp_path / "part-*.jsonl")
     parts = PartFiles(tmp_path / "part-*.jsonl", resume=True)
@@ -299,7 +300,9 @@ def test_fsspec_urls_give_the_ids_of_a_local_run(client, local_run, tmp_path):
     out = tmp_path / "out.jsonl"
     run(client, [(ROOT / "examples").as_uri() + "/"], out)
     records = lines(out)
-    assert [r["id"] for r in records] == [r["id"] for r in local_run]
+    # an id repeated across inputs is made unique with its source, which is named as the input was given
+    ids = [r["id"].replace((ROOT / "examples").as_uri(), "examples") for r in records]
+    assert ids == [r["id"] for r in local_run]
     assert [r.get("entities") for r in records] == [r.get("entities") for r in local_run]
 
 

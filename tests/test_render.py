@@ -209,7 +209,7 @@ def test_only_web_urls_become_links(url, linked):
 
 def test_error_record_and_record_without_text():
     failed = render_page([Record.failed("bad-1", "bad.txt", "decode_error", "not UTF-8 <b>")])
-    assert "decode_error: not UTF-8 &lt;b&gt;" in failed
+    assert "decode_error: <bdi>not UTF-8 &lt;b&gt;</bdi>" in failed
     bare = render_page([replace(sample_record(), text=None)])
     assert "include_text=True" in bare
 
@@ -221,7 +221,7 @@ def test_error_record_and_record_without_text():
     (["../../etc/passwd"], ["etc_passwd.html"]),
     (["/abs/path.txt"], ["abs_path.txt.html"]),
     ([".hidden"], ["hidden.html"]),
-    (["..", "", "///"], ["article.html", "article-2.html", "article-3.html"]),
+    (["..", "..", "///"], ["article-9d891e731f.html", "article-9d891e731f-2.html", "article-c64b8480a4.html"]),
     (["index"], ["index-2.html"]),  # never overwrite the index page
     (["a", "A", "a"], ["a.html", "A-2.html", "a-3.html"]),  # unique on case-insensitive file systems
     (["CON", "nul.txt"], ["_CON.html", "_nul.txt.html"]),
@@ -290,8 +290,8 @@ def test_render_to_a_file_and_to_a_directory(runner, nlp, tmp_path):
 
 @pytest.mark.parametrize("claim_text, direct, shown", [
     ("we will grow", True, "“we will grow”"),  # a direct quote gets quote marks
-    ('"we will grow"', True, "&quot;we will grow&quot;</a>"),  # ... unless it carries its own
-    ("it will grow", False, "it will grow</a>"),
+    ('"we will grow"', True, "&quot;we will grow&quot;</bdi></a>"),  # ... unless it carries its own
+    ("it will grow", False, "it will grow</bdi></a>"),
 ])
 def test_panel_quotes_direct_claims_once(claim_text, direct, shown):
     text = f"Acme Corp said {claim_text}."

@@ -23,6 +23,11 @@ app = typer.Typer(
 )
 
 
+# A news article takes well under a second; a document of 1,000,000 characters (the most claimx reads) about a
+# minute on a slow machine. Two minutes stop a runaway without cutting off anything legitimate.
+DEFAULT_DOC_TIMEOUT = 120.0
+
+
 class UsageError(Exception):
     """A mistake in how claimx was called: one line on stderr, exit status 2."""
 
@@ -67,6 +72,25 @@ def _check_inputs(inputs: list[str], *, remote_ok: bool = False) -> None:
     for raw in inputs:
         if raw != "-" and not is_url(raw) and not os.path.exists(raw) and not (remote_ok and "://" in raw):
             raise UsageError(f"{raw}: no such file or directory")
+
+
+def _check_output(inputs: list[str], output_path: Path | None) -> list[str | int]:
+    """The run's outputs (for the walk to skip); refuses an output that is also a named input."""
+    from claimx.ingest import input_that_is_output, output_targets
+
+    outputs = output_targets(output_path)
+    clash = input_that_is_output(inputs, outputs)
+    if clash is not None:
+        where = f"-o {output_path}" if output_path is not None else "stdout"
+        raise UsageError(f"{'stdin' if clash == '-' else clash} is both an input and the output ({where}); "
+                         "write the output to another file")
+    return outputs
+
+
+_DOC_TIMEOUT_HELP = ("Time one document may take; a document that takes longer becomes a 'timeout' error record "
+                     "and the run goes on. 0: no limit.")
+_FOLLOW_SYMLINKS_HELP = ("In directories, also follow symlinks that lead out of the directory (by default only "
+                         "those pointing inside it are read; the others are counted in the summary).")
 
 
 def _version(value: bool) -> None:
@@ -140,6 +164,11 @@ def extract(
         rich_help_panel="Batch")] = False,
     quiet: Annotated[bool, typer.Option(
         "--quiet", "-q", help="No progress bar and no summary line on stderr.", rich_help_panel="Batch")] = False,
+    follow_symlinks: Annotated[bool, typer.Option(
+        "--follow-symlinks", help=_FOLLOW_SYMLINKS_HELP, rich_help_panel="Batch")] = False,
+    doc_timeout: Annotated[float, typer.Option(
+        "--doc-timeout", min=0, metavar="SECONDS", help=_DOC_TIMEOUT_HELP, rich_help_panel="Batch")
+    ] = DEFAULT_DOC_TIMEOUT,
     batch_size: Annotated[int, typer.Option(
         "--batch-size", min=1, help="Documents per nlp.pipe batch and per task sent to a worker.", hidden=True,
         rich_help_panel="Batch")] = 32,
@@ -180,6 +209,7 @@ def extract(
     if output_path is not None and output_path.is_dir() and fmt != "parquet":
         raise UsageError(f"{output_path} is a directory; -f {fmt} writes a file")
     archive = _open_archive(fmt, output_path, resume=resume)
+    outputs = _check_output(inputs, output_path)
     if dask is not None:
         if jobs != 1:
             raise UsageError("--jobs is for runs on this machine; with --dask the cluster's workers run the pipeline")
@@ -197,10 +227,11 @@ def extract(
     include, skip = tuple(glob or ()), tuple(exclude or ())
     reading = IngestOptions(published=date, country=country, text_field=text_field, id_field=id_field,
                             any_language=any_language)
-    articles = batch.plan(inputs, reading, include=include, exclude=skip)
+    articles = batch.plan(inputs, reading, include=include, exclude=skip, follow_symlinks=follow_symlinks,
+                          outputs=outputs)
     settings = batch.BatchSettings(jobs=jobs, ordered=not unordered, strict=strict, model=model, layers=layers,
                                    include_text=include_text, claim_kinds=kinds, ingest=reading,
-                                   batch_size=batch_size)
+                                   batch_size=batch_size, doc_timeout=doc_timeout or None)
     show_bar = not quiet and sys.stderr.isatty()
     progress = batch.Progress(inputs, include, skip, skipped=len(done)) if show_bar else batch.NoProgress()
     try:
@@ -209,7 +240,7 @@ def extract(
     except ModelNotFound as exc:
         raise UsageError(str(exc)) from None
     except batch.WorkerStartError as exc:
-        print(f"claimx: error: {exc}", file=sys.stderr)
+        print(f"claimx: error: {_shown(exc)}", file=sys.stderr)
         raise typer.Exit(1) from None
     if not quiet:
         print(summary.line(), file=sys.stderr)
@@ -280,6 +311,9 @@ def render(
     date: DateOption = None,
     country: CountryOption = None,
     model: ModelOption = None,
+    follow_symlinks: Annotated[bool, typer.Option("--follow-symlinks", help=_FOLLOW_SYMLINKS_HELP)] = False,
+    doc_timeout: Annotated[float, typer.Option("--doc-timeout", min=0, metavar="SECONDS", help=_DOC_TIMEOUT_HELP)
+                           ] = DEFAULT_DOC_TIMEOUT,
 ) -> None:
     """Render articles as self-contained HTML: highlighted mentions and a clickable claims panel.
 
@@ -288,6 +322,7 @@ def render(
       claimx render examples/earnings-nordvik.txt -o earnings.html
       claimx render corpus/ -o pages/          # one page per article + pages/index.html
     """
+    from claimx.batch.run import printable_record
     from claimx.extract import extract_many
     from claimx.ingest import iter_articles
     from claimx.output import html
@@ -295,7 +330,11 @@ def render(
 
     inputs = paths or ["-"]
     _check_inputs(inputs)
-    records = extract_many(iter_articles(inputs, published=date, country=country), model=model, include_text=True)
+    outputs = _check_output(inputs, output_path)
+    articles = iter_articles(inputs, published=date, country=country, follow_symlinks=follow_symlinks,
+                             outputs=outputs)
+    records = map(printable_record, extract_many(articles, model=model, include_text=True,
+                                                 doc_timeout=doc_timeout or None))
     try:
         if output_path is not None and _is_page_dir(output_path):
             failed = html.write_pages(records, output_path)
@@ -307,7 +346,7 @@ def render(
             else:
                 output_path.write_bytes(page)
             failed = sum(r.error is not None for r in done)
-    except ModelNotFound as exc:
+    except (ModelNotFound, html.PageWriteError) as exc:
         raise UsageError(str(exc)) from None
     raise typer.Exit(1 if failed else 0)
 
@@ -430,7 +469,7 @@ def main() -> None:
     try:
         app()
     except UsageError as exc:
-        print(f"claimx: error: {exc}", file=sys.stderr)
+        print(f"claimx: error: {_shown(exc)}", file=sys.stderr)
         sys.exit(2)
     except BrokenPipeError:  # `claimx extract … | head -1`: the reader left; exit quietly
         _quiet_stdout()
@@ -445,9 +484,17 @@ def main() -> None:
         print("claimx: interrupted", file=sys.stderr)
         sys.exit(130)
     except OSError as exc:
-        print(f"claimx: error: {exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else ""),
-              file=sys.stderr)
+        where = f": {_shown(exc.filename)}" if exc.filename else ""
+        print(f"claimx: error: {_shown(exc.strerror or exc)}{where}", file=sys.stderr)
         sys.exit(1)
+
+
+def _shown(message: object) -> str:
+    """A message for stderr: file names in it may hold escape sequences or bytes that are not UTF-8."""
+    from claimx.batch.run import printable
+    from claimx.output.terminal import clean
+
+    return clean(printable(str(message)))
 
 
 def _quiet_stdout() -> None:

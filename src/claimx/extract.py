@@ -36,9 +36,11 @@ def extract_many(
     batch_size: int = 32,
     include_text: bool = False,
     nlp: Language | None = None,
+    doc_timeout: float | None = None,
 ) -> Iterator[Record]:
     """Analyse many articles with `nlp.pipe`, streaming, in input order. Each input yields exactly one Record:
-    a failed document yields an error record and the rest go on."""
+    a failed document yields an error record and the rest go on. `doc_timeout`: seconds one document may take
+    (in the main thread: see claimx.deadline) before it becomes a `timeout` error record."""
     if nlp is None:
         from claimx.pipeline import LAYERS, load_pipeline, normalize_layers
 
@@ -47,12 +49,13 @@ def extract_many(
     for item in articles:
         batch.append(_as_article(item))
         if len(batch) >= batch_size:
-            yield from _analyse(nlp, batch, include_text)
+            yield from _analyse(nlp, batch, include_text, doc_timeout)
             batch = []
-    yield from _analyse(nlp, batch, include_text)
+    yield from _analyse(nlp, batch, include_text, doc_timeout)
 
 
-def _analyse(nlp: Language, batch: list[Article | ArticleError], include_text: bool) -> list[Record]:
+def _analyse(nlp: Language, batch: list[Article | ArticleError], include_text: bool,
+             doc_timeout: float | None = None) -> list[Record]:
     """One record per article. Inside a memory zone, so the strings a batch adds to the vocab are freed after it
     and a worker's memory stays flat over 100,000 articles; no Doc leaves this function."""
     if not batch:
@@ -71,7 +74,7 @@ def _analyse(nlp: Language, batch: list[Article | ArticleError], include_text: b
                     pending.append((article, make_doc(nlp, article)))
                 except Exception as exc:  # one bad document never stops the batch
                     pending.append(_failure(article, exc))
-        return list(_run(nlp, pending, include_text))
+        return list(_run(nlp, pending, include_text, doc_timeout))
 
 
 _WARMED: weakref.WeakSet[Language] = weakref.WeakSet()
@@ -96,6 +99,7 @@ def make_doc(nlp: Language, article: Article) -> Doc:
     doc._.claimx_masked = list(article.masked)
     doc._.claimx_headlines = list(article.headlines)
     _start_sentences_at(doc, article.masked + article.headlines)
+    _bound_sentences(doc)
     return doc
 
 
@@ -146,22 +150,66 @@ def _start_sentences_at(doc: Doc, ranges: list[tuple[int, int]]) -> None:
             doc[i].is_sent_start = True
 
 
-def _run(nlp: Language, pending: list, include_text: bool) -> Iterator[Record]:
+MAX_SENTENCE_TOKENS = 300  # no sentence of news runs this long without a full stop or a line break
+_SENTENCE_ENDS = frozenset({".", "!", "?", "…", ";"})
+
+
+def _bound_sentences(doc: Doc) -> None:
+    """Text that runs MAX_SENTENCE_TOKENS tokens with no full stop and no line break ("Acme said that Acme said that
+    …", dates in a row) gets a sentence start every MAX_SENTENCE_TOKENS tokens before the parser sees it: one
+    sentence of 20,000 tokens makes a parse tree as deep as it is long, and every layer that walks a tree or a
+    sentence quadratic. Ordinary text is never touched."""
+    from spacy.attrs import SENT_START
+
+    if len(doc) <= MAX_SENTENCE_TOKENS:
+        return
+    starts = doc.to_array([SENT_START]).reshape(-1, 1)  # set all at once: each `token.is_sent_start = True` scans the whole doc
+    run, changed = 0, False
+    for i, token in enumerate(doc):
+        if starts[i, 0] == 1 or token.text in _SENTENCE_ENDS or "\n" in token.text:
+            run = 0
+        elif run >= MAX_SENTENCE_TOKENS:
+            starts[i, 0], run, changed = 1, 0, True
+        else:
+            run += 1
+    if changed:
+        doc.from_array([SENT_START], starts)
+
+
+def _run(nlp: Language, pending: list, include_text: bool, doc_timeout: float | None = None) -> Iterator[Record]:
+    """The batch through `nlp.pipe`, one document at a time, each within `doc_timeout`. When a document fails or
+    runs out of time, the batch's stream is dropped (it cannot go on after an exception) and the rest go one by
+    one, the failed document first, so only a guilty document is lost."""
     jobs = [p for p in pending if not isinstance(p, Record)]
-    try:
-        done = iter(list(nlp.pipe(doc for _, doc in jobs)))
-    except Exception:  # a batch failed: redo one by one so only the guilty document is lost
-        done = None
+    stream: Iterator[Doc] | None = iter(nlp.pipe(doc for _, doc in jobs))
     for item in pending:
         if isinstance(item, Record):
             yield item
             continue
         article, doc = item
-        try:
-            processed = next(done) if done is not None else nlp(doc)
-            yield record_from_doc(processed, article, include_text=include_text)
-        except Exception as exc:
-            yield _failure(article, exc)
+        result = _timed(lambda: record_from_doc(next(stream) if stream is not None else nlp(doc), article,
+                                                include_text=include_text), article, doc_timeout)
+        if stream is not None and not isinstance(result, Record):
+            stream = None
+            result = _timed(lambda: record_from_doc(nlp(doc), article, include_text=include_text), article,
+                            doc_timeout)
+        elif isinstance(result, Record) and result.error is not None:  # timed out
+            stream = None
+        yield result if isinstance(result, Record) else _failure(article, result)
+
+
+def _timed(work, article: Article, doc_timeout: float | None) -> Record | Exception:
+    """`work()`'s record, a `timeout` error record, or the exception it raised."""
+    from claimx.deadline import DocTimeout, time_limit
+
+    try:
+        with time_limit(doc_timeout):
+            return work()
+    except DocTimeout:
+        return Record.failed(article.id, article.source, "timeout",
+                             f"analysis took longer than {doc_timeout:g} s (--doc-timeout); the run went on")
+    except Exception as exc:  # one bad document never stops the batch
+        return exc
 
 
 def _too_large(article: Article, limit: int) -> Record:

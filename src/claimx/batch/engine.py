@@ -111,7 +111,7 @@ class InProcess:
         for chunk in chunks:
             if stop.requested:
                 return
-            yield Batch(*analyse(self.nlp, chunk, self.spec.ingest, self.spec.include_text))
+            yield Batch(*analyse(self.nlp, chunk, self.spec.ingest, self.spec.include_text, self.spec.doc_timeout))
 
     def close(self) -> None:
         pass
@@ -190,9 +190,13 @@ class Parallel:
             retry.extend(Task(next(task_ids), suspect.seq, suspect.offset + i, [article], attempt=2)
                          for i, article in enumerate(suspect.articles))
             return
-        records = [Record.failed(a.id, a.source, "worker_died",
-                                 f"the worker process died twice while analysing this document (last {event.reason})")
-                   for a in suspect.articles]
+        if event.overdue:
+            records = [Record.failed(a.id, a.source, "timeout", "analysis ran past the time limit twice "
+                                     "(--doc-timeout); its worker was stopped and the run went on")
+                       for a in suspect.articles]
+        else:
+            records = [Record.failed(a.id, a.source, "worker_died", "the worker process died twice while analysing "
+                                     f"this document (last {event.reason})") for a in suspect.articles]
         slots[suspect.seq].fill(suspect.offset, records)
 
     def close(self) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -20,6 +20,7 @@ class Summary:
     skipped: int = 0  # already in the output (--resume)
     stopped_by: int | None = None  # the signal that interrupted the run
     stopped_at_error: bool = False  # --strict
+    not_read: dict[str, int] = field(default_factory=dict)  # what the walk left out, by reason (ingest.sources)
 
     def line(self) -> str:
         rate = self.words / self.seconds if self.seconds > 0 else 0.0
@@ -27,6 +28,8 @@ class Summary:
                 f"{self.seconds:.1f} s, {rate:,.0f} words/s")
         if self.skipped:
             text += f" ({self.skipped:,} already done, skipped)"
+        if self.not_read:
+            text += "; not read: " + ", ".join(f"{n:,} {reason}" for reason, n in self.not_read.items())
         if self.unsupported_language:
             text += (f"; warning: {self.unsupported_language:,} not in English, not analysed "
                      "(error unsupported_language; --any-language analyses them)")
@@ -95,6 +98,8 @@ def count_documents(inputs: Sequence[str], include: Sequence[str] = (), exclude:
         for item in iter_inputs(inputs, include=include, exclude=exclude):
             if item.kind == "stdin":
                 return None
+            if item.kind == "skipped":
+                continue
             total += _documents_in(Path(item.location)) if item.kind == "file" else 1
     except OSError:
         return None
@@ -104,8 +109,12 @@ def count_documents(inputs: Sequence[str], include: Sequence[str] = (), exclude:
 def _documents_in(path: Path) -> int:
     if path.suffix.lower() not in (".jsonl", ".ndjson"):
         return 1
-    count = 0
+    count, filled = 0, False  # filled: the line being read has more than whitespace
     with open(path, "rb") as handle:
-        for line in handle:
-            count += bool(line.strip())
-    return count
+        while chunk := handle.read(1 << 20):  # never a whole line at once: one may be 400 MB
+            *ended, rest = chunk.split(b"\n")
+            for part in ended:
+                count += filled or bool(part.strip())
+                filled = False
+            filled = filled or bool(rest.strip())
+    return count + filled

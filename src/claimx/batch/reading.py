@@ -19,10 +19,15 @@ _FEED_SUFFIXES = (".jsonl", ".ndjson")
 
 
 def plan(paths: Sequence[str], options: IngestOptions, *, include: Sequence[str] = (),
-         exclude: Sequence[str] = ()) -> Iterator[ArticleItem]:
-    """Every document of the inputs, in order: single-document files as Inputs still to read, the rest read."""
-    for item in iter_inputs(paths, include=include, exclude=exclude):
-        if item.kind == "file" and Path(item.location).suffix.lower() not in _FEED_SUFFIXES:
+         exclude: Sequence[str] = (), follow_symlinks: bool = False, outputs: Sequence[str | int] = ()
+         ) -> Iterator[ArticleItem]:
+    """Every document of the inputs, in order: single-document files as Inputs still to read, the rest read.
+    What the walk left out comes through as Inputs of kind `skipped` (run_batch counts them for the summary).
+    `outputs`: the run's output (a path, or stdout's descriptor when it is a file), never read back."""
+    for item in iter_inputs(paths, include=include, exclude=exclude, follow_symlinks=follow_symlinks,
+                            outputs=outputs):
+        if item.kind == "skipped" or (item.kind == "file"
+                                      and Path(item.location).suffix.lower() not in _FEED_SUFFIXES):
             yield item
         else:
             yield from read_input(item, options)
@@ -32,7 +37,7 @@ def item_size(item: ArticleItem) -> int:
     """Characters to analyse, for sizing batches (a file not read yet: its size in bytes, when known)."""
     if isinstance(item, Article):
         return len(item.text)
-    if isinstance(item, Input):
+    if isinstance(item, Input) and item.kind == "file":
         try:
             return Path(item.location).stat().st_size
         except OSError:
@@ -40,13 +45,14 @@ def item_size(item: ArticleItem) -> int:
     return 0
 
 
-def analyse(nlp: Any, items: list[ArticleItem], options: IngestOptions, include_text: bool
-            ) -> tuple[list[Record], int]:
+def analyse(nlp: Any, items: list[ArticleItem], options: IngestOptions, include_text: bool,
+            doc_timeout: float | None = None) -> tuple[list[Record], int]:
     """Read what is still to read, then one record per item, in order, and the number of words analysed."""
     from claimx.extract import extract_many
 
     articles = [read_one(item, options) if isinstance(item, Input) else item for item in items]
-    records = list(extract_many(articles, nlp=nlp, batch_size=max(1, len(articles)), include_text=include_text))
+    records = list(extract_many(articles, nlp=nlp, batch_size=max(1, len(articles)), include_text=include_text,
+                                doc_timeout=doc_timeout))
     words = sum(len(a.text.split()) for a, r in zip(articles, records) if isinstance(a, Article) and r.error is None)
     release_memory()
     return records, words

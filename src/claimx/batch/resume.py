@@ -1,8 +1,10 @@
 """`--resume`: find which documents an earlier, interrupted run already wrote, and make its output safe to append to.
 
-Every newline-terminated line must be a JSON object with an `id` (else the file is not ours and is left alone).
-Only an unterminated last line can be torn (claimx writes whole lines, so a tear means the process was killed
-mid-write): it is cut away, and its document is analysed again.
+Every newline-terminated line must be a claimx record: a JSON object with `"schema": "claimx/…"` and an `id`
+(else the file is not ours and is left alone, untouched). Only an unterminated last line can be torn (claimx writes
+whole lines, so a tear means the process was killed mid-write): it is cut away, and its document is analysed again
+— but only when it starts the way every claimx line starts; a file whose one line has no newline at the end (a
+note, a list) is not ours either.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pathlib import Path
 import orjson
 
 _READ_SIZE = 1 << 20
+_RECORD_START = b'{"schema":"claimx/'  # how every line claimx writes begins (orjson, schema first)
 
 
 class ResumeError(Exception):
@@ -38,13 +41,20 @@ def completed_ids(path: Path) -> set[str]:
                 if record_id is not None:
                     done.add(record_id)
                 elif line.strip():
-                    raise ResumeError(f"{path} is not claimx JSON Lines output (bad line ending at byte "
-                                      f"{complete_end}); refusing to append to it")
+                    raise _not_ours(path, f"bad line ending at byte {complete_end}")
+            if len(tail) > _READ_SIZE * 64:  # no claimx line is this long: do not hold a whole foreign file
+                raise _not_ours(path, f"no line break in the last {len(tail):,} bytes")
         if tail:  # a torn last line: the run that wrote it was killed mid-write
+            if not (_RECORD_START.startswith(tail) or tail.startswith(_RECORD_START)):
+                raise _not_ours(path, "its last line is not a claimx record")
             handle.truncate(complete_end)
             handle.flush()
             os.fsync(handle.fileno())
     return done
+
+
+def _not_ours(path: Path, why: str) -> ResumeError:
+    return ResumeError(f"{path} is not claimx JSON Lines output ({why}); refusing to append to it")
 
 
 def _record_id(line: bytes) -> str | None:
@@ -52,6 +62,7 @@ def _record_id(line: bytes) -> str | None:
         obj = orjson.loads(line)
     except orjson.JSONDecodeError:
         return None
-    if isinstance(obj, dict) and isinstance(obj.get("id"), str):
+    if (isinstance(obj, dict) and isinstance(obj.get("id"), str) and isinstance(obj.get("schema"), str)
+            and obj["schema"].startswith("claimx/")):
         return obj["id"]
     return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from claimx.batch.engine import Batch, InProcess, Parallel, chunked
@@ -13,7 +13,7 @@ from claimx.batch.progress import NoProgress, Progress, Summary
 from claimx.batch.reading import ArticleItem
 from claimx.batch.stop import StopRequest
 from claimx.batch.workers import PipelineSpec
-from claimx.ingest import IngestOptions
+from claimx.ingest import IngestOptions, Input
 from claimx.records import Record
 
 
@@ -30,6 +30,7 @@ class BatchSettings:
     claim_kinds: frozenset[str] | None = None  # keep only claims of these kinds (records.CLAIM_KINDS); None: all
     ingest: IngestOptions = IngestOptions()  # how files handed over unread (see batch.reading) are read
     pipeline_loader: str = PipelineSpec.loader  # see PipelineSpec.loader
+    doc_timeout: float | None = None  # seconds one document may take before it is a `timeout` record (None: no limit)
 
     @property
     def workers(self) -> int:
@@ -52,7 +53,7 @@ def run_batch(articles: Iterable[ArticleItem], sink, settings: BatchSettings = B
     summary = Summary()
     progress = progress or NoProgress()
     spec = PipelineSpec(settings.model, settings.layers or LAYERS, settings.include_text, settings.ingest,
-                        settings.pipeline_loader)
+                        settings.pipeline_loader, settings.doc_timeout)
     todo = _skipping(articles, skip_ids, summary)
 
     def start_engine():
@@ -61,7 +62,8 @@ def run_batch(articles: Iterable[ArticleItem], sink, settings: BatchSettings = B
     def work(engine, stop: StopRequest) -> None:
         chunks = chunked(todo, settings.batch_size, settings.max_batch_chars, workers=settings.workers)
         batches = engine.batches(chunks, stop)
-        sink.write_batches(_counted(batches, summary, settings.strict, progress, settings.claim_kinds))
+        sink.write_batches(_counted(stop.interrupting(batches), summary, settings.strict, progress,
+                                    settings.claim_kinds))
 
     return supervised(summary, sink, progress, start_engine, work)
 
@@ -88,11 +90,45 @@ def supervised(summary: Summary, sink, progress: Progress | NoProgress, start_en
 
 def _skipping(articles: Iterable[ArticleItem], done: set[str] | frozenset[str], summary: Summary
               ) -> Iterator[ArticleItem]:
+    """The documents still to analyse: what the walk left out is counted, ids are made unique across inputs,
+    and documents already in the output (--resume) are skipped."""
+    ids = UniqueIds()
     for article in articles:
+        if isinstance(article, Input) and article.kind == "skipped":
+            reason = article.problem or "skipped"
+            summary.not_read[reason] = summary.not_read.get(reason, 0) + 1
+            continue
+        source = article.location if isinstance(article, Input) else article.source
+        unique = ids.id_for(article.id, source)
+        if unique != article.id:
+            article = replace(article, id=unique)
         if printable(article.id) in done:
             summary.skipped += 1
         else:
             yield article
+
+
+class UniqueIds:
+    """Two inputs may give the same id (dirA/story.txt and dirB/story.txt are both `story.txt` relative to their
+    folders; two feeds both number their articles from 1): the later one is named by its path (a file) or by its
+    feed and id (`feed2.jsonl#1`), so every document has its own record and --resume tells them apart. The same
+    inputs get the same ids in every run. `taken`: ids that are already used (a Dask run's --resume: its records
+    are renamed as they come back, in input order)."""
+
+    def __init__(self, taken: Iterable[str] = ()):
+        self.seen: set[str] = set(taken)
+
+    def id_for(self, article_id: str, source: str) -> str:
+        wanted = article_id
+        if wanted in self.seen:
+            feed = source == "-" or os.path.splitext(source)[1].lower() in (".jsonl", ".ndjson")
+            base = f"{source}#{article_id}" if feed else source
+            wanted, n = base, 1
+            while wanted in self.seen:
+                n += 1
+                wanted = f"{base}#{n}"
+        self.seen.add(wanted)
+        return wanted
 
 
 def _counted(batches: Iterable[Batch], summary: Summary, strict: bool, progress,

@@ -21,6 +21,7 @@ import queue
 import signal
 import sys
 import threading
+import time
 from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,6 +30,7 @@ from claimx.ingest import Article, ArticleError, IngestOptions, Input
 
 
 _MAX_FAILED_STARTS = 3
+TASK_GRACE = 30.0  # seconds a task may run past twice --doc-timeout before its worker is killed (see task_limit)
 _READY = None  # the task id of the message a worker sends once its pipeline is loaded
 
 
@@ -48,6 +50,7 @@ class PipelineSpec:
     # (a test, a benchmark of the bare base pipeline) plugs in another. A name, not a function, so spawned
     # workers can import it.
     loader: str = "claimx.pipeline:load_pipeline"
+    doc_timeout: float | None = None  # seconds one document may take (see claimx.deadline); None: no limit
 
     def load(self):
         """The pipeline, loaded with the garbage collector off, and then kept out of its passes (gc.freeze): a
@@ -88,6 +91,7 @@ class Died:
 
     tasks: list[Task]
     reason: str  # e.g. "killed by SIGKILL (out of memory?)"
+    overdue: bool = False  # killed by the pool: its task ran past the time limit (see WorkerPool.task_limit)
 
 
 @dataclass
@@ -97,6 +101,8 @@ class _Worker:
     results_in: multiprocessing.connection.Connection  # worker → main
     assigned: deque[Task] = field(default_factory=deque)
     ready: bool = False  # has loaded its pipeline
+    busy_since: float | None = None  # when its current task started (as far as the pool knows)
+    overdue: bool = False  # killed for running past the time limit
 
 
 class WorkerPool:
@@ -123,6 +129,8 @@ class WorkerPool:
     def submit(self, task: Task) -> None:
         """Give the task to the least busy worker. A send to a dead worker is fine: `wait` reports its death."""
         worker = min(self._workers, key=lambda w: len(w.assigned))
+        if not worker.assigned:
+            worker.busy_since = time.monotonic()
         worker.assigned.append(task)
         try:
             worker.tasks_out.send(task)
@@ -137,6 +145,7 @@ class WorkerPool:
 
     def wait(self, timeout: float) -> list[Done | Died]:
         """Results and deaths since the last call (blocks at most `timeout` seconds)."""
+        self._kill_overdue()
         watched: dict[Any, _Worker] = {}
         for worker in self._workers:
             watched[worker.results_in] = worker
@@ -163,15 +172,18 @@ class WorkerPool:
             return False
         if task_id is _READY:
             worker.ready = True
+            if worker.assigned:  # the clock starts when the pipeline is loaded (a spawned worker takes seconds)
+                worker.busy_since = time.monotonic()
             return True
         task = worker.assigned.popleft()
+        worker.busy_since = time.monotonic() if worker.assigned else None
         assert task.id == task_id, "worker results arrive in the order tasks were sent"
         events.append(Done(task, records, words))
         return True
 
     def _replace(self, worker: _Worker) -> Died:
         worker.process.join(timeout=5)
-        reason = _death_reason(worker.process.exitcode)
+        reason = "ran past the time limit" if worker.overdue else _death_reason(worker.process.exitcode)
         tasks = list(worker.assigned)
         _close(worker)
         self._failed_starts = 0 if worker.ready else self._failed_starts + 1
@@ -179,7 +191,23 @@ class WorkerPool:
             raise WorkerStartError(f"worker processes keep dying before they are ready (the last one {reason})")
         index = self._workers.index(worker)
         self._workers[index] = self._start(multiprocessing.get_context("spawn"))
-        return Died(tasks, reason)
+        return Died(tasks, reason, worker.overdue)
+
+    def task_limit(self) -> float | None:
+        """How long a worker may spend on one task before it is killed: the backstop for a document stuck where
+        the per-document timer cannot interrupt it (inside C code). Twice --doc-timeout and half a minute, so a
+        chunk of ordinary documents never comes near it."""
+        return 2 * self.spec.doc_timeout + TASK_GRACE if self.spec.doc_timeout else None
+
+    def _kill_overdue(self) -> None:
+        limit = self.task_limit()
+        if limit is None:
+            return
+        now = time.monotonic()
+        for worker in self._workers:
+            if worker.ready and worker.assigned and worker.busy_since is not None and now - worker.busy_since > limit:
+                worker.overdue = True
+                worker.process.kill()  # its sentinel fires: `wait` reports the death and its tasks
 
     # -- lifecycle
 
@@ -239,7 +267,7 @@ def _worker_main(tasks_in, results_out, spec: PipelineSpec, nlp, inherited: list
     try:
         results_out.send((_READY, None, 0))
         while (task := inbox.get()) is not None:
-            records, words = analyse(nlp, task.articles, spec.ingest, spec.include_text)
+            records, words = analyse(nlp, task.articles, spec.ingest, spec.include_text, spec.doc_timeout)
             results_out.send((task.id, records, words))
     except OSError:  # the main process is gone
         return

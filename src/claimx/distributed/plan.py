@@ -127,6 +127,8 @@ def _blocks(unit: FileUnit, partition_bytes: int) -> Iterator[LineBlock]:
 
 def _local_files(raw: str, include: Sequence[str], exclude: Sequence[str]) -> Iterator[FileUnit]:
     for item in iter_inputs([raw], include=include, exclude=exclude):
+        if item.kind == "skipped":  # a symlink out of the folder: left out, as a local run leaves it out
+            continue
         if item.kind == "url":
             yield FileUnit(item.location, item.location, item.id, fetch=True)
             continue

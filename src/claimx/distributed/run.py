@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from claimx.batch import BatchSettings, NoProgress, Progress, Summary
-from claimx.batch.run import count_records, printable, supervised
+from claimx.batch.run import UniqueIds, count_records, printable, supervised
 from claimx.batch.stop import StopRequest
 from claimx.batch.workers import PipelineSpec, WorkerStartError
 from claimx.distributed.partition import (Job, PartitionResult, count_newlines, describe_partition,
@@ -68,7 +68,8 @@ def run_on_dask(client, inputs: Sequence[str], sink, settings: BatchSettings = B
                           partitions_per_thread=dask_settings.partitions_per_thread)
 
     def work(engine: DaskEngine, stop: StopRequest) -> None:
-        counted = _counted(engine.results(partitions, stop), summary, settings.strict, progress, settings.claim_kinds)
+        counted = _counted(engine.results(partitions, stop), summary, settings.strict, progress,
+                           UniqueIds(skip_ids), settings.claim_kinds)
         if isinstance(sink, PartFiles):
             sink.write_partitions(counted)
         else:
@@ -306,9 +307,13 @@ def _not_done(partitions: Iterable[Partition], done: set[str] | frozenset[str],
 
 
 def _counted(results: Iterable[tuple[int, PartitionResult]], summary: Summary, strict: bool,
-             progress, claim_kinds: frozenset[str] | None = None) -> Iterator[tuple[int, list[Record]]]:
-    """Count each partition as it goes to the sink; with `strict`, end after the first error record."""
+             progress, ids: UniqueIds, claim_kinds: frozenset[str] | None = None,
+             ) -> Iterator[tuple[int, list[Record]]]:
+    """Count each partition as it goes to the sink; with `strict`, end after the first error record. Ids are
+    made unique across inputs here, where records meet in input order (a local run does it as it reads)."""
     for seq, result in results:
+        for record in result.records:
+            record.id = ids.id_for(record.id, record.source)
         summary.skipped += result.skipped
         records = count_records(result.records, result.words, summary, strict, claim_kinds)
         yield seq, records

@@ -1,17 +1,25 @@
-"""Fetching a page named by URL, with trafilatura's own downloader: a timeout, a size cap, a few redirects,
-certificate checks kept on, and (by default) no requests to loopback or private addresses.
+"""Fetching a page named by URL over trafilatura's connection pool: one overall deadline, a size cap, a few
+redirects, certificate checks kept on, and (by default) no requests to loopback or private addresses.
 
+The deadline covers everything a fetch can spend time on: connecting, each redirect, a retry after a 429/5xx
+(a Retry-After longer than the time left is not waited for), and reading the body however slowly it trickles.
 Every failure becomes one FetchError with a one-line reason; nothing is logged to stderr.
 """
 
 from __future__ import annotations
 
-import logging
+import email.utils
 import re
-from contextlib import contextmanager
+import time
 from dataclasses import dataclass
+from urllib.parse import urljoin
 
-DEFAULT_TIMEOUT = 20  # seconds, for connecting and for each read
+DEFAULT_TIMEOUT = 20  # seconds for the whole fetch
+MAX_REDIRECTS = 5
+MAX_ATTEMPTS = 3  # a 429 or 5xx answer is asked again, while time is left
+_RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+_REDIRECTS = frozenset({301, 302, 303, 307, 308})
+_READ_SIZE = 1 << 16
 _URL = re.compile(r"https?://[^\s/$.?#][^\s]*\Z", re.IGNORECASE)
 
 
@@ -34,57 +42,101 @@ def is_url(value: str) -> bool:
     return bool(_URL.match(value))
 
 
-def fetch(url: str, *, timeout: int = DEFAULT_TIMEOUT, max_bytes: int, allow_private: bool = False) -> Fetched:
-    """GET `url`. `allow_private` lets it reach loopback and private networks (tests, intranets)."""
-    from trafilatura.downloads import fetch_response
-    from trafilatura.settings import use_config
-
-    config = use_config()
-    config.set("DEFAULT", "DOWNLOAD_TIMEOUT", str(max(1, int(timeout))))
-    config.set("DEFAULT", "MAX_FILE_SIZE", str(max_bytes))
-    config.set("DEFAULT", "SSRF_PROTECTION", "off" if allow_private else "on")
-    config.set("DEFAULT", "INSECURE_SSL_FALLBACK", "off")  # a bad certificate is an error, not a retry
-    with _captured_errors() as errors:
+def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int, allow_private: bool = False) -> Fetched:
+    """GET `url` within `timeout` seconds in all. `allow_private` lets it reach loopback and private networks
+    (tests, intranets)."""
+    deadline = time.monotonic() + timeout
+    current, redirects, attempt = url, 0, 1
+    while True:
+        response = _request(_pool(allow_private), current, deadline, url, timeout)
         try:
-            response = fetch_response(url, decode=False, config=config)
-        except Exception as exc:  # the downloader catches most failures itself; never let one escape as a traceback
-            errors.append(exc)
-            response = None
-    if response is None:
-        reason = _reason(errors[-1] if errors else None)
-        type_ = "too_large" if "MAX_FILE_SIZE" in reason else "fetch_error"
-        if type_ == "too_large":
-            reason = f"larger than {max_bytes} bytes"
-        raise FetchError(f"cannot fetch {url}: {reason}", type_)
-    if response.status != 200:
-        raise FetchError(f"cannot fetch {url}: HTTP {response.status}")
-    headers = response.headers or {}
-    return Fetched(response.data or b"", response.url or url, headers.get("content-type"))
+            status = response.status
+            location = response.headers.get("location")
+            if status in _REDIRECTS and location:
+                redirects += 1
+                current = urljoin(current, location)
+                if redirects > MAX_REDIRECTS or not is_url(current):
+                    raise FetchError(f"cannot fetch {url}: too many redirects, or one to a non-web address")
+                continue
+            if status in _RETRY_STATUSES and attempt < MAX_ATTEMPTS:
+                wait = _retry_wait(response.headers.get("retry-after"), attempt)
+                if time.monotonic() + wait < deadline - 1:  # a second left at least for the retry itself
+                    time.sleep(wait)
+                    attempt += 1
+                    continue
+            if status != 200:
+                raise FetchError(f"cannot fetch {url}: HTTP {status}")
+            data = _read_body(response, deadline, max_bytes, url, timeout)
+            return Fetched(data, current, response.headers.get("content-type"))
+        finally:
+            response.close()  # an unread or half-read body is dropped with its connection, never drained
+            response.release_conn()
 
 
-class _Collect(logging.Handler):
-    def __init__(self, sink: list):
-        super().__init__(logging.DEBUG)
-        self.sink = sink
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if record.levelno >= logging.WARNING:
-            # the downloader logs ("download error: %s %s", url, exc): keep the exception itself
-            self.sink.append(record.args[-1] if isinstance(record.args, tuple) and record.args else record.getMessage())
+_POOLS: dict[bool, object] = {}
 
 
-@contextmanager
-def _captured_errors():
-    logger = logging.getLogger("trafilatura.downloads")
-    errors: list = []
-    handler = _Collect(errors)
-    logger.addHandler(handler)
-    propagate, logger.propagate = logger.propagate, False
+def _pool(allow_private: bool):
+    """trafilatura's pool manager: its SSRF guard checks the address actually connected to, on every hop."""
+    if allow_private not in _POOLS:
+        import certifi
+        from trafilatura.downloads import create_pool
+
+        _POOLS[allow_private] = create_pool(ssrf_protection=not allow_private, ca_certs=certifi.where(),
+                                            cert_reqs="CERT_REQUIRED")
+    return _POOLS[allow_private]
+
+
+def _request(pool, current: str, deadline: float, url: str, timeout: float):
+    import urllib3
+    from trafilatura.downloads import DEFAULT_HEADERS
+
+    remaining = deadline - time.monotonic()
+    if remaining <= 0:
+        raise FetchError(f"cannot fetch {url}: timed out after {timeout:g} s")
     try:
-        yield errors
-    finally:
-        logger.removeHandler(handler)
-        logger.propagate = propagate
+        return pool.request("GET", current, headers=dict(DEFAULT_HEADERS), retries=False, redirect=False,
+                            preload_content=False, timeout=urllib3.Timeout(connect=remaining, read=remaining))
+    except Exception as exc:  # urllib3 and socket errors of every kind: one line, never a traceback
+        raise FetchError(f"cannot fetch {url}: {_reason(exc)}") from None
+
+
+def _read_body(response, deadline: float, max_bytes: int, url: str, timeout: float) -> bytes:
+    """The body, decompressed, read as it arrives: each read returns what has come, and the socket never waits
+    past the deadline (a server sending one byte every 5 s once kept a fetch going forever)."""
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise FetchError(f"cannot fetch {url}: timed out after {timeout:g} s (the page was still arriving)")
+        sock = getattr(getattr(response, "connection", None), "sock", None)
+        if sock is not None:
+            sock.settimeout(remaining)
+        try:
+            chunk = response.read1(_READ_SIZE)
+        except Exception as exc:
+            raise FetchError(f"cannot fetch {url}: {_reason(exc)}") from None
+        if not chunk:
+            return b"".join(chunks)
+        size += len(chunk)
+        if size > max_bytes:
+            raise FetchError(f"cannot fetch {url}: larger than {max_bytes} bytes", "too_large")
+        chunks.append(chunk)
+
+
+def _retry_wait(retry_after: str | None, attempt: int) -> float:
+    """Seconds to wait before asking again: the server's Retry-After (seconds or an HTTP date), else 1, 2, … s."""
+    if retry_after:
+        value = retry_after.strip()
+        if value.isdigit():
+            return float(value)
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+            return max(0.0, when.timestamp() - time.time())
+        except (TypeError, ValueError, IndexError, OverflowError):
+            pass
+    return float(2 ** (attempt - 1))
 
 
 def _reason(error: object) -> str:

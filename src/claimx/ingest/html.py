@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from claimx.ingest.country import country_from_markup
 from claimx.ingest.pagemeta import PageMeta, byline_dates, date_meta_names, read_page_meta
 from claimx.ingest.published import choose_page_published, date_from_url, find_dateline_date, is_utc_timestamp
+from claimx.ingest.tagcap import cap_attributes
 from claimx.ingest.title import page_title
 
 # A page's own charset declaration, looked for in its first bytes when they are not UTF-8.
@@ -70,6 +71,7 @@ def declared_charset(data: bytes) -> str | None:
 
 def extract_page(markup: str, *, url: str | None = None) -> HtmlPage | None:
     """The article in an HTML page, or None when the page holds no article text."""
+    markup = cap_attributes(markup)  # before any parser sees it: see ingest.tagcap
     trafilatura = _trafilatura()
     from trafilatura.utils import load_html
 

@@ -8,6 +8,7 @@ reaching into nested objects (`article.body`). A line with HTML and no text (`ht
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import BinaryIO
 
 import orjson
 
@@ -25,12 +26,41 @@ ID_FIELDS = ("id", "url")
 URL_FIELDS = ("url", "link")
 
 
-def read_jsonl(lines: Iterable[bytes], *, source: str, options: IngestOptions,
+class LongLine:
+    """A line over the size cap, counted but never held whole (a 400 MB line once took 1 GB before its check)."""
+
+    def __init__(self, size: int):
+        self.size = size
+
+
+def bounded_lines(stream: BinaryIO, limit: int) -> Iterator[bytes | LongLine]:
+    """The lines of a binary stream, each read at most `limit` + 1 bytes at a time: a longer line is skipped in
+    1 MiB steps and comes out as a LongLine with its size."""
+    while line := stream.readline(limit + 1):
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        size = len(line)
+        while (rest := stream.readline(min(_SKIP_STEP, limit + 1))) and not rest.endswith(b"\n"):
+            size += len(rest)
+        yield LongLine(size + len(rest))
+
+
+_SKIP_STEP = 1 << 20
+
+
+def read_jsonl(lines: Iterable[bytes | LongLine] | BinaryIO, *, source: str, options: IngestOptions,
                first_line: int = 1) -> Iterator[Article | ArticleError]:
     """One Article (or a `bad_jsonl`/`too_large` error naming the file and line) per non-empty line.
+    `lines`: a binary stream (read line by line, no line held past the size cap) or its lines.
     `first_line`: the number of the first line given, when `lines` is a slice of a file (a distributed run)."""
+    if hasattr(lines, "readline"):
+        lines = bounded_lines(lines, options.max_bytes)  # type: ignore[arg-type]
     first_seen: dict[str, int] = {}  # id → line: a repeated id would make two records nobody can tell apart
     for number, line in enumerate(lines, start=first_line):
+        if isinstance(line, LongLine):
+            yield _too_large(source, number, line.size, options)
+            continue
         if number == 1:
             line = line.removeprefix(b"\xef\xbb\xbf")  # a UTF-8 BOM is not JSON
         if not line.strip():
@@ -54,8 +84,7 @@ def read_line(line: bytes, number: int, *, source: str, options: IngestOptions) 
     where = f"{source} line {number}"
     fallback_id = f"{source}:{number}"
     if len(line) > options.max_bytes:
-        return ArticleError(fallback_id, source, "too_large", f"{where}: {len(line)} bytes, more than the "
-                                                               f"{options.max_bytes}-byte limit")
+        return _too_large(source, number, len(line), options)
     try:
         obj = orjson.loads(line)
     except orjson.JSONDecodeError as exc:
@@ -70,10 +99,17 @@ def read_line(line: bytes, number: int, *, source: str, options: IngestOptions) 
     text = _text(obj, options.text_field)
     if text is None and options.text_field is None and _first_str(obj, HTML_FIELDS):
         return _from_html(obj, article_id, source, where, options, input_date=input_date, title=title, url=url)
+    if text is None and _blank_text(obj, options.text_field):  # "text": "  ": the README promises `empty`
+        return ArticleError(article_id, source, "empty", f"{where}: the text is empty or only whitespace")
     if text is None:
         wanted = options.text_field or "text"
         return ArticleError(article_id, source, "bad_jsonl", f"{where}: no string {wanted!r} field")
     return make_article(article_id, source, text, options, input_date=input_date, title=title, url=url)
+
+
+def _too_large(source: str, number: int, size: int, options: IngestOptions) -> ArticleError:
+    return ArticleError(f"{source}:{number}", source, "too_large",
+                        f"{source} line {number}: {size} bytes, more than the {options.max_bytes}-byte limit")
 
 
 def _from_html(obj: dict, article_id: str, source: str, where: str, options: IngestOptions, *,
@@ -94,6 +130,11 @@ def _text(obj: dict, field: str | None) -> str | None:
         value = _lookup(obj, field)
         return value if isinstance(value, str) else None
     return _first_str(obj, TEXT_FIELDS)
+
+
+def _blank_text(obj: dict, field: str | None) -> bool:
+    values = [_lookup(obj, field)] if field is not None else [obj.get(name) for name in TEXT_FIELDS]
+    return any(isinstance(value, str) for value in values)
 
 
 def _id(obj: dict, field: str | None) -> str | None:

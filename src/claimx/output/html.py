@@ -7,7 +7,9 @@ their analysed text (`extract_many(..., include_text=True)`); never touches spaC
 
 from __future__ import annotations
 
+import hashlib
 import html
+import os
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -159,6 +161,15 @@ def _e(value: object) -> str:
     return html.escape(str(value))
 
 
+def _u(value: object) -> str:
+    """Text from the input (an id, a title, a quote), escaped and bidi-isolated: a right-to-left override in it
+    (U+202E) stays inside its own <bdi> instead of reversing the page around it."""
+    return f"<bdi>{_e(value)}</bdi>"
+
+
+_BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
 def _safe_url(url: str | None) -> str | None:
     """Only web links become hrefs: a `javascript:` URL from the input must never be clickable."""
     return url if url and re.match(r"https?://", url, re.IGNORECASE) else None
@@ -166,19 +177,19 @@ def _safe_url(url: str | None) -> str | None:
 
 def _claim_item(c: Claim, record: Record, prefix: str, number: int) -> str:
     quoted = c.direct and not c.text.startswith(tuple(_QUOTES))  # some claims carry their own quote marks
-    quote = f"“{_e(c.text)}”" if quoted else _e(c.text)
+    quote = _u(f"“{c.text}”" if quoted else c.text)
     speaker = "—"
     if c.speaker is not None:
-        speaker = _e(c.speaker.text)
+        speaker = _u(c.speaker.text)
         if c.speaker.canonical and c.speaker.canonical != c.speaker.text:
-            speaker += f" <span class=note>({_e(c.speaker.canonical)})</span>"
+            speaker += f" <span class=note>({_u(c.speaker.canonical)})</span>"
     rows = [("speaker", speaker),
-            ("cue", _e(c.cue.text) if c.cue else "—")]
+            ("cue", _u(c.cue.text) if c.cue else "—")]
     if c.date and c.date.get("value"):
         rows.append(("date", f"{_e(c.date['value'])} <span class=note>({_e(c.date.get('source') or '?')})</span>"))
     else:
         rows.append(("date", "—"))
-    amounts = [f'<a href="#{prefix}-money-{i}">{_e(record.money[i].text)}</a> '
+    amounts = [f'<a href="#{prefix}-money-{i}">{_u(record.money[i].text)}</a> '
                f"<span class=note>= {_e(money_value(record.money[i]))}</span>"
                for i in c.money if 0 <= i < len(record.money)]
     if amounts:
@@ -225,19 +236,19 @@ def _salient(record: Record, shown: int = 8) -> str:
 
 def render_section(record: Record, prefix: str = "a1") -> str:
     """One article: header, legend, highlighted text and its claims panel."""
-    heading = _e(record.title or record.id)
-    meta = [f"id <code>{_e(record.id)}</code>"]
+    heading = _u(record.title or record.id)
+    meta = [f"id <code>{_u(record.id)}</code>"]
     if record.source != record.id:
-        meta.append(f"source <code>{_e(record.source)}</code>")
+        meta.append(f"source <code>{_u(record.source)}</code>")
     if record.published:
         meta.append(f"published {_e(record.published)}"
                     + (f" ({_e(record.published_source)})" if record.published_source else ""))
     if url := _safe_url(record.url):
-        meta.append(f'<a href="{_e(url)}">{_e(url)}</a>')
+        meta.append(f'<a href="{_e(url)}">{_u(url)}</a>')
     header = f'<header><h1>{heading}</h1><p class="meta">{" · ".join(meta)}</p>'
     if record.error:
         return (f'<section class="article failed" id="{prefix}">{header}</header><p class="error">'
-                f'{_e(record.error.get("type"))}: {_e(record.error.get("message"))}</p></section>')
+                f'{_e(record.error.get("type"))}: {_u(record.error.get("message"))}</p></section>')
     if record.text is None:
         body = '<p class="error">This record has no text: render records made with include_text=True.</p>'
     else:
@@ -266,10 +277,10 @@ def render_index(entries: Iterable[IndexEntry], title: str = "claimx") -> str:
     rows = []
     for entry in entries:
         r = entry.record
-        link = f'<a href="{_e(entry.filename)}">{_e(r.title or r.id)}</a>'
+        link = f'<a href="{_e(entry.filename)}">{_u(r.title or r.id)}</a>'
         if r.error:
             rows.append(f'<tr class="failed"><td>{link}</td><td colspan="5" class="error">'
-                        f'{_e(r.error.get("type"))}: {_e(r.error.get("message"))}</td></tr>')
+                        f'{_e(r.error.get("type"))}: {_u(r.error.get("message"))}</td></tr>')
             continue
         counts = (len(r.entities), len(r.money), len(r.dates), len(r.claims))
         rows.append(f"<tr><td>{link}</td><td>{_e(r.published or '')}</td>"
@@ -282,19 +293,25 @@ def render_index(entries: Iterable[IndexEntry], title: str = "claimx") -> str:
 @dataclass
 class FileNamer:
     """Safe, unique page names from article ids: only [A-Za-z0-9._-], never hidden, never a path, never
-    `index.html`, unique even on case-insensitive file systems."""
+    `index.html`, unique even on case-insensitive file systems. An id with no Latin letters or digits (a Chinese
+    headline) is named by a short hash of itself, so 20,000 of them do not all become article-N.html."""
 
     taken: set[str] = field(default_factory=lambda: {"index.html"})
+    _next: dict[str, int] = field(default_factory=dict)  # the next number to try after a stem: naming stays linear
 
     def __call__(self, article_id: str) -> str:
         stem = unicodedata.normalize("NFKD", article_id).encode("ascii", "ignore").decode()
-        stem = re.sub(r"[^A-Za-z0-9._-]+", "_", stem).strip("._-")[:80].rstrip("._-") or "article"
+        stem = re.sub(r"[^A-Za-z0-9._-]+", "_", stem).strip("._-")[:80].rstrip("._-")
+        if not re.search(r"[A-Za-z0-9]", stem):
+            digest = hashlib.sha1(article_id.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+            stem = f"article-{digest}"
         if stem.split(".")[0].upper() in _WINDOWS_RESERVED:
             stem = f"_{stem}"
-        name, n = f"{stem}.html", 1
+        name, n = f"{stem}.html", self._next.get(stem.lower(), 1)
         while name.lower() in self.taken:
             n += 1
             name = f"{stem}-{n}.html"
+        self._next[stem.lower()] = n
         self.taken.add(name.lower())
         return name
 
@@ -302,12 +319,30 @@ class FileNamer:
 _WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}
 
 
+class PageWriteError(ValueError):
+    """A page cannot be written where it belongs (a symlink in the way, a name that would leave the folder)."""
+
+
 def page_path(out_dir: Path, filename: str) -> Path:
     """The page's path inside `out_dir`; refuses anything that would land elsewhere."""
     path = out_dir / filename
-    if path.resolve().parent != out_dir.resolve():
-        raise ValueError(f"refusing to write outside {out_dir}: {filename!r}")
+    if path.parent.resolve() != out_dir.resolve() or Path(filename).name != filename:
+        raise PageWriteError(f"refusing to write outside {out_dir}: {filename!r}")
     return path
+
+
+def write_page(path: Path, page: str) -> None:
+    """Write a page, never through a symlink someone left in the folder (it could point at any file)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags, 0o666)
+    except OSError as exc:
+        if path.is_symlink():
+            raise PageWriteError(f"{path} is a symlink; refusing to write through it (remove it or choose "
+                                 "another -o folder)") from None
+        raise
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(page)
 
 
 def page_title(records: list[Record]) -> str:
@@ -323,10 +358,9 @@ def write_pages(records: Iterable[Record], out_dir: Path) -> int:
     entries: list[IndexEntry] = []
     for record in records:
         entry = IndexEntry(_without_text(record), name(record.id))
-        page_path(out_dir, entry.filename).write_text(render_page([record], page_title([record])), encoding="utf-8")
+        write_page(page_path(out_dir, entry.filename), render_page([record], page_title([record])))
         entries.append(entry)
-    page_path(out_dir, "index.html").write_text(render_index(entries, f"{len(entries)} articles · claimx"),
-                                                encoding="utf-8")
+    write_page(page_path(out_dir, "index.html"), render_index(entries, f"{len(entries)} articles · claimx"))
     return sum(e.record.error is not None for e in entries)
 
 
@@ -338,7 +372,8 @@ def _without_text(record: Record) -> Record:
 def _page(title: str, body: str) -> str:
     return (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f'<meta name="generator" content="claimx">\n<title>{_e(title)}</title>\n<style>{CSS}</style>\n</head>\n'
+            f'<meta name="generator" content="claimx">\n<title>{_e(title.translate(_BIDI_CONTROLS))}</title>\n'
+            f'<style>{CSS}</style>\n</head>\n'
             f"<body>\n{body}\n</body>\n</html>\n")
 
 
@@ -359,11 +394,13 @@ code { font-size: .9em; }
 .claims { flex: 2; position: sticky; top: 0; max-height: 100vh; overflow-y: auto; background: #f6f8fa;
           border: 1px solid #d1d9e0; border-radius: .5rem; padding: 1rem; font-size: .9rem; line-height: 1.45; }
 @media (max-width: 60rem) { .columns { display: block; } .claims { position: static; max-height: none; } }
+mark, .text span, bdi { unicode-bidi: isolate; }  /* input text never reorders what is around it */
 mark.ent { padding: .15em .35em; margin: 0 .1em; border-radius: .35em; color: inherit;
            box-decoration-break: clone; -webkit-box-decoration-break: clone; }
 .org { background: var(--org); } .place { background: var(--place); } .person { background: var(--person); }
 .money { background: var(--money); } .date { background: var(--date); } .other { background: #ddd; }
-mark.ent mark.ent { padding: .05em .2em; outline: 1px solid rgba(0, 0, 0, .25); }
+mark.ent mark, .text span, bdi { unicode-bidi: isolate; }  /* input text never reorders what is around it */
+mark.ent { padding: .05em .2em; outline: 1px solid rgba(0, 0, 0, .25); }
 .tag::after { content: attr(data-label); font-size: .62em; font-weight: 700; letter-spacing: .02em;
               vertical-align: middle; margin-left: .4em; text-transform: none; }
 .claim { border-bottom: 3px solid var(--claim); padding-bottom: .1em; }

@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from claimx.evaluate import Evaluation, Mismatch, first_mismatches
+from claimx.output.terminal import clean, safe
 
 SPAN_CHARS = 120  # long claims are shortened in the middle
 
@@ -40,19 +41,19 @@ def mismatch_text(m: Mismatch) -> Text:
     """Two lines: what went wrong and where, then the span (highlighted) in its context."""
     span = m.text if len(m.text) <= SPAN_CHARS else f"{m.text[:SPAN_CHARS // 2]} … {m.text[-SPAN_CHARS // 2:]}"
     head = Text.assemble((f"{m.kind:<13}", "bold red" if m.kind in ("missed", "spurious") else "bold magenta"),
-                         (f" {m.doc_id}:{m.start}", "dim"))
+                         (clean(f" {m.doc_id}:{m.start}"), "dim"))
     if m.expected is not None:
-        head.append(f"  expected {m.expected}")
+        head.append(clean(f"  expected {m.expected}"))
     if m.got is not None:
-        head.append(f"  got {m.got}")
-    context = Text.assemble("    …", (m.left, "dim"), (" ".join(span.split()), "bold yellow"), (m.right, "dim"),
-                            "…")
+        head.append(clean(f"  got {m.got}"))
+    context = Text.assemble("    …", (clean(m.left), "dim"), (clean(" ".join(span.split())), "bold yellow"),
+                            (clean(m.right), "dim"), "…")
     return Text.assemble(head, "\n", context)
 
 
 def print_evaluation(evaluation: Evaluation, *, title: str, errors: int = 0, stream: IO[str] | None = None) -> None:
     console = Console(file=stream)
-    console.print(title, style="bold", soft_wrap=True)
+    console.print(safe(title, "bold"), soft_wrap=True)
     console.print(scores_table(evaluation))
     if evaluation.failed:
         console.print(f"[red]{evaluation.failed} prediction record(s) were errors, scored as empty[/red]")

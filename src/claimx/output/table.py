@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from claimx.output.maps import map_url
+from claimx.output.terminal import safe
 from claimx.records import Record
 
 
@@ -22,17 +23,18 @@ def print_tables(records: Iterable[Record], stream: IO[str] | None = None) -> It
 
 
 def render_record(record: Record) -> Panel:
-    title = f"[bold]{record.id}[/bold]"
+    # Every string from the input goes in as a cleaned Text (see output.terminal): never as markup.
+    title = safe(record.id, "bold")
     if record.error:
-        return Panel(Text(f"{record.error['type']}: {record.error['message']}", style="red"), title=title,
+        return Panel(safe(f"{record.error['type']}: {record.error['message']}", "red"), title=title,
                      border_style="red")
-    subtitle = f"published {record.published} ({record.published_source})" if record.published else "no date"
+    subtitle = safe(f"published {record.published} ({record.published_source})" if record.published else "no date")
     parts: list = []
     if record.title:
-        parts.append(Text(record.title, style="bold"))
+        parts.append(safe(record.title, "bold"))
     parts += [t for t in (_entities(record), _money(record), _dates(record), _claims(record)) if t is not None]
     if not parts:
-        parts.append(Text("nothing found", style="dim"))
+        parts.append(safe("nothing found", "dim"))
     return Panel(Group(*parts), title=title, subtitle=subtitle, title_align="left", subtitle_align="right")
 
 
@@ -41,6 +43,10 @@ def _table(title: str, *columns: str) -> Table:
     for column in columns:
         table.add_column(column, overflow="fold")
     return table
+
+
+def _row(table: Table, *cells: object) -> None:
+    table.add_row(*(safe(cell) for cell in cells))
 
 
 def _entities(record: Record) -> Table | None:
@@ -59,7 +65,7 @@ def _entities(record: Record) -> Table | None:
             canonical += f" ({', '.join(e.tickers)})"
         weight = Text(f"{e.salience:.2f}" if e.salience is not None else "",
                       style="bold" if e.id in about else "")
-        table.add_row(label, e.text, canonical, str(count), weight, _where(e))
+        table.add_row(safe(label), safe(e.text), safe(canonical), safe(count), weight, _where(e))
     return table
 
 
@@ -81,7 +87,7 @@ def _money(record: Record) -> Table | None:
         note = "approx." if m.approx else ""
         if m.min is not None and m.max is not None:
             note = (note + f" range {m.min:,}–{m.max:,}").strip()
-        table.add_row(m.text, amount, m.currency or "?", note)
+        _row(table, m.text, amount, m.currency or "?", note)
     return table
 
 
@@ -90,7 +96,7 @@ def _dates(record: Record) -> Table | None:
         return None
     table = _table("Dates", "text", "value", "grain", "relative")
     for d in record.dates:
-        table.add_row(d.text, d.value or "?", d.grain or "", "yes" if d.relative else "")
+        _row(table, d.text, d.value or "?", d.grain or "", "yes" if d.relative else "")
     return table
 
 
@@ -106,5 +112,5 @@ def _claims(record: Record) -> Table | None:
         if c.speaker and c.speaker.canonical and c.speaker.canonical != c.speaker.text:
             speaker += f" ({c.speaker.canonical})"
         date = f"{c.date['value']} ({c.date['source']})" if c.date and c.date.get("value") else ""
-        table.add_row(speaker, c.cue.text if c.cue else "", text, date)
+        _row(table, speaker, c.cue.text if c.cue else "", text, date)
     return table

@@ -48,6 +48,7 @@ def _verb_claim(reading: Reading, cue: Token, entry: CueVerb) -> Found | None:
     inside = range(content.start, content.end) if content is not None else range(0)
     if content is None or len(content) < _MIN_TOKENS or (subject.i in inside and cue.i not in inside):
         return None
+    content = _capped(reading, content)
     content = _before_next_cue(reading, content)
     if rule != "verb_parenthetical":
         content = without_tail(reading, content)
@@ -309,3 +310,14 @@ def _cue_span(cue: Token, entry: CueVerb) -> Span:
         if particle is not None and particle.i == cue.i + 1:
             return doc[cue.i : cue.i + 2]
     return doc[cue.i : cue.i + 1]
+
+
+# A reported clause longer than this is no sentence but a chain without a full stop ("Acme said that Acme said that
+# …"): each cue's clause would hold the rest of the chain, n claims of n tokens. Cut, the layer stays linear.
+_MAX_CLAUSE_TOKENS = 200
+
+
+def _capped(reading: Reading, content: Span) -> Span:
+    if len(content) <= _MAX_CLAUSE_TOKENS:
+        return content
+    return tidy(reading, content.start, content.start + _MAX_CLAUSE_TOKENS) or content[:_MAX_CLAUSE_TOKENS]

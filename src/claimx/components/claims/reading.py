@@ -146,7 +146,8 @@ class Reading:
 
     def mentions_within(self, span: Span) -> list[Span]:
         within = []
-        for mention in self.mentions[bisect_left(self._mention_starts, span.start_char) :]:
+        for index in range(bisect_left(self._mention_starts, span.start_char), len(self.mentions)):  # no slice copy
+            mention = self.mentions[index]
             if mention.start_char >= span.end_char:
                 break
             if mention.end_char <= span.end_char:
@@ -156,7 +157,7 @@ class Reading:
     def entity_in(self, span: Span) -> Span | None:
         """The entity mention that makes up most of `span` (its head is inside it), if any."""
         for mention in self.mentions_within(span):
-            if mention.root.i == span.root.i or len(mention) >= len(span) - 1:
+            if len(mention) >= len(span) - 1 or _root(mention).i == _root(span).i:
                 return mention
         return None
 
@@ -174,6 +175,13 @@ def _chars(span: Span | Token) -> tuple[int, int]:
     if isinstance(span, Token):
         return span.idx, span.idx + len(span.text)
     return span.start_char, span.end_char
+
+
+def _root(span: Span) -> Token:
+    """`span.root` in the span's length: spaCy's walks up to the sentence root for a span without one, which is
+    as deep as a chain of reporting clauses is long ("Acme said that Acme said that …": quadratic)."""
+    outside = [t for t in span if t.head.i == t.i or not span.start <= t.head.i < span.end]
+    return outside[0] if len(outside) == 1 else span.root
 
 
 def is_quote_mark(token: Token) -> bool:

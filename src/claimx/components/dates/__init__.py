@@ -50,7 +50,7 @@ class DatesComponent:
         found, rejected = self._found(doc, text)
         fiscal = fiscal_context(doc, text, any(match.parts.fiscal for _, match in found))
         sentences = _sentence_starts(doc, text)
-        mentioned: deque[tuple[str, int]] = deque()  # (value, sentence index) of the recent dates read so far
+        mentioned: deque[tuple[str, int]] = deque(maxlen=MAX_MENTIONED)  # (value, sentence) of the recent dates
         parsed = doc.has_annotation("DEP")  # also a walk over every token: once per document
         for i, (span, match) in enumerate(found):
             sentence = bisect.bisect_right(sentences, span.start_char) - 1
@@ -114,6 +114,10 @@ class DatesComponent:
                 found.append(ent)
         return found
 
+
+# The dates an expression may refer back to are those of the last CONTEXT_REACH sentences, and at most this many:
+# text without sentence breaks ("2019-2020 2019-2020 …") once kept every date, making the layer quadratic.
+MAX_MENTIONED = 64
 
 _PERIOD_END = re.compile(r",?\s+(?:that\s+|which\s+)?(?:ended|ending|ends|closed|through|to)\s+(?:on\s+|in\s+)?",
                          re.IGNORECASE)

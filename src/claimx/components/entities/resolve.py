@@ -65,11 +65,15 @@ def choose(mentions: list[Mention]) -> list[Mention]:
     rule agree on the bounds, the NER's label stands unless it said PERSON for a pattern organization."""
     ranked = sorted(mentions, key=lambda m: (-len(m), _SOURCE_RANK[m.source], m.start))
     chosen: list[Mention] = []
+    owner: dict[int, Mention] = {}  # token → the chosen mention over it: linear in the mentions, not quadratic
     for mention in ranked:
-        clash = next((c for c in chosen if c.overlaps(mention)), None)
-        if clash is None:
+        span = range(mention.start, mention.end)
+        if not any(i in owner for i in span):
             chosen.append(mention)
-        elif (clash.start, clash.end) == (mention.start, mention.end):
+            owner.update(dict.fromkeys(span, mention))
+            continue
+        clash = owner.get(mention.start)  # chosen mentions never overlap: one with the same bounds is alone
+        if clash is not None and (clash.start, clash.end) == (mention.start, mention.end):
             if clash.source == "org-pattern" and mention.source == "ner" and mention.label != "PERSON":
                 clash.label = mention.label
             clash.place = clash.place or mention.place
@@ -80,7 +84,8 @@ def override(mentions: list[Mention], stronger: list[Mention]) -> list[Mention]:
     """Mentions from a rule that knows better (a results table) replace whatever they overlap."""
     if not stronger:
         return mentions
-    kept = [m for m in mentions if not any(m.overlaps(s) for s in stronger)]
+    taken = {i for s in stronger for i in range(s.start, s.end)}  # a set, not all pairs: a long results table
+    kept = [m for m in mentions if not any(i in taken for i in range(m.start, m.end))]
     return sorted(kept + stronger, key=lambda m: m.start)
 
 
