@@ -6,9 +6,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from claimx.ingest.article import Article
-from claimx.ingest.layout import find_layout
+from claimx.ingest.datelines import find_datelines
+from claimx.ingest.layout import caps_headlines, find_layout
 from claimx.ingest.options import IngestOptions
 from claimx.ingest.published import choose_published, date_from_path, find_dateline_date
+from claimx.ingest.reading_view import reading_view
 
 
 def make_article(
@@ -26,10 +28,11 @@ def make_article(
     headings: Sequence[str] = (),
 ) -> Article:
     """`path` is the file name dates may be read from (None for feeds and URLs)."""
-    article = Article(id=id_, source=source, text=text, title=title, url=url, author=author)
+    article = with_reading(Article(id=id_, source=source, text=text, title=title, url=url, author=author))
     if options.mask_chrome:
         layout = find_layout(text, title=title, headings=headings)
-        article.masked, article.headlines = layout.masked, layout.headlines
+        article.masked = layout.masked
+        article.headlines = sorted(layout.headlines + caps_headlines(article.reading, layout.masked + layout.headlines))
         if article.title is None and layout.headlines:  # scraped text names no title: its headline is one
             start, end = layout.headlines[0]
             article.title = text[start:end]
@@ -41,4 +44,14 @@ def make_article(
             "dateline": find_dateline_date(text),
             "filename": date_from_path(path) if path else None,
         })
+    return article
+
+
+def with_reading(article: Article) -> Article:
+    """Give the article its reading view, hyphen breaks and datelines (once: an article that has them keeps them).
+    Every Article the pipeline reads goes through here, whether ingest or the Python API made it."""
+    if article.reading is None:
+        view = reading_view(article.text)
+        article.reading, article.hyphen_breaks = view.text, view.hyphen_breaks
+        article.datelines = find_datelines(view.text)
     return article

@@ -1,0 +1,60 @@
+"""Words broken at a line end with a hyphen ("compa-\\nny") read as one word.
+
+Ingest finds the breaks (ingest/reading_view.py); here, on the Doc, the pieces of a break whose joined form the
+lemmatizer's word lists know, and whose hyphenated form it does not, become one token ("well-\\nknown" stays two words). The
+token's text keeps the file's characters; its NORM, and the shape, prefix and suffix its lexeme gives the model's
+tok2vec, are those of the joined word, so the model reads "company".
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+_POS = ("noun", "verb", "adj", "adv")
+
+
+class Vocabulary:
+    """Whether a word is an English word: its base form (by the lemmatizer's suffix rules, or its list of
+    irregular forms) is in the lemmatizer's word index (WordNet's nouns, verbs, adjectives and adverbs). Model data,
+    so the answer never depends on which articles were read before."""
+
+    def __init__(self, nlp: Language):
+        lookups = nlp.get_pipe("lemmatizer").lookups if "lemmatizer" in nlp.pipe_names else None
+        tables = lookups.tables if lookups is not None else ()
+        self.index = lookups.get_table("lemma_index") if "lemma_index" in tables else {}
+        self.rules = lookups.get_table("lemma_rules") if "lemma_rules" in tables else {}
+        self.exceptions = lookups.get_table("lemma_exc") if "lemma_exc" in tables else {}
+
+    def __contains__(self, word: str) -> bool:
+        for pos in _POS:
+            index = self.index.get(pos, ())
+            if word in index or word in self.exceptions.get(pos, {}):
+                return True
+            for old, new in self.rules.get(pos, ()):
+                if word.endswith(old) and word[:len(word) - len(old)] + new in index:
+                    return True
+        return False
+
+
+def join_hyphen_breaks(doc: Doc, breaks: list[tuple[int, int, str]], known: Vocabulary) -> Doc:
+    spans = []
+    for start, end, joined in breaks:
+        word = joined.lower()
+        head, tail = doc.text[start:end].split("-", 1)
+        if word not in known or f"{head.lower()}-{tail.strip().lower()}" in known:
+            continue
+        span = doc.char_span(start, end)
+        if span is not None and len(span) > 1:
+            spans.append((span, joined))
+    if not spans:
+        return doc
+    with doc.retokenize() as retokenizer:
+        for span, joined in spans:
+            retokenizer.merge(span, attrs={"NORM": joined.lower()})
+    for span, joined in spans:
+        lexeme = doc.vocab[doc.text[span.start_char:span.end_char]]
+        model = doc.vocab[joined]
+        lexeme.shape_, lexeme.prefix_, lexeme.suffix_ = model.shape_, model.prefix_, model.suffix_
+        lexeme.is_alpha, lexeme.is_lower = model.is_alpha, model.is_lower
+    return doc

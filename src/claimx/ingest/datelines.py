@@ -1,0 +1,80 @@
+"""Wire datelines at the start of a paragraph: where the story was filed and by which agency.
+
+    NAIROBI, Kenya (AP) _ President …          1990s AP: an underscore for the dash
+    MIAMI (Reuters) - The …                     LONDON, March 3 (Reuters) - …
+    WASHINGTON — The …                          PARIS, Jan 5 (AFP) -- …
+    LONDON 1996-08-30                           a line of its own, as Reuters' 1996 corpus has it
+
+A dateline is metadata, not prose: its place is a PLACE and its agency an ORG, and no speaker, claim or other
+entity may include it. Pure functions: text in, character ranges out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
+          r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_DATE = rf"(?:{_MONTH}\s+\d{{1,2}}(?:\s*,\s*(?:19|20)\d\d)?|\d{{1,2}}\s+{_MONTH}(?:\s+(?:19|20)\d\d)?|(?:19|20)\d\d-\d\d-\d\d)"
+_CAPS_WORD = r"[A-Z][A-Z'’.-]*[A-Z.]"
+_REGION_WORD = r"[A-Z][A-Za-z'’.-]*"
+_DATELINE = re.compile(
+    rf"(?P<place>{_CAPS_WORD}(?:[ -]{_CAPS_WORD}){{0,3}})"
+    rf"(?:\s*,\s*(?P<region>(?!{_MONTH}\s+\d){_REGION_WORD}(?:\s{_REGION_WORD}){{0,2}}))?"
+    rf"(?:\s*,?\s*(?P<date>{_DATE}))?"
+    r"(?:\s*\((?P<agency>[A-Za-z][\w&.-]*(?:[ -][A-Z][\w&.-]*){0,3})\))?"
+    r"(?P<dash>\s*(?:_{1,2}|-{1,2}|—|–)(?=\s))?"
+)
+_MAX_PLACE = 40  # characters: "RIO DE JANEIRO, Brazil" fits, a shouted sentence does not
+
+
+@dataclass(frozen=True)
+class Dateline:
+    start: int
+    end: int  # after the dash (or the date, for a line of its own)
+    places: tuple[tuple[int, int], ...]  # "NAIROBI", "Kenya"
+    agency: tuple[int, int] | None = None  # "AP"
+
+
+def match_dateline(line: str) -> re.Match | None:
+    """The dateline that opens `line` (stripped of its indentation), if it has one."""
+    match = _DATELINE.match(line)
+    if match is None or len(match["place"]) > _MAX_PLACE or not re.search(r"[A-Z]{2}", match["place"]):
+        return None
+    rest = line[match.end():].strip()
+    if match["dash"]:
+        if not rest:
+            return match if match["agency"] else None
+        letters = [c for c in rest[:60] if c.isalpha()]
+        shouted = len(letters) >= 6 and not any(c.islower() for c in letters)  # "SOCCER - JAPAN WIN": a headline
+        return None if shouted or rest[0].islower() else match
+    if not rest and (match["date"] or match["agency"]):
+        return match  # "LONDON 1996-08-30" on its own line
+    return None
+
+
+def starts_with_dateline(line: str) -> bool:
+    return line[:1].isupper() and match_dateline(line) is not None
+
+
+_PARAGRAPH_START = re.compile(r"(?:^|\n)[ \t]*(?=[A-Z])")
+
+
+def find_datelines(text: str) -> list[Dateline]:
+    """The datelines opening the paragraphs of `text` (a reading view: wrapped lines already joined, so a line
+    start is a paragraph start)."""
+    found = []
+    for start in _PARAGRAPH_START.finditer(text):
+        position = start.end()
+        line_end = text.find("\n", position)
+        line = text[position:line_end if line_end >= 0 else len(text)]
+        match = match_dateline(line)
+        if match is None:
+            continue
+        places = [(position + match.start("place"), position + match.end("place"))]
+        if match["region"]:
+            places.append((position + match.start("region"), position + match.end("region")))
+        agency = (position + match.start("agency"), position + match.end("agency")) if match["agency"] else None
+        found.append(Dateline(position, position + match.end(), tuple(places), agency))
+    return found

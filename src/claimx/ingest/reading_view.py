@@ -1,0 +1,147 @@
+"""The reading view: the article's text as the model should read it, character for character the same length.
+
+Archives break text at fixed columns (wire copy, plain-text exports, e-mail, PDF extraction). A newline inside a
+paragraph is a wall to spaCy: entities split at it ("University of" / "Miami") and sentences lose their speaker.
+The view turns each such newline into a space and keeps every paragraph break, so the model reads hard-wrapped text
+as it reads the same text flowed. Lengths are equal, so every offset into the view is an offset into the file's
+text, and records keep slicing the file's own characters.
+
+One linear pass over the lines. A single newline between two non-empty lines is joined when the line before it is
+"full" (the next line's first word would not have fitted under the document's wrap width), or when the next line
+carries on the sentence (a lower-case start after a line of prose that does not end one). It is kept before an
+indented paragraph start, a list item, a table row, a dateline or an all-caps headline, after a line that ends a
+sentence (unless paragraphs are marked by blank lines or indents and the line is full: then it is a wrap), and
+wherever the line before was short for no reason.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from claimx.ingest.datelines import starts_with_dateline
+from claimx.ingest.published import is_dateline_line
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+_SENTENCE_END = re.compile(r"[.!?…:][\"'”’)\]]*$")
+_ABBREVIATION = re.compile(  # a full stop that does not end a sentence: "Mr.", "U.S.", an initial "J."
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|Mt|Ft|No|Nos|vs|v|Jan|Feb|Mar|Apr"
+    r"|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Co|Corp|Bros|approx|est)\.|\b(?:[A-Z]\.){1,3}|\b[A-Z]\.)$")
+_LIST_ITEM = re.compile(r"(?:[-*•·‣▪–—>]|\d{1,2}[.)]|\(?[a-zA-Z0-9]\))\s")
+_TABLE_ROW = re.compile(r"\S(?: {3,}|\t)\S|\|")
+_HYPHEN_BREAK = re.compile(r"(?<![\w-])([A-Za-z]+)-$")
+_WORD_START = re.compile(r"[a-z]+")
+_WRAP_PERCENTILE = 0.9  # the wrap width: this share of the lines that run on into another are at most this long
+_MIN_PROSE_WORDS = 4  # a line this long may run on into a lower-case next line; a shorter one is a label
+
+
+@dataclass
+class ReadingView:
+    """`text` is what the model reads (same length as the article's text). `hyphen_breaks` are words broken at a
+    line end, (start, end, joined): "compa-\\nny" → (s, s + 9, "company"); the pipeline joins those the
+    vocabulary knows."""
+
+    text: str
+    hyphen_breaks: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+@dataclass
+class _Line:
+    start: int  # first character of the line (its indentation included)
+    end: int  # end of its visible text (trailing spaces excluded)
+    newline_end: int  # after the newline that ends it (== end of text for the last line)
+    text: str  # stripped
+    indent: int
+
+
+def reading_view(text: str) -> ReadingView:
+    lines = _lines(text)
+    if len(lines) < 2:
+        return ReadingView(text)
+    width = _wrap_width(lines)
+    indents = Counter(line.indent for line in lines if line.text)
+    base_indent = min(indents, key=lambda i: (-indents[i], i))
+    marked = _paragraphs_marked(lines, base_indent)
+    chars: list[str] | None = None
+    breaks: list[tuple[int, int, str]] = []
+    for before, after in zip(lines, lines[1:]):
+        if not before.text or not after.text:
+            continue
+        if not _runs_on(before, after, width, base_indent, marked):
+            continue
+        if chars is None:
+            chars = list(text)
+        for i in range(before.end, after.start + after.indent):
+            if chars[i] in "\r\n":
+                chars[i] = " "
+        hyphen = _HYPHEN_BREAK.search(before.text)
+        word = _WORD_START.match(after.text)
+        if hyphen and word:
+            start = before.end - len(hyphen.group())
+            breaks.append((start, after.start + after.indent + word.end(), hyphen.group(1) + word.group()))
+    return ReadingView("".join(chars) if chars is not None else text, breaks)
+
+
+def _lines(text: str) -> list[_Line]:
+    lines = []
+    start = 0
+    for newline in _NEWLINE.finditer(text):
+        lines.append(_line(text, start, newline.start(), newline.end()))
+        start = newline.end()
+    lines.append(_line(text, start, len(text), len(text)))
+    return lines
+
+
+def _line(text: str, start: int, end: int, newline_end: int) -> _Line:
+    raw = text[start:end]
+    stripped = raw.strip()
+    indent = len(raw) - len(raw.lstrip()) if stripped else 0
+    return _Line(start, start + len(raw.rstrip()), newline_end, stripped, indent)
+
+
+def _wrap_width(lines: list[_Line]) -> int:
+    """The column the text is wrapped at, if it is: a high percentile of the lengths of lines that run on into a
+    non-empty line (a paragraph's last line is short and followed by a break, so it does not count)."""
+    lengths = sorted(line.end - line.start for line, following in zip(lines, lines[1:])
+                     if line.text and following.text and " " in line.text)
+    if not lengths:
+        return max(line.end - line.start for line in lines)
+    return lengths[min(len(lengths) - 1, int(len(lengths) * _WRAP_PERCENTILE))]
+
+
+def _paragraphs_marked(lines: list[_Line], base_indent: int) -> bool:
+    """Whether paragraphs are set apart by blank lines or indents: then a single newline is never one."""
+    for before, line, after in zip(lines, lines[1:], lines[2:]):
+        if before.text and not line.text and after.text:
+            return True
+        if before.text and line.text and line.indent > base_indent:
+            return True
+    return False
+
+
+def _runs_on(before: _Line, after: _Line, width: int, base_indent: int, marked: bool) -> bool:
+    """Whether the newline between two non-empty lines sits inside a paragraph."""
+    if after.indent > base_indent or _LIST_ITEM.match(after.text) or _TABLE_ROW.search(before.text) \
+            or _TABLE_ROW.search(after.text) or starts_with_dateline(after.text) or is_dateline_line(before.text):
+        return False
+    if not _has_lower(before.text) and _has_lower(after.text):
+        return False  # an all-caps headline or section line, then the story
+    next_word = len(after.text.split(None, 1)[0])
+    full = before.end - before.start + 1 + next_word > width
+    if _ends_sentence(before.text, after.text):
+        return full and marked
+    if full:
+        return True
+    if after.text[0].islower() and _HYPHEN_BREAK.search(before.text):
+        return True  # "compa-" / "ny", "well-" / "known"
+    return after.text[0].islower() and len(before.text.split()) >= _MIN_PROSE_WORDS
+
+
+def _ends_sentence(line: str, following: str) -> bool:
+    return (_SENTENCE_END.search(line) is not None and _ABBREVIATION.search(line) is None
+            and not following[0].islower())
+
+
+def _has_lower(text: str) -> bool:
+    return any(c.islower() for c in text)
