@@ -102,7 +102,7 @@ def make_doc(nlp: Language, article: Article) -> Doc:
     doc._.claimx_headlines = list(article.headlines)
     doc._.claimx_datelines = [{"start": d.start, "end": d.end, "places": list(d.places), "agency": d.agency}
                               for d in article.datelines]
-    _start_sentences_at(doc, article.masked + article.headlines)
+    _start_sentences_at(doc, article.masked + article.headlines + [(d.start, d.end) for d in article.datelines])
     return doc
 
 
@@ -151,8 +151,9 @@ def _add_tokens(nlp: Language, text: str, words: list[str], spaces: list[bool]) 
 
 
 def _start_sentences_at(doc: Doc, ranges: list[tuple[int, int]]) -> None:
-    """Chrome and headlines stand as sentences of their own: the parser (which keeps preset boundaries) never
-    joins a headline to the first paragraph, or a "RELATED ARTICLES" line to the last one."""
+    """Chrome, headlines and datelines stand as sentences of their own: the parser (which keeps preset boundaries)
+    never joins a headline to the first paragraph, a "RELATED ARTICLES" line to the last one, or "MIAMI (Reuters) -"
+    to the subject of the sentence after it."""
     if not ranges:
         return
     starts = [token.idx for token in doc]

@@ -28,14 +28,14 @@ def make_article(
     headings: Sequence[str] = (),
 ) -> Article:
     """`path` is the file name dates may be read from (None for feeds and URLs)."""
-    article = with_reading(Article(id=id_, source=source, text=text, title=title, url=url, author=author))
+    article = Article(id=id_, source=source, text=text, title=title, url=url, author=author)
     if options.mask_chrome:
         layout = find_layout(text, title=title, headings=headings)
-        article.masked = layout.masked
-        article.headlines = sorted(layout.headlines + caps_headlines(article.reading, layout.masked + layout.headlines))
+        article.masked, article.headlines = layout.masked, layout.headlines
         if article.title is None and layout.headlines:  # scraped text names no title: its headline is one
             start, end = layout.headlines[0]
             article.title = text[start:end]
+    with_reading(article)
     # the weaker sources are only looked at when every stronger one is silent
     article.published, article.published_source = choose_published({"input": input_date, "cli": options.published,
                                                                      "html": html_date})
@@ -48,10 +48,12 @@ def make_article(
 
 
 def with_reading(article: Article) -> Article:
-    """Give the article its reading view, hyphen breaks and datelines (once: an article that has them keeps them).
-    Every Article the pipeline reads goes through here, whether ingest or the Python API made it."""
+    """Give the article its reading view, hyphen breaks, datelines and all-caps headlines (once: an article that
+    has a reading view keeps it). Every Article the pipeline reads goes through here, whether ingest or the Python
+    API made it."""
     if article.reading is None:
         view = reading_view(article.text)
         article.reading, article.hyphen_breaks = view.text, view.hyphen_breaks
         article.datelines = find_datelines(view.text)
+        article.headlines = sorted(article.headlines + caps_headlines(view.text, article.masked + article.headlines))
     return article

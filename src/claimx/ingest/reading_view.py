@@ -29,10 +29,16 @@ _ABBREVIATION = re.compile(  # a full stop that does not end a sentence: "Mr.", 
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|Mt|Ft|No|Nos|vs|v|Jan|Feb|Mar|Apr"
     r"|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Co|Corp|Bros|approx|est)\.|\b(?:[A-Z]\.){1,3}|\b[A-Z]\.)$")
 _LIST_ITEM = re.compile(r"(?:[-*•·‣▪–—>]|\d{1,2}[.)]|\(?[a-zA-Z0-9]\))\s")
+_DASH = re.compile(r"(?:-|--|–|—)\s")
 _TABLE_ROW = re.compile(r"\S(?: {3,}|\t)\S|\|")
 _HYPHEN_BREAK = re.compile(r"(?<![\w-])([A-Za-z]+)-$")
 _WORD_START = re.compile(r"[a-z]+")
+_FIRST_WORD = re.compile(r"[^ \t]*")
 _WRAP_PERCENTILE = 0.9  # the wrap width: this share of the lines that run on into another are at most this long
+_MIN_WRAPPED_LINES = 3  # fewer lines running on into another say nothing about a wrap width
+_MAX_WRAP_WIDTH = 160  # nobody hard-wraps wider: longer lines are paragraphs
+_FILLED = 0.6  # in wrapped text, most lines reach this share of the width
+_NOT_WRAPPED = 1 << 30
 _MIN_PROSE_WORDS = 4  # a line this long may run on into a lower-case next line; a shorter one is a label
 
 
@@ -50,7 +56,7 @@ class ReadingView:
 class _Line:
     start: int  # first character of the line (its indentation included)
     end: int  # end of its visible text (trailing spaces excluded)
-    newline_end: int  # after the newline that ends it (== end of text for the last line)
+    width: int  # columns up to the newline, trailing spaces included: where a wrapper saw the line end
     text: str  # stripped
     indent: int
 
@@ -65,10 +71,11 @@ def reading_view(text: str) -> ReadingView:
     marked = _paragraphs_marked(lines, base_indent)
     chars: list[str] | None = None
     breaks: list[tuple[int, int, str]] = []
+    words = 0  # words of the paragraph so far, over the lines already joined
     for before, after in zip(lines, lines[1:]):
-        if not before.text or not after.text:
-            continue
-        if not _runs_on(before, after, width, base_indent, marked):
+        words += len(before.text.split())
+        if not before.text or not after.text or not _runs_on(before, after, width, base_indent, marked, words):
+            words = 0
             continue
         if chars is None:
             chars = list(text)
@@ -87,27 +94,32 @@ def _lines(text: str) -> list[_Line]:
     lines = []
     start = 0
     for newline in _NEWLINE.finditer(text):
-        lines.append(_line(text, start, newline.start(), newline.end()))
+        lines.append(_line(text, start, newline.start()))
         start = newline.end()
-    lines.append(_line(text, start, len(text), len(text)))
+    lines.append(_line(text, start, len(text)))
     return lines
 
 
-def _line(text: str, start: int, end: int, newline_end: int) -> _Line:
+def _line(text: str, start: int, end: int) -> _Line:
     raw = text[start:end]
     stripped = raw.strip()
     indent = len(raw) - len(raw.lstrip()) if stripped else 0
-    return _Line(start, start + len(raw.rstrip()), newline_end, stripped, indent)
+    return _Line(start, start + len(raw.rstrip()), len(raw), stripped, indent)
 
 
 def _wrap_width(lines: list[_Line]) -> int:
-    """The column the text is wrapped at, if it is: a high percentile of the lengths of lines that run on into a
-    non-empty line (a paragraph's last line is short and followed by a break, so it does not count)."""
-    lengths = sorted(line.end - line.start for line, following in zip(lines, lines[1:])
-                     if line.text and following.text and " " in line.text)
-    if not lengths:
-        return max(line.end - line.start for line in lines)
-    return lengths[min(len(lengths) - 1, int(len(lengths) * _WRAP_PERCENTILE))]
+    """The column the text is wrapped at, if it is: a high percentile of the widths of lines that run on into a
+    non-empty line (a paragraph's last line is short and followed by a break, so it does not count). A text is
+    wrapped when there are a few such lines, the width is one a person would wrap at, and most lines come close
+    to it; otherwise no line counts as full."""
+    widths = sorted(line.width for line, following in zip(lines, lines[1:])
+                    if line.text and following.text and " " in line.text)
+    if len(widths) < _MIN_WRAPPED_LINES:
+        return _NOT_WRAPPED
+    width = widths[min(len(widths) - 1, int(len(widths) * _WRAP_PERCENTILE))]
+    if width > _MAX_WRAP_WIDTH or widths[len(widths) // 2] < _FILLED * width:
+        return _NOT_WRAPPED
+    return width
 
 
 def _paragraphs_marked(lines: list[_Line], base_indent: int) -> bool:
@@ -120,22 +132,24 @@ def _paragraphs_marked(lines: list[_Line], base_indent: int) -> bool:
     return False
 
 
-def _runs_on(before: _Line, after: _Line, width: int, base_indent: int, marked: bool) -> bool:
-    """Whether the newline between two non-empty lines sits inside a paragraph."""
-    if after.indent > base_indent or _LIST_ITEM.match(after.text) or _TABLE_ROW.search(before.text) \
-            or _TABLE_ROW.search(after.text) or starts_with_dateline(after.text) or is_dateline_line(before.text):
+def _runs_on(before: _Line, after: _Line, width: int, base_indent: int, marked: bool, words: int) -> bool:
+    """Whether the newline between two non-empty lines sits inside a paragraph (`words`: the paragraph's words
+    up to this newline)."""
+    if after.indent > base_indent or _TABLE_ROW.search(before.text) or _TABLE_ROW.search(after.text) \
+            or starts_with_dateline(after.text) or is_dateline_line(before.text):
         return False
     if not _has_lower(before.text) and _has_lower(after.text):
         return False  # an all-caps headline or section line, then the story
-    next_word = len(after.text.split(None, 1)[0])
-    full = before.end - before.start + 1 + next_word > width
+    full = before.width + 1 + _FIRST_WORD.match(after.text).end() > width  # the next word would not have fitted
+    if _LIST_ITEM.match(after.text) and not (full and _DASH.match(after.text)):
+        return False  # a list item ("- " after a full line is a dash: "… the deal\n- which …")
     if _ends_sentence(before.text, after.text):
         return full and marked
     if full:
         return True
     if after.text[0].islower() and _HYPHEN_BREAK.search(before.text):
         return True  # "compa-" / "ny", "well-" / "known"
-    return after.text[0].islower() and len(before.text.split()) >= _MIN_PROSE_WORDS
+    return after.text[0].islower() and words >= _MIN_PROSE_WORDS
 
 
 def _ends_sentence(line: str, following: str) -> bool:

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from claimx.components.entities import aliases, resolve
 from claimx.components.entities.context import DocContext
+from claimx.components.entities.datelines import dateline_mentions
 from claimx.components.entities.orgs import OrgMatcher, ticker_owners
 from claimx.components.entities.places import find_places
 from claimx.components.entities.sports import relabel_teams, table_teams
@@ -47,6 +48,7 @@ class EntitiesComponent:
                 m.place = lookup_place(context.mention_text(m))
         relabel_teams(doc, mentions, context)
         mentions = aliases.head_word_mentions(doc, mentions, context)
+        mentions = dateline_mentions(doc, mentions)
         aliases.assign_canonical(doc, mentions, context)
         aliases.assign_ids(mentions)
         spans = []
