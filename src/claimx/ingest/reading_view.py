@@ -20,23 +20,25 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from claimx.ingest.datelines import starts_with_dateline
-from claimx.ingest.published import is_dateline_line
+from claimx.ingest.datelines import match_dateline, starts_with_dateline
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
-_SENTENCE_END = re.compile(r"[.!?…:][\"'”’)\]]*$")
+_SENTENCE_END = re.compile(r"[.!?…](?:\s*[\"'”’)\]])*$")  # '… he said. "' too: a quote opening the next line
+_NUMBER = re.compile(r"\(?\d[\d.,:/-]*\)?")
+# Words a wrapped line may stop on but a sentence never ends with.
+_CONTINUED_AFTER = frozenset("a an the of in on at to for from by with and or but as that which who than into "
+                             "about over under after before its their his her our".split())
 _ABBREVIATION = re.compile(  # a full stop that does not end a sentence: "Mr.", "U.S.", an initial "J."
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|Mt|Ft|No|Nos|vs|v|Jan|Feb|Mar|Apr"
     r"|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Co|Corp|Bros|approx|est)\.|\b(?:[A-Z]\.){1,3}|\b[A-Z]\.)$")
 _LIST_ITEM = re.compile(r"(?:[-*•·‣▪–—>]|\d{1,2}[.)]|\(?[a-zA-Z0-9]\))\s")
-_DASH = re.compile(r"(?:-|--|–|—)\s")
-_TABLE_ROW = re.compile(r"\S(?: {3,}|\t)\S|\|")
+_TABLE_ROW = re.compile(r"\S(?: {3,}|\t)\S.*\S(?: {3,}|\t)\S|\|")  # columns: two gaps, or a pipe
 _HYPHEN_BREAK = re.compile(r"(?<![\w-])([A-Za-z]+)-$")
 _WORD_START = re.compile(r"[a-z]+")
 _FIRST_WORD = re.compile(r"[^ \t]*")
-_WRAP_PERCENTILE = 0.9  # the wrap width: this share of the lines that run on into another are at most this long
 _MIN_WRAPPED_LINES = 3  # fewer lines running on into another say nothing about a wrap width
 _MAX_WRAP_WIDTH = 160  # nobody hard-wraps wider: longer lines are paragraphs
+_WRAP_PERCENTILE = 0.9  # the wrap width: this share of the lines that run on into another are at most this long
 _FILLED = 0.6  # in wrapped text, most lines reach this share of the width
 _NOT_WRAPPED = 1 << 30
 _MIN_PROSE_WORDS = 4  # a line this long may run on into a lower-case next line; a shorter one is a label
@@ -72,9 +74,12 @@ def reading_view(text: str) -> ReadingView:
     chars: list[str] | None = None
     breaks: list[tuple[int, int, str]] = []
     words = 0  # words of the paragraph so far, over the lines already joined
+    in_list = False  # the paragraph is a list item
     for before, after in zip(lines, lines[1:]):
+        in_list = in_list if words else _LIST_ITEM.match(before.text) is not None
         words += len(before.text.split())
-        if not before.text or not after.text or not _runs_on(before, after, width, base_indent, marked, words):
+        if not before.text or not after.text or not _runs_on(before, after, width, base_indent, marked, words,
+                                                              in_list):
             words = 0
             continue
         if chars is None:
@@ -132,19 +137,24 @@ def _paragraphs_marked(lines: list[_Line], base_indent: int) -> bool:
     return False
 
 
-def _runs_on(before: _Line, after: _Line, width: int, base_indent: int, marked: bool, words: int) -> bool:
+def _runs_on(before: _Line, after: _Line, width: int, base_indent: int, marked: bool, words: int,
+             in_list: bool) -> bool:
     """Whether the newline between two non-empty lines sits inside a paragraph (`words`: the paragraph's words
-    up to this newline)."""
+    up to this newline; `in_list`: the paragraph is a list item)."""
     if after.indent > base_indent or _TABLE_ROW.search(before.text) or _TABLE_ROW.search(after.text) \
-            or starts_with_dateline(after.text) or is_dateline_line(before.text):
+            or starts_with_dateline(after.text) or _is_dateline_only(before.text):
         return False
     if not _has_lower(before.text) and _has_lower(after.text):
         return False  # an all-caps headline or section line, then the story
     full = before.width + 1 + _FIRST_WORD.match(after.text).end() > width  # the next word would not have fitted
-    if _LIST_ITEM.match(after.text) and not (full and _DASH.match(after.text)):
-        return False  # a list item ("- " after a full line is a dash: "… the deal\n- which …")
+    if _LIST_ITEM.match(after.text) and (not full or in_list or before.text.endswith(":")):
+        return False  # a list item; after a full line of prose, "- which …" and "(D) appoints" are not
     if _ends_sentence(before.text, after.text):
         return full and marked
+    if before.text.split()[-1].lower() in _CONTINUED_AFTER:
+        return True  # "… the acquisition of" / "Daniels …": no sentence ends there
+    if not marked and after.text[0].isupper() and _is_row(before.text):
+        return False  # rows of results, one a line: "Tim Henman (Britain) beat … 6-4" / "Goran …"
     if full:
         return True
     if after.text[0].islower() and _HYPHEN_BREAK.search(before.text):
@@ -155,6 +165,21 @@ def _runs_on(before: _Line, after: _Line, width: int, base_indent: int, marked: 
 def _ends_sentence(line: str, following: str) -> bool:
     return (_SENTENCE_END.search(line) is not None and _ABBREVIATION.search(line) is None
             and not following[0].islower())
+
+
+def _is_dateline_only(line: str) -> bool:
+    """A line that is a dateline and nothing else ("LONDON 1996-08-30", "NAIROBI, Kenya (AP) _")."""
+    match = match_dateline(line)
+    return match is not None and not line[match.end():].strip()
+
+
+def _is_row(line: str) -> bool:
+    """A line ending in numbers after a name or a bracket ("… (Australia) 6-4 6-4", "Robert Coles 74 76 71"),
+    not after a word of prose ("… end early at 1400")."""
+    words = line.split()
+    while words and _NUMBER.fullmatch(words[-1]):
+        words.pop()
+    return len(words) < len(line.split()) and not (words and words[-1].isalpha() and words[-1].islower())
 
 
 def _has_lower(text: str) -> bool:
