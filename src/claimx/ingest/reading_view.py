@@ -69,7 +69,7 @@ def reading_view(text: str) -> ReadingView:
         return ReadingView(text)
     width = _wrap_width(lines)
     indents = Counter(line.indent for line in lines if line.text)
-    base_indent = min(indents, key=lambda i: (-indents[i], i))
+    base_indent = min(indents, key=lambda i: (-indents[i], i), default=0)
     marked = _paragraphs_marked(lines, base_indent)
     chars: list[str] | None = None
     breaks: list[tuple[int, int, str]] = []
