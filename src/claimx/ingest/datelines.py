@@ -26,6 +26,7 @@ _DATELINE = re.compile(
     r"(?:\s*\((?P<agency>[A-Za-z][\w&.-]*(?:[ -][A-Z][\w&.-]*){0,3})\))?"
     r"(?P<dash>\s*(?:_{1,2}|-{1,2}|—|–)(?=\s))?"
 )
+_LETTERS = re.compile(r"[^\W\d_]")
 _MAX_PLACE = 40  # characters: "RIO DE JANEIRO, Brazil" fits, a shouted sentence does not
 
 
@@ -46,8 +47,8 @@ def match_dateline(line: str) -> re.Match | None:
     if match["dash"]:
         if not rest:
             return match if match["agency"] else None
-        letters = [c for c in rest[:60] if c.isalpha()]
-        shouted = len(letters) >= 6 and not any(c.islower() for c in letters)  # "SOCCER - JAPAN WIN": a headline
+        head = rest[:60]
+        shouted = head.upper() == head and len(_LETTERS.findall(head)) >= 6  # "SOCCER - JAPAN WIN": a headline
         return None if shouted or rest[0].islower() else match
     if not rest and (match["date"] or match["agency"]):
         return match  # "LONDON 1996-08-30" on its own line

@@ -20,10 +20,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from claimx.ingest.datelines import match_dateline, starts_with_dateline
+from claimx.ingest.datelines import match_dateline
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
+_SINGLE_NEWLINE = re.compile(r"\S[ \t]*(?:\r\n|\r|\n)[ \t]*\S")  # a newline between two non-empty lines
 _SENTENCE_END = re.compile(r"[.!?…](?:\s*[\"'”’)\]])*$")  # '… he said. "' too: a quote opening the next line
+_SENTENCE_END_CHARS = frozenset(".!?…\"'”’)]")
 _NUMBER = re.compile(r"\(?\d[\d.,:/-]*\)?")
 # Words a wrapped line may stop on but a sentence never ends with.
 _CONTINUED_AFTER = frozenset("a an the of in on at to for from by with and or but as that which who than into "
@@ -54,19 +56,30 @@ class ReadingView:
     hyphen_breaks: list[tuple[int, int, str]] = field(default_factory=list)
 
 
-@dataclass
 class _Line:
-    start: int  # first character of the line (its indentation included)
-    end: int  # end of its visible text (trailing spaces excluded)
-    width: int  # columns up to the newline, trailing spaces included: where a wrapper saw the line end
-    text: str  # stripped
-    indent: int
+    """One line and what the decisions read of it, each worked out once (a line is read as `before` and `after`)."""
+
+    __slots__ = ("start", "end", "width", "text", "indent", "lower", "table", "dateline", "dateline_only")
+
+    def __init__(self, text: str, start: int, end: int):
+        raw = text[start:end]
+        self.text = stripped = raw.strip()  # stripped
+        self.start = start  # first character of the line (its indentation included)
+        self.end = start + len(raw.rstrip())  # end of its visible text
+        self.width = len(raw)  # columns up to the newline, trailing spaces included: where a wrapper saw its end
+        self.indent = len(raw) - len(raw.lstrip()) if stripped else 0
+        self.lower = stripped.upper() != stripped  # has lower-case letters
+        self.table = "|" in stripped or ((" " * 3 in stripped or "\t" in stripped)
+                                         and _TABLE_ROW.search(stripped) is not None)
+        match = match_dateline(stripped) if stripped[:2].isupper() else None
+        self.dateline = match is not None  # opens with a dateline
+        self.dateline_only = match is not None and not stripped[match.end():].strip()
 
 
 def reading_view(text: str) -> ReadingView:
+    if _SINGLE_NEWLINE.search(text) is None:
+        return ReadingView(text)  # paragraphs only (or one line): nothing to join
     lines = _lines(text)
-    if len(lines) < 2:
-        return ReadingView(text)
     width = _wrap_width(lines)
     indents = Counter(line.indent for line in lines if line.text)
     base_indent = min(indents, key=lambda i: (-indents[i], i), default=0)
@@ -77,7 +90,7 @@ def reading_view(text: str) -> ReadingView:
     in_list = False  # the paragraph is a list item
     for before, after in zip(lines, lines[1:]):
         in_list = in_list if words else _LIST_ITEM.match(before.text) is not None
-        words += len(before.text.split())
+        words += before.text.count(" ") + 1
         if not before.text or not after.text or not _runs_on(before, after, width, base_indent, marked, words,
                                                               in_list):
             words = 0
@@ -87,7 +100,7 @@ def reading_view(text: str) -> ReadingView:
         for i in range(before.end, after.start + after.indent):
             if chars[i] in "\r\n":
                 chars[i] = " "
-        hyphen = _HYPHEN_BREAK.search(before.text)
+        hyphen = _HYPHEN_BREAK.search(before.text) if before.text[-1] == "-" else None
         word = _WORD_START.match(after.text)
         if hyphen and word:
             start = before.end - len(hyphen.group())
@@ -99,17 +112,10 @@ def _lines(text: str) -> list[_Line]:
     lines = []
     start = 0
     for newline in _NEWLINE.finditer(text):
-        lines.append(_line(text, start, newline.start()))
+        lines.append(_Line(text, start, newline.start()))
         start = newline.end()
-    lines.append(_line(text, start, len(text)))
+    lines.append(_Line(text, start, len(text)))
     return lines
-
-
-def _line(text: str, start: int, end: int) -> _Line:
-    raw = text[start:end]
-    stripped = raw.strip()
-    indent = len(raw) - len(raw.lstrip()) if stripped else 0
-    return _Line(start, start + len(raw.rstrip()), len(raw), stripped, indent)
 
 
 def _wrap_width(lines: list[_Line]) -> int:
@@ -141,10 +147,9 @@ def _runs_on(before: _Line, after: _Line, width: int, base_indent: int, marked: 
              in_list: bool) -> bool:
     """Whether the newline between two non-empty lines sits inside a paragraph (`words`: the paragraph's words
     up to this newline; `in_list`: the paragraph is a list item)."""
-    if after.indent > base_indent or _TABLE_ROW.search(before.text) or _TABLE_ROW.search(after.text) \
-            or starts_with_dateline(after.text) or _is_dateline_only(before.text):
+    if after.indent > base_indent or before.table or after.table or after.dateline or before.dateline_only:
         return False
-    if not _has_lower(before.text) and _has_lower(after.text):
+    if not before.lower and after.lower:
         return False  # an all-caps headline or section line, then the story
     full = before.width + 1 + _FIRST_WORD.match(after.text).end() > width  # the next word would not have fitted
     if _LIST_ITEM.match(after.text) and (not full or in_list or before.text.endswith(":")):
@@ -157,20 +162,14 @@ def _runs_on(before: _Line, after: _Line, width: int, base_indent: int, marked: 
         return False  # rows of results, one a line: "Tim Henman (Britain) beat … 6-4" / "Goran …"
     if full:
         return True
-    if after.text[0].islower() and _HYPHEN_BREAK.search(before.text):
+    if after.text[0].islower() and before.text[-1] == "-" and _HYPHEN_BREAK.search(before.text):
         return True  # "compa-" / "ny", "well-" / "known"
     return after.text[0].islower() and words >= _MIN_PROSE_WORDS
 
 
 def _ends_sentence(line: str, following: str) -> bool:
-    return (_SENTENCE_END.search(line) is not None and _ABBREVIATION.search(line) is None
+    return (line[-1] in _SENTENCE_END_CHARS and _SENTENCE_END.search(line) is not None and _ABBREVIATION.search(line) is None
             and not following[0].islower())
-
-
-def _is_dateline_only(line: str) -> bool:
-    """A line that is a dateline and nothing else ("LONDON 1996-08-30", "NAIROBI, Kenya (AP) _")."""
-    match = match_dateline(line)
-    return match is not None and not line[match.end():].strip()
 
 
 def _is_row(line: str) -> bool:
@@ -181,6 +180,3 @@ def _is_row(line: str) -> bool:
         words.pop()
     return len(words) < len(line.split()) and not (words and words[-1].isalpha() and words[-1].islower())
 
-
-def _has_lower(text: str) -> bool:
-    return any(c.islower() for c in text)
