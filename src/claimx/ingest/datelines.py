@@ -27,7 +27,10 @@ _DATELINE = re.compile(
     r"(?P<dash>\s*(?:_{1,2}|-{1,2}|—|–)(?=\s))?"
 )
 _LETTERS = re.compile(r"[^\W\d_]")
-_MAX_PLACE = 40  # characters: "RIO DE JANEIRO, Brazil" fits, a shouted sentence does not
+_MAX_PLACE = 40
+# Capitalized labels that open a paragraph with a dash like a dateline but name no place ("EDITOR’S NOTE —").
+_NOT_PLACES = frozenset("NOTE EDITOR EDITORS UPDATE UPDATED CORRECTION CLARIFICATION BREAKING EXCLUSIVE ANALYSIS "
+                        "OPINION COMMENT WATCH VIDEO PHOTOS PHOTO LIVE REVIEW INTERVIEW FACT CHECK Q&A".split())  # characters: "RIO DE JANEIRO, Brazil" fits, a shouted sentence does not
 
 
 @dataclass(frozen=True)
@@ -41,7 +44,8 @@ class Dateline:
 def match_dateline(line: str) -> re.Match | None:
     """The dateline that opens `line` (stripped of its indentation), if it has one."""
     match = _DATELINE.match(line)
-    if match is None or len(match["place"]) > _MAX_PLACE or not re.search(r"[A-Z]{2}", match["place"]):
+    if match is None or len(match["place"]) > _MAX_PLACE or not re.search(r"[A-Z]{2}", match["place"]) \
+            or _NOT_PLACES.intersection(re.split(r"[ ’'-]+", match["place"])):
         return None
     rest = line[match.end():].strip()
     if match["dash"]:

@@ -32,7 +32,7 @@ _CONTINUED_AFTER = frozenset("a an the of in on at to for from by with and or bu
                              "about over under after before its their his her our".split())
 _ABBREVIATION = re.compile(  # a full stop that does not end a sentence: "Mr.", "U.S.", an initial "J."
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|Mt|Ft|No|Nos|vs|v|Jan|Feb|Mar|Apr"
-    r"|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Co|Corp|Bros|approx|est)\.|\b(?:[A-Z]\.){1,3}|\b[A-Z]\.)$")
+    r"|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Co|Corp|Bros|approx|est)\.|\b(?:[A-Za-z]\.){2,4}|\b[A-Z]\.)$")
 _LIST_ITEM = re.compile(r"(?:[-*•·‣▪–—>]|\d{1,2}[.)]|\(?[a-zA-Z0-9]\))\s")
 _TABLE_ROW = re.compile(r"\S(?: {3,}|\t)\S.*\S(?: {3,}|\t)\S|\|")  # columns: two gaps, or a pipe
 _HYPHEN_BREAK = re.compile(r"(?<![\w-])([A-Za-z]+)-$")
@@ -40,6 +40,7 @@ _WORD_START = re.compile(r"[a-z]+")
 _FIRST_WORD = re.compile(r"[^ \t]*")
 _MIN_WRAPPED_LINES = 3  # fewer lines running on into another say nothing about a wrap width
 _MAX_WRAP_WIDTH = 160  # nobody hard-wraps wider: longer lines are paragraphs
+_MIN_WRAP_WIDTH = 40  # nor narrower: a column of short lines is a menu or a list
 _WRAP_PERCENTILE = 0.9  # the wrap width: this share of the lines that run on into another are at most this long
 _FILLED = 0.6  # in wrapped text, most lines reach this share of the width
 _NOT_WRAPPED = 1 << 30
@@ -128,7 +129,7 @@ def _wrap_width(lines: list[_Line]) -> int:
     if len(widths) < _MIN_WRAPPED_LINES:
         return _NOT_WRAPPED
     width = widths[min(len(widths) - 1, int(len(widths) * _WRAP_PERCENTILE))]
-    if width > _MAX_WRAP_WIDTH or widths[len(widths) // 2] < _FILLED * width:
+    if not _MIN_WRAP_WIDTH <= width <= _MAX_WRAP_WIDTH or widths[len(widths) // 2] < _FILLED * width:
         return _NOT_WRAPPED
     return width
 
@@ -154,8 +155,9 @@ def _runs_on(before: _Line, after: _Line, width: int, base_indent: int, marked: 
     full = before.width + 1 + _FIRST_WORD.match(after.text).end() > width  # the next word would not have fitted
     if _LIST_ITEM.match(after.text) and (not full or in_list or before.text.endswith(":")):
         return False  # a list item; after a full line of prose, "- which …" and "(D) appoints" are not
-    if _ends_sentence(before.text, after.text):
-        return full and marked
+    if _ends_sentence(before.text):
+        # a full line wraps; a short one ends its paragraph, even before a lower-case line ("read more …")
+        return full and (marked or after.text[0].islower())
     if before.text.split()[-1].lower() in _CONTINUED_AFTER:
         return True  # "… the acquisition of" / "Daniels …": no sentence ends there
     if not marked and after.text[0].isupper() and _is_row(before.text):
@@ -167,9 +169,9 @@ def _runs_on(before: _Line, after: _Line, width: int, base_indent: int, marked: 
     return after.text[0].islower() and words >= _MIN_PROSE_WORDS
 
 
-def _ends_sentence(line: str, following: str) -> bool:
-    return (line[-1] in _SENTENCE_END_CHARS and _SENTENCE_END.search(line) is not None and _ABBREVIATION.search(line) is None
-            and not following[0].islower())
+def _ends_sentence(line: str) -> bool:
+    return (line[-1] in _SENTENCE_END_CHARS and _SENTENCE_END.search(line) is not None
+            and _ABBREVIATION.search(line) is None)
 
 
 def _is_row(line: str) -> bool:
