@@ -39,6 +39,8 @@ def register_extensions() -> None:
 
 
 _TEXT = ("claimx", "text")  # doc.user_data key: not an extension, nobody sets it by hand
+# doc.user_data key: indices of the tokens claimx.hyphens merged from a word broken at a line end ("compa-\nny")
+JOINED_WORDS = ("claimx", "joined_words")
 
 
 def doc_text(doc: Doc) -> str:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from claimx.extensions import JOINED_WORDS
+
 _POS = ("noun", "verb", "adj", "adv")
 
 
@@ -49,11 +51,13 @@ def join_hyphen_breaks(doc: Doc, breaks: list[tuple[int, int, str]], known: Voca
             spans.append((span, joined))
     if not spans:
         return doc
+    bounds = [(span.start_char, span.end_char, joined) for span, joined in spans]
     with doc.retokenize() as retokenizer:
         for span, joined in spans:
             retokenizer.merge(span, attrs={"NORM": joined.lower()})
-    for span, joined in spans:
-        lexeme = doc.vocab[doc.text[span.start_char:span.end_char]]
+    doc.user_data[JOINED_WORDS] = [doc.char_span(start, end).start for start, end, _ in bounds]
+    for start, end, joined in bounds:
+        lexeme = doc.vocab[doc.text[start:end]]
         model = doc.vocab[joined]
         lexeme.shape_, lexeme.prefix_, lexeme.suffix_ = model.shape_, model.prefix_, model.suffix_
         lexeme.is_alpha, lexeme.is_lower = model.is_alpha, model.is_lower

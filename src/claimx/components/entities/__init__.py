@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from claimx.components.entities import aliases, resolve
+from claimx.components.entities.broken_words import join_broken_words
 from claimx.components.entities.context import DocContext
 from claimx.components.entities.datelines import dateline_mentions
 from claimx.components.entities.orgs import OrgMatcher, ticker_owners
@@ -50,6 +51,7 @@ class EntitiesComponent:
         mentions = aliases.head_word_mentions(doc, mentions, context)
         mentions = dateline_mentions(doc, mentions)
         aliases.assign_canonical(doc, mentions, context)
+        join_broken_words(doc, mentions)
         aliases.assign_ids(mentions)
         spans = []
         masked = doc._.claimx_masked
