@@ -224,3 +224,18 @@ def test_a_hyphen_broken_word_reads_as_one_word(nlp):
     assert (commission.text, commission.canonical) == ("European Com-\nmission", "European Commission")
     doc = make_doc(nlp, Article(id="x", source="x", text=text))
     assert "well-" in [t.text for t in doc]  # a compound stays two words
+
+
+@pytest.mark.parametrize("name, content", [
+    ("feed.jsonl", '{"id": "a", "text": "%s"}\n' % rewrap(PARAGRAPH, 60).replace("\n", "\\n")),
+    ("story.txt", rewrap(PARAGRAPH, 60)),
+    ("page.html", "<html><body><article><p>%s</p></article></body></html>"
+     % rewrap(PARAGRAPH, 60).replace("\n", "<br/>")),  # hard breaks an extractor keeps
+])
+def test_every_input_kind_gets_a_reading_view(tmp_path, name, content):
+    from claimx.ingest import iter_articles
+
+    (tmp_path / name).write_text(content, encoding="utf-8")
+    [article] = iter_articles([str(tmp_path / name)])
+    assert len(article.reading) == len(article.text)
+    assert "University of Miami" in article.reading and "University of\nMiami" in article.text
