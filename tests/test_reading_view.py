@@ -239,3 +239,12 @@ def test_every_input_kind_gets_a_reading_view(tmp_path, name, content):
     [article] = iter_articles([str(tmp_path / name)])
     assert len(article.reading) == len(article.text)
     assert "University of Miami" in article.reading and "University of\nMiami" in article.text
+
+
+def test_a_hyphen_broken_cue_verb_still_introduces_a_claim(nlp):
+    from claimx.extract import extract_many
+
+    text = "Harbor Rail an-\nnounced on Tuesday that it would buy Tamsin Logistics for $40 million."
+    [record] = extract_many([{"id": "x", "text": text}], nlp=nlp)
+    [claim] = record.claims
+    assert (claim.speaker.text, claim.cue.text) == ("Harbor Rail", "an-\nnounced")

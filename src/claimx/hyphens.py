@@ -1,9 +1,10 @@
 """Words broken at a line end with a hyphen ("compa-\\nny") read as one word.
 
 Ingest finds the breaks (ingest/reading_view.py); here, on the Doc, the pieces of a break whose joined form the
-lemmatizer's word lists know, and whose hyphenated form it does not, become one token ("well-\\nknown" stays two words). The
-token's text keeps the file's characters; its NORM, and the shape, prefix and suffix its lexeme gives the model's
-tok2vec, are those of the joined word, so the model reads "company".
+lemmatizer's word lists know, and whose hyphenated form they do not, become one token ("well-\\nknown" stays two
+words). The token's text keeps the file's characters; its NORM and LEMMA, and the shape, prefix and suffix its
+lexeme gives the model's tok2vec, are those of the joined word: the model reads "company", and the claims layer
+finds the cue in "an-\\nnounced".
 """
 
 from __future__ import annotations
@@ -29,14 +30,23 @@ class Vocabulary:
         self.exceptions = lookups.get_table("lemma_exc") if "lemma_exc" in tables else {}
 
     def __contains__(self, word: str) -> bool:
+        return self.lemma(word) is not None
+
+    def lemma(self, word: str) -> str | None:
+        """The word's base form ("announced" → "announce", a verb's first), None for a word the lists do not know.
+        Set on the merged token, so the lemmatizer (which keeps a lemma already set) does not lemmatize
+        "an- nounced" into nothing a cue list knows."""
         for pos in _POS:
+            forms = self.exceptions.get(pos, {}).get(word)
+            if forms:
+                return forms[0]
             index = self.index.get(pos, ())
-            if word in index or word in self.exceptions.get(pos, {}):
-                return True
             for old, new in self.rules.get(pos, ()):
                 if word.endswith(old) and word[:len(word) - len(old)] + new in index:
-                    return True
-        return False
+                    return word[:len(word) - len(old)] + new
+            if word in index:
+                return word
+        return None
 
 
 def join_hyphen_breaks(doc: Doc, breaks: list[tuple[int, int, str]], known: Vocabulary) -> Doc:
@@ -54,7 +64,7 @@ def join_hyphen_breaks(doc: Doc, breaks: list[tuple[int, int, str]], known: Voca
     bounds = [(span.start_char, span.end_char, joined) for span, joined in spans]
     with doc.retokenize() as retokenizer:
         for span, joined in spans:
-            retokenizer.merge(span, attrs={"NORM": joined.lower()})
+            retokenizer.merge(span, attrs={"NORM": joined.lower(), "LEMMA": known.lemma(joined.lower())})
     doc.user_data[JOINED_WORDS] = [doc.char_span(start, end).start for start, end, _ in bounds]
     for start, end, joined in bounds:
         lexeme = doc.vocab[doc.text[start:end]]
