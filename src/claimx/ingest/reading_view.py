@@ -26,13 +26,13 @@ _NEWLINE = re.compile(r"\r\n|\r|\n")
 _SINGLE_NEWLINE = re.compile(r"\S[ \t]*(?:\r\n|\r|\n)[ \t]*\S")  # a newline between two non-empty lines
 _SENTENCE_END = re.compile(r"[.!?…](?:\s*[\"'”’)\]])*$")  # '… he said. "' too: a quote opening the next line
 _SENTENCE_END_CHARS = frozenset(".!?…\"'”’)]")
-_NUMBER = re.compile(r"\(?\d[\d.,:/-]*\)?")
+_NUMBER = re.compile(r"\(?\d[\d.,:/-]*(?:st|nd|rd|th)?\)?")  # 6-4, 1:24.123, (75th)
 # Words a wrapped line may stop on but a sentence never ends with.
 _CONTINUED_AFTER = frozenset("a an the of in on at to for from by with and or but as that which who than into "
                              "about over under after before its their his her our".split())
 _ABBREVIATION = re.compile(  # a full stop that does not end a sentence: "Mr.", "U.S.", an initial "J."
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|Mt|Ft|No|Nos|vs|v|Jan|Feb|Mar|Apr"
-    r"|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Co|Corp|Bros|approx|est)\.|\b(?:[A-Za-z]\.){2,4}|\b[A-Z]\.)$")
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Mt|Ft|vs|Jan|Feb|Mar|Apr"
+    r"|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.|\b(?:[A-Za-z]\.){2,4}|\b[A-Z]\.)$")
 _LIST_ITEM = re.compile(r"(?:[-*•·‣▪–—>]|\d{1,2}[.)]|\(?[a-zA-Z0-9]\))\s")
 _TABLE_ROW = re.compile(r"\S(?: {3,}|\t)\S.*\S(?: {3,}|\t)\S|\|")  # columns: two gaps, or a pipe
 _HYPHEN_BREAK = re.compile(r"(?<![\w-])([A-Za-z]+)-$")
