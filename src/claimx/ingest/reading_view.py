@@ -7,11 +7,13 @@ as it reads the same text flowed. Lengths are equal, so every offset into the vi
 text, and records keep slicing the file's own characters.
 
 One linear pass over the lines. A single newline between two non-empty lines is joined when the line before it is
-"full" (the next line's first word would not have fitted under the document's wrap width), or when the next line
-carries on the sentence (a lower-case start after a line of prose that does not end one). It is kept before an
-indented paragraph start, a list item, a table row, a dateline or an all-caps headline, after a line that ends a
-sentence (unless paragraphs are marked by blank lines or indents and the line is full: then it is a wrap), and
-wherever the line before was short for no reason.
+"full" (the next line's first word would not have fitted under the document's wrap width, which is only trusted
+when the text looks wrapped), ends on a word no sentence ends with ("of", "the"), or breaks a word with a hyphen,
+or when the next line carries on the sentence (a lower-case start after a line of prose). It is kept before an
+indented paragraph start, a list item, a table row, a dateline or after an all-caps headline; after a results row
+("… (Australia) 6-4 6-4") when paragraphs are one a line; after a line that ends a sentence unless the line is full
+and paragraphs are marked by blank lines or indents (then a single newline is always a wrap); and wherever the line
+before stopped short for no reason. Tests: tests/test_reading_view.py; measured by bench/wrap_invariance.py.
 """
 
 from __future__ import annotations
