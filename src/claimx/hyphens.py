@@ -50,17 +50,26 @@ class Vocabulary:
 
 
 def join_hyphen_breaks(doc: Doc, breaks: list[tuple[int, int, str]], known: Vocabulary) -> Doc:
-    spans = []
+    """Merge the broken words the vocabulary knows; split the rest's "well-" into "well" "-", as the flowed
+    "well-known" is tokenized."""
+    spans, compounds = [], []
     for start, end, joined in breaks:
         word = joined.lower()
         head, tail = doc.text[start:end].split("-", 1)
         if word not in known or f"{head.lower()}-{tail.strip().lower()}" in known:
+            compounds.append(start + len(head) + 1)  # where "well-" ends
             continue
         span = doc.char_span(start, end)
         if span is not None and len(span) > 1:
             spans.append((span, joined))
-    if not spans:
-        return doc
+    if spans:
+        _merge(doc, spans, known)
+    if compounds:
+        _split_compounds(doc, compounds)
+    return doc
+
+
+def _merge(doc: Doc, spans: list, known: Vocabulary) -> None:
     bounds = [(span.start_char, span.end_char, joined) for span, joined in spans]
     with doc.retokenize() as retokenizer:
         for span, joined in spans:
@@ -71,4 +80,11 @@ def join_hyphen_breaks(doc: Doc, breaks: list[tuple[int, int, str]], known: Voca
         model = doc.vocab[joined]
         lexeme.shape_, lexeme.prefix_, lexeme.suffix_ = model.shape_, model.prefix_, model.suffix_
         lexeme.is_alpha, lexeme.is_lower = model.is_alpha, model.is_lower
-    return doc
+
+
+def _split_compounds(doc: Doc, ends: list[int]) -> None:
+    ends_at = set(ends)
+    tokens = [t for t in doc if t.idx + len(t.text) in ends_at and len(t.text) > 1 and t.text.endswith("-")]
+    with doc.retokenize() as retokenizer:
+        for token in tokens:
+            retokenizer.split(token, [token.text[:-1], "-"], heads=[(token, 0), (token, 0)])
