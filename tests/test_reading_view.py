@@ -225,6 +225,8 @@ def test_a_hyphen_broken_word_reads_as_one_word(nlp):
     doc = make_doc(nlp, Article(id="x", source="x", text=text))
     words = [t.text for t in doc]
     assert words[words.index("well"):words.index("well") + 3] == ["well", "-", "known"]  # as flowed text reads
+    [record] = extract_many([{"id": "x", "text": "Shares of Coca-\nCola rose 5 percent on Tuesday."}], nlp=nlp)
+    assert [(e.text, e.canonical) for e in record.entities] == [("Coca-\nCola", "Coca-Cola")]
 
 
 @pytest.mark.parametrize("name, content", [

@@ -41,6 +41,8 @@ def register_extensions() -> None:
 _TEXT = ("claimx", "text")  # doc.user_data key: not an extension, nobody sets it by hand
 # doc.user_data key: indices of the tokens claimx.hyphens merged from a word broken at a line end ("compa-\nny")
 JOINED_WORDS = ("claimx", "joined_words")
+# doc.user_data key: where a compound broken at a line end has its hyphen ("well-\nknown"), as character offsets
+HYPHENATED_BREAKS = ("claimx", "hyphenated_breaks")
 
 
 def doc_text(doc: Doc) -> str:

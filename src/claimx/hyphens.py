@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claimx.extensions import JOINED_WORDS
+from claimx.extensions import HYPHENATED_BREAKS, JOINED_WORDS
 
 _POS = ("noun", "verb", "adj", "adv")
 
@@ -66,6 +66,7 @@ def join_hyphen_breaks(doc: Doc, breaks: list[tuple[int, int, str]], known: Voca
         _merge(doc, spans, known)
     if compounds:
         _split_compounds(doc, compounds)
+        doc.user_data[HYPHENATED_BREAKS] = compounds
     return doc
 
 

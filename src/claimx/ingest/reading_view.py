@@ -38,7 +38,7 @@ _ABBREVIATION = re.compile(  # a full stop that does not end a sentence: "Mr.", 
 _LIST_ITEM = re.compile(r"(?:[-*•·‣▪–—>]|\d{1,2}[.)]|\(?[a-zA-Z0-9]\))\s")
 _TABLE_ROW = re.compile(r"\S(?: {3,}|\t)\S.*\S(?: {3,}|\t)\S|\|")  # columns: two gaps, or a pipe
 _HYPHEN_BREAK = re.compile(r"(?<![\w-])([A-Za-z]+)-$")
-_WORD_START = re.compile(r"[a-z]+")
+_WORD_START = re.compile(r"[A-Za-z]+")
 _FIRST_WORD = re.compile(r"[^ \t]*")
 _MIN_WRAPPED_LINES = 3  # fewer lines running on into another say nothing about a wrap width
 _MAX_WRAP_WIDTH = 160  # nobody hard-wraps wider: longer lines are paragraphs
@@ -157,6 +157,8 @@ def _runs_on(before: _Line, after: _Line, width: int, base_indent: int, marked: 
     full = before.width + 1 + _FIRST_WORD.match(after.text).end() > width  # the next word would not have fitted
     if _LIST_ITEM.match(after.text) and (not full or in_list or before.text.endswith(":")):
         return False  # a list item; after a full line of prose, "- which …" and "(D) appoints" are not
+    if before.text[-1] == "-" and after.text[0].isalpha() and _HYPHEN_BREAK.search(before.text):
+        return True  # "compa-" / "ny", "well-" / "known", "Coca-" / "Cola"
     if _ends_sentence(before.text):
         # a full line wraps; a short one ends its paragraph, even before a lower-case line ("read more …")
         return full and (marked or after.text[0].islower())
@@ -166,8 +168,6 @@ def _runs_on(before: _Line, after: _Line, width: int, base_indent: int, marked: 
         return False  # rows of results, one a line: "Tim Henman (Britain) beat … 6-4" / "Goran …"
     if full:
         return True
-    if after.text[0].islower() and before.text[-1] == "-" and _HYPHEN_BREAK.search(before.text):
-        return True  # "compa-" / "ny", "well-" / "known"
     return after.text[0].islower() and words >= _MIN_PROSE_WORDS
 
 
