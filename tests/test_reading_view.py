@@ -139,6 +139,14 @@ def test_datelines_are_found_at_paragraph_starts_with_offsets():
     assert [text[s:e] for s, e in dateline.places] == ["MIAMI"] and text[slice(*dateline.agency)] == "Reuters"
 
 
+def test_a_bare_place_and_dash_is_a_dateline_only_at_the_top_or_under_a_headline():
+    story = "WASHINGTON — The Senate voted.\n\n" + "It met again.\n\n" * 8
+    assert len(find_datelines(story)) == 1
+    assert find_datelines(story + "NATO — The alliance met too.") == find_datelines(story)
+    assert len(find_datelines(story + "BRIEFS\n\nPARIS — A court ruled.")) == 2
+    assert len(find_datelines(story + "PARIS (AFP) — A court ruled.")) == 2
+
+
 def test_all_caps_lines_are_headlines():
     text = "BUSINESS BRIEFS\n\nNESTLE\n\nNestle said on Monday it would sell its water brands.\n\nLONDON 1996-08-30"
     assert [text[s:e] for s, e in caps_headlines(text, [])] == ["BUSINESS BRIEFS", "NESTLE"]

@@ -59,23 +59,23 @@ def match_dateline(line: str) -> re.Match | None:
     return None
 
 
-def starts_with_dateline(line: str) -> bool:
-    return line[:1].isupper() and match_dateline(line) is not None
-
-
 _PARAGRAPH_START = re.compile(r"(?:^|\n)[ \t]*(?=[A-Z])")
+_TOP_LINES = 10  # a bare "PLACE —" is a dateline among the first lines (blank ones count), or under a headline
 
 
 def find_datelines(text: str) -> list[Dateline]:
     """The datelines opening the paragraphs of `text` (a reading view: wrapped lines already joined, so a line
-    start is a paragraph start)."""
+    start is a paragraph start). One with an agency or a date may open any paragraph (a digest of briefs has one
+    per item); a bare "WASHINGTON —" only near the top or right under an all-caps headline ("NATO — The
+    alliance …" deep in a story is a sentence)."""
     found = []
     for start in _PARAGRAPH_START.finditer(text):
         position = start.end()
         line_end = text.find("\n", position)
         line = text[position:line_end if line_end >= 0 else len(text)]
-        match = match_dateline(line)
-        if match is None:
+        match = match_dateline(line) if line[:2].isupper() else None
+        if match is None or not (match["agency"] or match["date"] or _near_top(text, position)
+                                 or _under_headline(text, position)):
             continue
         places = [(position + match.start("place"), position + match.end("place"))]
         if match["region"]:
@@ -83,3 +83,13 @@ def find_datelines(text: str) -> list[Dateline]:
         agency = (position + match.start("agency"), position + match.end("agency")) if match["agency"] else None
         found.append(Dateline(position, position + match.end(), tuple(places), agency))
     return found
+
+
+def _near_top(text: str, position: int) -> bool:
+    return text.count("\n", 0, position) < _TOP_LINES
+
+
+def _under_headline(text: str, position: int) -> bool:
+    before = text[:position].rstrip()
+    previous = before[before.rfind("\n") + 1:].strip()
+    return bool(previous) and previous.upper() == previous and any(c.isalpha() for c in previous)
