@@ -6,6 +6,8 @@ Doc._.claimx_published   str | None   reference date (YYYY-MM-DD) for relative d
 Doc._.claimx_country     str | None   the publisher's country (ISO 3166-1 alpha-2), when the input shows it
 Doc._.claimx_masked      list[(start, end)]  character ranges of site chrome no layer reports from
 Doc._.claimx_headlines   list[(start, end)]  headline ranges: analysed, but never a claim
+Doc._.claimx_datelines   list[dict]   wire datelines opening a paragraph: {"start", "end", "places": [(start, end)],
+                                      "agency": (start, end) | None}; never part of a claim, speaker or other entity
 Doc._.claimx_claims      list[dict]   claims: {"content": Span, "speaker": Span|None, "cue": Span|None,
                                       "direct": bool, "date": dict|None, "score": float, "speaker_canonical": str|None,
                                       "speaker_label": str|None, "subject": Span|None, "rule": str,
@@ -24,7 +26,8 @@ ENTITIES_KEY = "claimx_entities"
 MONEY_KEY = "claimx_money"
 DATES_KEY = "claimx_dates"
 
-_DOC = {"claimx_published": None, "claimx_country": None, "claimx_masked": None, "claimx_headlines": None, "claimx_claims": None}
+_DOC = {"claimx_published": None, "claimx_country": None, "claimx_masked": None, "claimx_headlines": None,
+        "claimx_datelines": None, "claimx_claims": None}
 _SPAN = ("claimx_entity", "claimx_money", "claimx_date")
 
 
@@ -38,10 +41,17 @@ def register_extensions() -> None:
 
 
 _TEXT = ("claimx", "text")  # doc.user_data key: not an extension, nobody sets it by hand
+# doc.user_data key: indices of the tokens claimx.hyphens merged from a word broken at a line end ("compa-\nny")
+JOINED_WORDS = ("claimx", "joined_words")
+# doc.user_data key: where a compound broken at a line end has its hyphen ("well-\nknown"), as character offsets
+HYPHENATED_BREAKS = ("claimx", "hyphenated_breaks")
 
 
 def doc_text(doc: Doc) -> str:
-    """`doc.text`, computed once per Doc: spaCy joins every token again on each access (0.15 ms an article)."""
+    """`doc.text`, computed once per Doc: spaCy joins every token again on each access (0.15 ms an article).
+    For a Doc claimx made, this is the article's reading view (extract.make_doc): hard-wrapped lines joined, the
+    same length as the file's text. Layers match on it; records slice `article.text` at the same offsets, so
+    every `text` field keeps the file's own characters."""
     text = doc.user_data.get(_TEXT)
     if text is None:
         text = doc.user_data[_TEXT] = doc.text

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from claimx.ingest import Article, ArticleError
+from claimx.ingest.assemble import with_reading
 from claimx.records import Record, record_from_doc
 
 if TYPE_CHECKING:  # spaCy is imported when a pipeline is needed, not by `import claimx`
@@ -23,8 +24,8 @@ def extract(text: str, published: str | None = None, *, id: str = "-", model: st
             country: str | None = None) -> Record:
     """Analyse one article's text. `published` (YYYY-MM-DD) anchors relative dates; `country` (ISO 3166-1
     alpha-2) is the publisher's, which a bare "$" weighs."""
-    article = Article(id=id, source=id, text=text, published=published,
-                      published_source="input" if published else None, country=country)
+    article = with_reading(Article(id=id, source=id, text=text, published=published,
+                                   published_source="input" if published else None, country=country))
     return next(extract_many([article], model=model))
 
 
@@ -90,17 +91,36 @@ def _memory_zone(nlp: Language) -> AbstractContextManager:
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:
+    """The Doc the pipeline reads: made from the article's reading view (hard-wrapped lines joined, the same length
+    as its text, so every offset indexes the file's characters; records slice `article.text`)."""
     from claimx.extensions import remember_text  # imports spaCy: not at `import claimx`
+    from claimx.hyphens import join_hyphen_breaks
 
-    doc = tokenize(nlp, article.text)
-    remember_text(doc, article.text)
+    article = with_reading(article)
+    doc = tokenize(nlp, article.reading)
+    remember_text(doc, article.reading)
+    if article.hyphen_breaks:
+        doc = join_hyphen_breaks(doc, article.hyphen_breaks, _vocabulary(nlp))
     doc._.claimx_published = article.published
     doc._.claimx_country = article.country
     doc._.claimx_masked = list(article.masked)
     doc._.claimx_headlines = list(article.headlines)
-    _start_sentences_at(doc, article.masked + article.headlines)
+    doc._.claimx_datelines = [{"start": d.start, "end": d.end, "places": list(d.places), "agency": d.agency}
+                              for d in article.datelines]
+    _start_sentences_at(doc, article.masked + article.headlines + [(d.start, d.end) for d in article.datelines])
     _bound_sentences(doc)
     return doc
+
+
+_VOCABULARIES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _vocabulary(nlp: Language):
+    from claimx.hyphens import Vocabulary
+
+    if nlp not in _VOCABULARIES:
+        _VOCABULARIES[nlp] = Vocabulary(nlp)
+    return _VOCABULARIES[nlp]
 
 
 LONG_RUN = 100  # characters without a space: longer than any word, URL pieces aside
@@ -137,8 +157,9 @@ def _add_tokens(nlp: Language, text: str, words: list[str], spaces: list[bool]) 
 
 
 def _start_sentences_at(doc: Doc, ranges: list[tuple[int, int]]) -> None:
-    """Chrome and headlines stand as sentences of their own: the parser (which keeps preset boundaries) never
-    joins a headline to the first paragraph, or a "RELATED ARTICLES" line to the last one."""
+    """Chrome, headlines and datelines stand as sentences of their own: the parser (which keeps preset boundaries)
+    never joins a headline to the first paragraph, a "RELATED ARTICLES" line to the last one, or "MIAMI (Reuters) -"
+    to the subject of the sentence after it."""
     if not ranges:
         return
     starts = [token.idx for token in doc]
@@ -225,15 +246,17 @@ def _failure(article: Article, exc: Exception) -> Record:
 
 
 def _as_article(item: ArticleLike) -> Article | ArticleError:
-    if isinstance(item, (Article, ArticleError)):
+    if isinstance(item, ArticleError):
         return item
+    if isinstance(item, Article):
+        return with_reading(item)
     if isinstance(item, str):
-        return Article(id="-", source="-", text=item)
+        return with_reading(Article(id="-", source="-", text=item))
     if isinstance(item, dict):
         published = item.get("published") or item.get("date")
-        return Article(
+        return with_reading(Article(
             id=str(item.get("id", "-")), source=str(item.get("source", item.get("id", "-"))), text=item["text"],
             published=published, published_source="input" if published else None,
             title=item.get("title"), url=item.get("url"),
-        )
+        ))
     raise TypeError(f"cannot analyse {type(item).__name__}: give text, a dict with 'text', or an Article")

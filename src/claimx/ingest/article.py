@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from claimx.ingest.datelines import Dateline
+
 
 @dataclass
 class Article:
@@ -25,6 +27,13 @@ class Article:
     masked: list[tuple[int, int]] = field(default_factory=list)
     # Character ranges of headlines: analysed, but claims never come from them.
     headlines: list[tuple[int, int]] = field(default_factory=list)
+    # The reading view (ingest/reading_view.py): `text` with the newlines inside paragraphs turned into spaces, the
+    # same length, so the model reads hard-wrapped text as flowed text. None: not computed yet (see with_reading).
+    reading: str | None = None
+    # Words broken at a line end, (start, end, joined word): read as one word where the vocabulary knows it.
+    hyphen_breaks: list[tuple[int, int, str]] = field(default_factory=list)
+    # Wire datelines opening a paragraph ("NAIROBI, Kenya (AP) _"): place and agency, never part of a claim.
+    datelines: list[Dateline] = field(default_factory=list)
 
 
 @dataclass

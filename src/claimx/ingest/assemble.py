@@ -7,9 +7,11 @@ from collections.abc import Sequence
 
 from claimx.ingest.article import Article, ArticleError
 from claimx.ingest.country import country_from_url
-from claimx.ingest.layout import drop_lines, find_layout
+from claimx.ingest.datelines import find_datelines
+from claimx.ingest.layout import caps_headlines, drop_lines, find_layout
 from claimx.ingest.options import IngestOptions
 from claimx.ingest.published import choose_published, date_from_path, find_dateline_date
+from claimx.ingest.reading_view import reading_view
 from claimx.language import detect_language, is_unsupported, language_name
 
 
@@ -53,6 +55,7 @@ def make_article(
         if article.title is None and layout.headlines:  # scraped text names no title: its headline is one
             start, end = layout.headlines[0]
             article.title = text[start:end]
+    with_reading(article)
     # the weaker sources are only looked at when every stronger one is silent
     article.published, article.published_source = choose_published({"input": input_date, "cli": options.published,
                                                                      html_date_source: html_date})
@@ -63,3 +66,14 @@ def make_article(
         })
     return article
 
+
+def with_reading(article: Article) -> Article:
+    """Give the article its reading view, hyphen breaks, datelines and all-caps headlines (once: an article that
+    has a reading view keeps it). Every Article the pipeline reads goes through here, whether ingest or the Python
+    API made it."""
+    if article.reading is None:
+        view = reading_view(article.text)
+        article.reading, article.hyphen_breaks = view.text, view.hyphen_breaks
+        article.datelines = find_datelines(view.text)
+        article.headlines = sorted(article.headlines + caps_headlines(view.text, article.masked + article.headlines))
+    return article

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from claimx.ingest.chrome import ChromeRules, default_rules
+from claimx.ingest.datelines import match_dateline
 from claimx.ingest.published import is_dateline_line
 
 _LINE = re.compile(r"[^\r\n]+")
@@ -22,8 +23,9 @@ _HEADLINE_MAX_WORDS = 20
 _HEADLINE_SEARCH_LINES = 4  # a headline sits among the first lines left after masking
 _HEADLINE_MAX_CHARS = 200
 _MAX_HEADLINES = 2
-_TITLE_SEARCH_LINES = 6
-_TAIL_MAX_CHARS = 1200  # a promo at the foot of an article (extent "tail") takes what follows it when this short  # a title given by the page is looked for among the first lines
+_CAPS_HEADLINE_MAX_WORDS = 15
+_TITLE_SEARCH_LINES = 6  # a title given by the page is looked for among the first lines
+_TAIL_MAX_CHARS = 1200  # a promo at the foot of an article (extent "tail") takes what follows it when this short
 # Words a wrapped line may stop on but a sentence rarely ends with.
 _CONTINUED_AFTER = frozenset("a an the of in on at to for from by with and or but as that which who than into "
                              "about over under after before its their his her our".split())
@@ -154,6 +156,21 @@ def _headlines(text: str, kept: list[_Line], title: str | None) -> list[tuple[in
     last = found[-1][1] if found else None
     if last is None or not any(_is_prose(line.text) for line in kept if line.start > last):
         return []  # no paragraph follows: a lone short text is not a headline
+    return found
+
+
+def caps_headlines(reading: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Lines written all in capitals anywhere in the article ("NESTLE", "BUSINESS BRIEFS", a wire story's
+    headline): headlines and section labels, not sentences. `reading` is the reading view, so a headline wrapped
+    over two lines is one line here; ranges in `taken` (chrome, headlines found already) are left alone."""
+    found = []
+    for line in _lines(reading):
+        words = line.text.split()
+        if (len(words) <= _CAPS_HEADLINE_MAX_WORDS and not any(c.islower() for c in line.text)
+                and sum(1 for word in words if sum(c.isupper() for c in word) >= 2) >= 1
+                and not is_dateline_line(line.text) and match_dateline(line.text) is None
+                and not any(line.start < end and start < line.end for start, end in taken)):
+            found.append((line.start, line.end))
     return found
 
 

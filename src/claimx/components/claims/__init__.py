@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from claimx.components.claims.dating import claim_date
+from claimx.components.claims.datelines import outside_datelines
 from claimx.components.claims.direct import direct_claims
 from claimx.components.claims.factual import factual_claims
 from claimx.components.claims.fragments import content_fragments
@@ -63,7 +64,7 @@ class ClaimsComponent:
                     attributed.append(claim)
         attributed = _outermost(attributed, len(doc))
         resolve_pronoun_speakers(reading, attributed)
-        claims = attributed + factual_claims(reading, attributed)
+        claims = outside_datelines(doc, attributed + factual_claims(reading, attributed))
         claims.sort(key=lambda c: (c.content.start_char, c.content.end_char))
         doc._.claimx_claims = [self._as_dict(reading, claim) for claim in claims]
         return doc

@@ -12,7 +12,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from claimx.components.entities import aliases, labels, resolve
+from claimx.components.entities.broken_words import join_broken_words
 from claimx.components.entities.context import DocContext
+from claimx.components.entities.datelines import dateline_mentions
 from claimx.components.entities.geocode import geocode_places
 from claimx.components.entities.metonymy import resolve_metonymy
 from claimx.components.entities.orgs import OrgMatcher
@@ -52,8 +54,10 @@ class EntitiesComponent:
                 m.place = lookup_place(context.mention_text(m))
         relabel_teams(doc, mentions, context)
         mentions = aliases.head_word_mentions(doc, mentions, context)
+        mentions = dateline_mentions(doc, mentions)
         mentions = labels.drop_non_entities(mentions, context)
         aliases.assign_canonical(doc, mentions, context)
+        join_broken_words(doc, mentions)
         aliases.assign_ids(mentions)
         geocode_places(doc, mentions, context)
         tickers = tickers_by_id(listed, mentions)
