@@ -18,9 +18,6 @@ from claimx.ranges import merge_ranges
 
 # Entity types of the statistical NER that are never part of an organization's name.
 _NOT_NAME_TYPES = ["DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"]
-STOCK_EXCHANGES = {"NYSE", "Nasdaq", "NASDAQ", "LSE", "TSX", "TSXV", "ASX", "HKEX", "SEHK", "SGX", "TSE", "JPX",
-                   "Euronext", "OTC", "OTCQX", "OTCQB", "AMEX", "BSE", "NSE", "SIX", "OMX", "FWB", "Xetra", "KRX",
-                   "KOSDAQ", "TWSE", "SSE", "SZSE", "JSE", "B3", "BMV", "OSE", "NYSEAMERICAN", "NYSEArca", "CBOE"}
 
 
 def _name_token() -> dict:
@@ -123,12 +120,3 @@ def _most(token: dict) -> int:
         return int(op.strip("{}").split(",")[-1])
     raise ValueError(f"unbounded operator {op!r} in an organization pattern")
 
-
-def ticker_owners(texts: list[str]) -> list[tuple[int, int]]:
-    """Token ranges of "(NYSE: MO)"-style tickers in a doc's token texts: the name just before them is a
-    listed company."""
-    found = []
-    for i in range(len(texts) - 3):
-        if texts[i] == "(" and texts[i + 1] in STOCK_EXCHANGES and texts[i + 2] == ":":
-            found.append((i, i + 1))
-    return found
