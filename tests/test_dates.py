@@ -708,7 +708,7 @@ DATED_CLAIMS = [
     # the day of the saying gives way to the period reported
     ("Acme today said revenue for the quarter ended Dec. 31 rose 5%.", "2023-Q4"),
     # only a year-ago comparison inside: the period a year later
-    ("Acme said revenue was $2 billion, a 5% increase over the year-ago quarter.", "2023-Q4"),
+    ("Acme said revenue rose 5% from the year-ago quarter to $2 billion.", "2023-Q4"),
 ]
 
 

@@ -220,8 +220,11 @@ def record_from_doc(doc: Any, article: Any, *, include_text: bool = False) -> Re
         dates.append(DateMention(text[start:end], start, end, **(s._.claimx_date or _NO_DATE)))
     mentions = [(items, [item.start for item in items]) for items in (entities, money, dates)]
     claims = [_claim(c, text, entities, mentions) for c in doc._.claimx_claims or []]
-    headlines = headline_ranges(text, article.title, getattr(article, "headlines", None) or [])
-    scores = salience(text, entities, claims, money + dates, headlines)
+    # Salience reads lines (where the story starts, a headline line): the reading view's, the same length as
+    # `text`, so a hard-wrapped article weighs its entities as the flowed one does.
+    view = getattr(article, "reading", None) or text
+    headlines = headline_ranges(view, article.title, getattr(article, "headlines", None) or [])
+    scores = salience(view, entities, claims, money + dates, headlines)
     for entity in entities:
         entity.salience = scores.get(entity_key(entity))
     return Record(
