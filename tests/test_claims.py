@@ -481,6 +481,9 @@ RECALL = [
     # a statement split by its attribution
     ("Wages rose 4%, the agency said in its report, and rents climbed 6%.",
      "Wages rose 4%, the agency said in its report, and rents climbed 6%", "the agency"),
+    # an apposition that states a figure is part of what was said; one that only comments is not
+    ("Tamsin Foods said sales reached $40 million, a 12% rise on the year before.",
+     "sales reached $40 million, a 12% rise on the year before", "Tamsin Foods"),
     # "call for" reads the object of "for"
     ("The union called for a moratorium on new mines.", "a moratorium on new mines", "The union"),
 ]

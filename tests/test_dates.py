@@ -709,6 +709,8 @@ DATED_CLAIMS = [
     ("Acme today said revenue for the quarter ended Dec. 31 rose 5%.", "2023-Q4"),
     # only a year-ago comparison inside: the period a year later
     ("Acme said revenue rose 5% from the year-ago quarter to $2 billion.", "2023-Q4"),
+    # the comparison in an apposition that states a figure stays in the claim, so it dates it too
+    ("Acme said revenue was $2 billion, a 5% increase over the year-ago quarter.", "2023-Q4"),
 ]
 
 

@@ -86,7 +86,8 @@ def without_tail(reading: Reading, content: Span) -> Span:
 
 def _added_phrase(first: Token, end: int) -> bool:
     """`first` opens a phrase that runs to the end of the content and only comments on it: a participle clause, a
-    relative clause opened by which/who, an apposition."""
+    relative clause opened by which/who, an apposition. Not an apposition that states a figure (…, a 5% increase
+    over the year-ago quarter): that is part of what was said, and a fact-checker checks it."""
     head = first
     while head.head is not head and head.head.left_edge.i == first.i and head.head.i < end:
         head = head.head
@@ -96,7 +97,7 @@ def _added_phrase(first: Token, end: int) -> bool:
         return True
     if head.dep_ == "relcl" and first.lower_ in ("which", "who", "whose"):
         return True
-    return head.dep_ == "appos"
+    return head.dep_ == "appos" and not any(t.like_num or t.text == "%" for t in head.subtree)
 
 
 def take_quotes_whole(reading: Reading, content: Span) -> tuple[Span, bool]:
