@@ -126,7 +126,8 @@ def _money(m: Money, prefix: str, index: int) -> Highlight:
 
 def _date(d: DateMention, prefix: str, index: int) -> Highlight:
     value = date_value(d)
-    details = ["DATE", value] + ([d.grain] if d.grain else []) + (["relative"] if d.relative else [])
+    details = (["DATE", value] + ([d.grain] if d.grain else []) + (["relative"] if d.relative else [])
+               + ([f"calendar {d.calendar}"] if d.calendar else []))
     return Highlight(d.start, d.end, _MENTION, "mark",
                      (("class", "ent date"), ("title", " · ".join(details)), ("data-value", d.value or "")),
                      (("id", f"{prefix}-date-{index}"),), label=f"DATE {value}")

@@ -94,9 +94,9 @@ def _money(record: Record) -> Table | None:
 def _dates(record: Record) -> Table | None:
     if not record.dates:
         return None
-    table = _table("Dates", "text", "value", "grain", "relative")
-    for d in record.dates:
-        _row(table, d.text, d.value or "?", d.grain or "", "yes" if d.relative else "")
+    table = _table("Dates", "text", "value", "grain", "relative", "calendar")
+    for d in record.dates:  # calendar: the calendar period a fiscal value covers (FY2024-Q3 in India: 2023-Q4)
+        _row(table, d.text, d.value or "?", d.grain or "", "yes" if d.relative else "", d.calendar or "")
     return table
 
 
