@@ -6,7 +6,8 @@ import pytest
 
 from claimx.ingest import IngestOptions
 from claimx.ingest.assemble import make_article
-from claimx.ingest.country import country_from_locale, country_from_markup, country_from_url
+from claimx.ingest.country import country_from_declarations, country_from_locale, country_from_url
+from claimx.ingest.pagemeta import PageMeta, read_page_meta
 
 URLS = [
     ("https://www.example.com.au/business/story", "AU"),
@@ -51,8 +52,12 @@ def test_country_from_locale(tag, country):
     ('<html lang="en-GB"><head><meta property="og:locale" content="en_US" /></head>', None),
     ("<p>no head at all</p>", None),
 ])
-def test_country_from_markup(markup, country):
-    assert country_from_markup(markup) == country
+def test_country_from_a_pages_declarations(markup, country):
+    from trafilatura.utils import load_html
+
+    tree = load_html(markup)  # None for a fragment that is no page: no declarations
+    meta = read_page_meta(tree) if tree is not None else PageMeta()
+    assert country_from_declarations(meta.meta.get("og:locale"), meta.lang) == country
 
 
 def test_the_cli_option_wins_then_the_domain_then_the_page():

@@ -1,6 +1,7 @@
 """The publisher's country (ISO 3166-1 alpha-2), from what an input shows about where it was published: the
 URL's country domain ("thewest.com.au", "bbc.co.uk", "au.news.yahoo.com") and a page's declared locale
-(`<meta property="og:locale" content="en_AU">`, `<html lang="en-AU">`). Pure functions of strings.
+(`<meta property="og:locale" content="en_AU">`, `<html lang="en-AU">`, as ingest/pagemeta.py reads them off the
+parsed page). Pure functions of strings.
 
 The domain is the stronger sign: a site's locale is often its CMS's default. "en_US" in a page's metadata is
 ignored for that reason (WordPress writes it on Australian news sites too); it would only ever confirm the US
@@ -23,13 +24,7 @@ _NAMED_DOMAINS = {"uk": "GB", "scot": "GB", "wales": "GB", "cymru": "GB", "londo
 _EDITION_SUBDOMAINS = frozenset("au uk ca nz in sg ie za ph hk my ng ke pk us".split())
 _GENERIC_TLDS = frozenset("com net org info news online media".split())
 _LOCALE = re.compile(r"^[A-Za-z]{2,3}[-_]([A-Za-z]{2})(?:[-_].*)?$")
-_OG_LOCALE = re.compile(
-    r"""<meta\s[^>]*?(?:property|name)\s*=\s*["']og:locale["'][^>]*?content\s*=\s*["']([^"']+)["']"""
-    r"""|<meta\s[^>]*?content\s*=\s*["']([^"']+)["'][^>]*?(?:property|name)\s*=\s*["']og:locale["']""",
-    re.IGNORECASE)
-_HTML_LANG = re.compile(r"""<html\b[^>]*?\blang\s*=\s*["']?([A-Za-z_-]+)""", re.IGNORECASE)
 _CMS_DEFAULT = "US"
-_HEAD_CHARS = 20_000  # both declarations sit in the page's head
 
 
 def country_from_url(url: str | None) -> str | None:
@@ -63,12 +58,7 @@ def country_from_locale(tag: str | None) -> str | None:
     return "GB" if region == "UK" else region
 
 
-def country_from_markup(markup: str) -> str | None:
-    """The country of an HTML page's og:locale, else of its <html lang>; None for the CMS default "en_US"."""
-    head = markup[:_HEAD_CHARS]
-    og = _OG_LOCALE.search(head)
-    if og and (country := country_from_locale(og.group(1) or og.group(2))):
-        return None if country == _CMS_DEFAULT else country
-    lang = _HTML_LANG.search(head)
-    country = country_from_locale(lang.group(1)) if lang else None
+def country_from_declarations(og_locale: str | None, html_lang: str | None) -> str | None:
+    """The country of a page's og:locale, else of its <html lang>; None for the CMS default "en_US"."""
+    country = country_from_locale(og_locale) or country_from_locale(html_lang)
     return None if country == _CMS_DEFAULT else country

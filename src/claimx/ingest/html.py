@@ -14,7 +14,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from claimx.ingest.country import country_from_markup
+from claimx.ingest.country import country_from_declarations
 from claimx.ingest.pagemeta import PageMeta, byline_dates, date_meta_names, read_page_meta
 from claimx.ingest.published import choose_page_published, date_from_url, find_dateline_date, is_utc_timestamp
 from claimx.ingest.tagcap import cap_attributes
@@ -103,7 +103,7 @@ def extract_page(markup: str, *, url: str | None = None) -> HtmlPage | None:
         published=published,
         published_source=source if published else None,
         headings=[h for h in headings if h],
-        country=country_from_markup(markup),
+        country=country_from_declarations(meta.meta.get("og:locale"), meta.lang),
     )
 
 

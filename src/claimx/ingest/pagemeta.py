@@ -42,6 +42,7 @@ class PageMeta:
     meta: dict[str, str] = field(default_factory=dict)  # <meta> name/property (lower case) → content, first wins
     jsonld: list[dict] = field(default_factory=list)  # every JSON-LD object, @graph members included
     url: str | None = None  # canonical link or og:url
+    lang: str | None = None  # the <html lang> attribute
 
     def article_object(self) -> dict | None:
         """The JSON-LD object describing the article: an Article-like type with a date first, then any
@@ -78,6 +79,8 @@ class PageMeta:
 
 def read_page_meta(tree) -> PageMeta:
     page = PageMeta()
+    root = tree if tree.tag == "html" else tree.find(".//html")
+    page.lang = (root.get("lang") or "").strip() or None if root is not None else None
     title = tree.find(".//title")
     if title is not None:
         page.title = _clean(title.text_content()) or None
