@@ -24,8 +24,8 @@ def extract(text: str, published: str | None = None, *, id: str = "-", model: st
             country: str | None = None) -> Record:
     """Analyse one article's text. `published` (YYYY-MM-DD) anchors relative dates; `country` (ISO 3166-1
     alpha-2) is the publisher's, which a bare "$" weighs."""
-    article = with_reading(Article(id=id, source=id, text=text, published=published,
-                                   published_source="input" if published else None, country=country))
+    article = Article(id=id, source=id, text=text, published=published,
+                      published_source="input" if published else None, country=country)
     return next(extract_many([article], model=model))
 
 
@@ -96,7 +96,7 @@ def make_doc(nlp: Language, article: Article) -> Doc:
     from claimx.extensions import remember_text  # imports spaCy: not at `import claimx`
     from claimx.hyphens import join_hyphen_breaks
 
-    article = with_reading(article)
+    article = with_reading(article)  # every Article the pipeline reads passes here (ingest has usually done it)
     doc = tokenize(nlp, article.reading)
     remember_text(doc, article.reading)
     if article.hyphen_breaks:
@@ -249,14 +249,14 @@ def _as_article(item: ArticleLike) -> Article | ArticleError:
     if isinstance(item, ArticleError):
         return item
     if isinstance(item, Article):
-        return with_reading(item)
+        return item
     if isinstance(item, str):
-        return with_reading(Article(id="-", source="-", text=item))
+        return Article(id="-", source="-", text=item)
     if isinstance(item, dict):
         published = item.get("published") or item.get("date")
-        return with_reading(Article(
+        return Article(
             id=str(item.get("id", "-")), source=str(item.get("source", item.get("id", "-"))), text=item["text"],
             published=published, published_source="input" if published else None,
             title=item.get("title"), url=item.get("url"),
-        ))
+        )
     raise TypeError(f"cannot analyse {type(item).__name__}: give text, a dict with 'text', or an Article")
