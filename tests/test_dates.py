@@ -41,6 +41,8 @@ ABSOLUTE = [
     ("the end of 2021", "2021", "year"),
     ("the 1990s", "199", "decade"),
     ("1990s", "199", "decade"),
+    ("the 1800s", "18", "century"),  # a round hundred is the century a reader means ...
+    ("the 2000s", "200", "decade"),  # ... except the 2000s, the decade
     ("the '90s", "199", "decade"),
     ("the nineties", "199", "decade"),
     ("the early 1980s", "198", "decade"),

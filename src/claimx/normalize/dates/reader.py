@@ -187,7 +187,11 @@ class MatchReader:
         if "season" in g:
             f["season"] = self.v.seasons[g["season"].lower()]
         if "decade" in g:
-            f["decade"] = int(g["decade"]) // 10
+            year = int(g["decade"])
+            if year % 100 == 0 and year < 2000:  # "the 1800s" is the century, as readers take it; "the 2000s" a decade
+                f["century"] = year // 100
+            else:
+                f["decade"] = year // 10
         if "decade_yy" in g:
             f["decade_yy"] = int(g["decade_yy"])
         if "decade_word" in g:
