@@ -615,6 +615,22 @@ def test_reporting_periods_end_on_the_date_given(text, period_end, expected):
     assert resolve(parts, dt.date(2025, 4, 17), period_end=period_end)["value"] == expected
 
 
+# A numbered quarter or half with an end date of its own is valued by it, whatever calendar the story follows.
+@pytest.mark.parametrize(("text", "period_end", "fiscal", "expected", "calendar"), [
+    ("the fourth quarter", "2024-06-30", NOT_FISCAL, "FY2024-Q4", "2024-Q2"),
+    ("the second quarter", "2023-12-31", NOT_FISCAL, "FY2024-Q2", "2023-Q4"),  # a July year
+    ("the third quarter", "2024-09-30", INDIA, "2024-Q3", None),  # its own end beats the country's calendar
+    ("the fiscal first quarter", "1999-10-02", NOT_FISCAL, "FY2000-Q1", "1999-Q3"),  # a 52-week quarter
+    ("the first half", "2023-12-31", NOT_FISCAL, "FY2024-H1", "2023-07-01/2023-12-31"),
+    ("the second half", "2024-12-31", NOT_FISCAL, "2024-H2", None),
+])
+def test_numbered_periods_end_on_the_date_given(text, period_end, fiscal, expected, calendar):
+    parts = parse_date(text)
+    assert parts is not None
+    resolved = resolve(parts, dt.date(2025, 2, 10), None, [], period_end, fiscal)
+    assert (resolved["value"], resolved.get("calendar")) == (expected, calendar)
+
+
 @pytest.mark.parametrize(("text", "first_month"), [
     ("for its fiscal year ending June 30", 7),
     ("results for the fourth quarter and full year ended April 30, 2024", 5),
@@ -659,6 +675,9 @@ FISCAL_COMPONENT = [
     ("The Mail on Sunday said the Sunday Times had the story on Monday.", [("Monday", "2024-02-05", None)]),
     ("Canberra's deficit for 2023-24 was A$10 billion, the Treasury said.", [("2023-24", "FY2024", "2023-07-01/2024-06-30")]),
     ("Arsenal finished third in the 2013/14 season.", [("2013/14", "2013/2014", None)]),
+    ("The club's revenue rose to £250 million in 2022-23 and fell in the 2023-24 Premier League season.",
+     [("2022-23", "FY2023", None), ("2023-24", "2023/2024", None)]),  # a season even in a money story
+    ("Enrolment fell in the 2023-24 school year, the district's budget shows.", [("2023-24", "2023/2024", None)]),
     ("GAIL spent Rs 1885 crore in 2023.", [("2023", "2023", None)]),
     ("Microsoft said fiscal Q2 revenue rose. Microsoft shares fell.", [("fiscal Q2", "FY2024-Q2", "2023-Q4")]),
 ]

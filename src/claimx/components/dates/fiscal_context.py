@@ -48,6 +48,8 @@ def fiscal_context(doc: Doc, text: str, fiscal_dates: bool) -> FiscalContext:
 def fiscal_near(fiscal: FiscalContext, text: str, start: int, end: int) -> FiscalContext:
     """The context of a split year: a fiscal story when the document says fiscal periods, or when money words stand
     near it ("borrowing in 2023-24"), not when a long page mentions a budget somewhere ("the crisis in 2015/16")."""
+    if _season_words().match(text, end):
+        return replace(fiscal, fiscal_story=False, fiscal_dates=False)  # "the 2013/14 season" of a club's accounts
     if fiscal.fiscal_story or not _fiscal_words().search(text, max(0, start - _NEAR), min(len(text), end + _NEAR)):
         return fiscal
     return replace(fiscal, fiscal_story=True)
@@ -96,6 +98,12 @@ def _government_words() -> re.Pattern[str]:
 @cache
 def _fiscal_words() -> re.Pattern[str]:
     return _word_regex(calendars_data()["fiscal_words"])
+
+
+@cache
+def _season_words() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in sorted(calendars_data()["season_words"], key=len, reverse=True))
+    return re.compile(rf"\s+(?:[A-Z][\w.&'-]*\s+){{0,3}}(?i:{words})\b")  # names capitalised, the word in any case
 
 
 @cache

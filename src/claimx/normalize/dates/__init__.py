@@ -25,12 +25,16 @@ Conventions worth knowing:
     the year it begins in: claimx still writes FY2021. With no calendar known, "the fiscal second quarter" stays a
     calendar quarter: nobody can say which fiscal year's.
   * Split years ("2023-24", "2023/24", "FY2023-24") are fiscal years in a results or budget story ("FY2024") and an
-    interval of two years elsewhere (a season: "2013/2014"). A range of two full years ("2020-2022") is read as two
+    interval of two years elsewhere, and always before a season word ("the 2023-24 Premier League season", "the
+    2023-24 school year": "2023/2024"; models/dates/calendars.json `season_words`). A range of two full years ("2020-2022") is read as two
     years, one span each. "2021-08" (second part not the next year, 01-12) is a month.
   * Reporting periods: "the quarter ended Sept. 30" and "the March quarter" are calendar quarters; "the year to March
     2015" is FY2015; runs of months ("the nine months ended Sept. 30", "9M FY24") are month intervals
     ("2014-01/2014-09"), a calendar quarter or half when they are one; "the year-ago quarter", "the same period last
     year" are the period compared, a year earlier, in its own notation (FY2024-Q3 → FY2023-Q3).
+    A numbered quarter or half with an end date of its own is valued by that date, whatever calendar the rest of
+    the story follows: "the fourth quarter ended June 30" → FY2024-Q4 (calendar 2024-Q2), "the third quarter ended
+    Sept. 30" → 2024-Q3. "The 1800s" is the century ("18"); other round decades ("the 2000s") are decades.
   * All-number dates: a part above 12 decides the order (17/08/2021 is day-first, 08/17/2021 month-first). When both
     parts are 12 or less (08/07/2021) the document decides: an unambiguous all-number date in the same document sets
     the order; failing that, written dates ("17 August" vs "August 17") vote; failing that, day-first, the order of

@@ -51,6 +51,26 @@ def fiscal_period_value(p: DateParts, ref: dt.date | None, tense: str | None, co
     return fiscal_value(year, p.quarter, p.half)
 
 
+def numbered_period_ending(p: DateParts, period_end: str) -> tuple[str, FiscalCalendar | None] | None:
+    """'the fourth quarter ended June 30' → FY2024-Q4 under a July–June calendar; 'the third quarter ended Sept. 30'
+    → 2024-Q3. A numbered quarter or half with an end date of its own gives away its own calendar, whatever calendar
+    the rest of the story follows (a results wrap names several companies)."""
+    if (p.quarter is None and p.half is None) or p.year is not None or p.by_month or p.compare:
+        return None
+    if grain_of_value(period_end) not in ("day", "month"):
+        return None
+    end = end_of(period_end)
+    if end.day <= 7:  # a 52-53-week period "ended Oct. 1" is September's
+        end = end.replace(day=1) - dt.timedelta(days=1)
+    months = 3 * p.quarter if p.quarter is not None else 6 * (p.half or 1)
+    first_month = (end.month - months) % 12 + 1
+    if first_month == 1:
+        calendar_value = f"{end.year:04d}-Q{p.quarter}" if p.quarter is not None else f"{end.year:04d}-H{p.half}"
+        return calendar_value, None
+    calendar = FiscalCalendar(first_month, source="article-part")
+    return fiscal_value(fiscal_year_of(end, first_month), p.quarter, p.half), calendar
+
+
 def _fiscal_year(p: DateParts, ref: dt.date | None, tense: str | None, context: Context,
                  calendar: FiscalCalendar | None) -> int | None:
     """The fiscal year (named by the year it ends in) the expression names."""

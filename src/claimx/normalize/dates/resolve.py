@@ -50,7 +50,7 @@ from claimx.normalize.dates.anchors import (
     year_by_tense,
 )
 from claimx.normalize.dates.fiscal import FiscalContext, calendar_period, fiscal_value, month_interval
-from claimx.normalize.dates.periods import fiscal_period_value, month_range_value
+from claimx.normalize.dates.periods import fiscal_period_value, month_range_value, numbered_period_ending
 
 __all__ = ["CONTEXT_REACH", "Context", "expand_two_digit_year", "is_relative", "resolve", "shift_unit", "weekday_date"]
 
@@ -64,6 +64,12 @@ def resolve(parts: DateParts, ref: dt.date | None, tense: str | None = None, con
     the period when the expression itself does not. `fiscal` is what the document says about fiscal calendars.
     """
     fiscal = fiscal or FiscalContext()
+    numbered = numbered_period_ending(parts, period_end) if period_end else None
+    if numbered is not None:
+        value, own_calendar = numbered
+        resolved = {"value": value, "grain": grain_of_value(value), "relative": is_relative(parts), "mod": parts.mod}
+        calendar = calendar_period(value, own_calendar)
+        return {**resolved, "calendar": calendar} if calendar else resolved
     try:
         value = _period_ending(parts, period_end) if period_end else None
         value = value or fiscal_period_value(parts, ref, tense, context, fiscal) or _value(parts, ref, tense, context, fiscal)
