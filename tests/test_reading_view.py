@@ -139,6 +139,32 @@ def test_datelines_are_found_at_paragraph_starts_with_offsets():
     assert [text[s:e] for s, e in dateline.places] == ["MIAMI"] and text[slice(*dateline.agency)] == "Reuters"
 
 
+@pytest.mark.parametrize("text, dateline, place, agency", [
+    ("Osaka, May 12 (Kyodo)--Hanami Foods Co. said profit rose.", "Osaka, May 12 (Kyodo)--", "Osaka", "Kyodo"),
+    ("New Delhi, Feb 14 (PTI) - The ministry said", "New Delhi, Feb 14 (PTI) -", "New Delhi", "PTI"),
+    ("PERTH (Reuters)--Miners fell.", "PERTH (Reuters)--", "PERTH", "Reuters"),
+    # not datelines: a company and its ticker, a compound, a title-case place without date and agency
+    ("Kestrel Motors (KMO) - shares fell on Monday.", None, None, None),
+    ("U.S.-China talks resumed on Monday.", None, None, None),
+    ("Osaka - a city of food.", None, None, None),
+])
+def test_datelines_in_title_case_or_glued_to_the_story(text, dateline, place, agency):
+    found = find_datelines(text)
+    if dateline is None:
+        assert found == []
+        return
+    [d] = found
+    assert (text[d.start:d.end], text[slice(*d.places[0])], text[slice(*d.agency)]) == (dateline, place, agency)
+
+
+def test_a_dateline_glued_to_the_story_ends_its_own_tokens(nlp):
+    from claimx.extract import make_doc
+    from claimx.ingest import Article
+
+    doc = make_doc(nlp, Article(id="t", source="t", text="Osaka, May 12 (Kyodo)--Hanami Foods Co. said profit rose."))
+    assert [t.text for t in doc[:9]] == ["Osaka", ",", "May", "12", "(", "Kyodo", ")", "--", "Hanami"]
+
+
 def test_a_bare_place_and_dash_is_a_dateline_only_at_the_top_or_under_a_headline():
     story = "WASHINGTON — The Senate voted.\n\n" + "It met again.\n\n" * 8
     assert len(find_datelines(story)) == 1

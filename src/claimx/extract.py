@@ -16,6 +16,7 @@ from claimx.records import Record, record_from_doc
 if TYPE_CHECKING:  # spaCy is imported when a pipeline is needed, not by `import claimx`
     from spacy.language import Language
     from spacy.tokens import Doc
+    from claimx.ingest.datelines import Dateline
 
 ArticleLike = Article | ArticleError | str | dict
 
@@ -97,7 +98,7 @@ def make_doc(nlp: Language, article: Article) -> Doc:
     from claimx.hyphens import join_hyphen_breaks
 
     article = with_reading(article)  # every Article the pipeline reads passes here (ingest has usually done it)
-    doc = tokenize(nlp, article.reading)
+    doc = tokenize(nlp, article.reading, [offset for d in article.datelines for offset in _dateline_bounds(d)])
     remember_text(doc, article.reading)
     if article.hyphen_breaks:
         doc = join_hyphen_breaks(doc, article.hyphen_breaks, _vocabulary(nlp))
@@ -110,6 +111,12 @@ def make_doc(nlp: Language, article: Article) -> Doc:
     _start_sentences_at(doc, article.masked + article.headlines + [(d.start, d.end) for d in article.datelines])
     _bound_sentences(doc)
     return doc
+
+
+def _dateline_bounds(dateline: Dateline) -> list[int]:
+    """Where a dateline's tokens must end: at its end, and around its places and agency."""
+    spans = [*dateline.places, *([dateline.agency] if dateline.agency else [])]
+    return [dateline.end, *(offset for span in spans for offset in span)]
 
 
 _VOCABULARIES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -127,26 +134,35 @@ LONG_RUN = 100  # characters without a space: longer than any word, URL pieces a
 _LONG_RUN = re.compile(r"\S{%d,}" % (LONG_RUN + 1))
 
 
-def tokenize(nlp: Language, text: str) -> Doc:
-    """`nlp.make_doc(text)`, except that a run of more than LONG_RUN characters without a space is cut into
-    LONG_RUN-character tokens: spaCy's tokenizer peels punctuation and symbols off a run one at a time, which is
+def tokenize(nlp: Language, text: str, cuts: Iterable[int] = ()) -> Doc:
+    """`nlp.make_doc(text)`, except that no token runs across one of `cuts` (character offsets: the end of a dateline
+    glued to its story, "(Jiji Press)--Toyota"), and a run of more than LONG_RUN characters without a space is cut
+    into LONG_RUN-character tokens: spaCy's tokenizer peels punctuation and symbols off a run one at a time, which is
     quadratic in its length (20,000 '$' in a row take minutes). The Doc's text is `text`, character for character."""
-    runs = list(_LONG_RUN.finditer(text))
-    if not runs:
+    inside_words = sorted({c for c in cuts if 0 < c < len(text) and not text[c - 1].isspace() and not text[c].isspace()})
+    if not inside_words and not _LONG_RUN.search(text):
         return nlp.make_doc(text)
     from spacy.tokens import Doc
+    from claimx.ingest.datelines import Dateline
 
     words: list[str] = []
     spaces: list[bool] = []
     position = 0
-    for run in runs:
+    for cut in [*inside_words, len(text)]:
+        _add_piece(nlp, text[position:cut], words, spaces)
+        position = cut
+    return Doc(nlp.vocab, words=words, spaces=spaces)
+
+
+def _add_piece(nlp: Language, text: str, words: list[str], spaces: list[bool]) -> None:
+    position = 0
+    for run in _LONG_RUN.finditer(text):
         _add_tokens(nlp, text[position:run.start()], words, spaces)
         pieces = [run.group()[i:i + LONG_RUN] for i in range(0, run.end() - run.start(), LONG_RUN)]
         words += pieces
         spaces += [False] * len(pieces)
         position = run.end()
     _add_tokens(nlp, text[position:], words, spaces)
-    return Doc(nlp.vocab, words=words, spaces=spaces)
 
 
 def _add_tokens(nlp: Language, text: str, words: list[str], spaces: list[bool]) -> None:

@@ -3,6 +3,7 @@
     NAIROBI, Kenya (AP) _ President …          1990s AP: an underscore for the dash
     MIAMI (Reuters) - The …                     LONDON, March 3 (Reuters) - …
     WASHINGTON — The …                          PARIS, Jan 5 (AFP) -- …
+    Tokyo, Aug. 6 (Jiji Press)--Toyota …        New Delhi, Feb 14 (PTI) - …   (in title case: date and agency)
     LONDON 1996-08-30                           a line of its own, as Reuters' 1996 corpus has it
 
 A dateline is metadata, not prose: its place is a PLACE and its agency an ORG, and no speaker, claim or other
@@ -24,7 +25,16 @@ _DATELINE = re.compile(
     rf"(?:\s*,\s*(?P<region>(?!{_MONTH}\s+\d){_REGION_WORD}(?:\s{_REGION_WORD}){{0,2}}))?"
     rf"(?:\s*,?\s*(?P<date>{_DATE}))?"
     r"(?:\s*\((?P<agency>[A-Za-z][\w&.-]*(?:[ -][A-Z][\w&.-]*){0,3})\))?"
-    r"(?P<dash>\s*(?:_{1,2}|-{1,2}|—|–)(?=\s))?"
+    r"(?P<dash>\s*(?:_{1,2}|-{1,2}|—|–)(?=\s)|(?<=\))\s*(?:-{1,2}|—|–)(?=[A-Z]))?"  # "(Jiji Press)--Toyota"
+)
+# In title case a dateline needs both its date and its agency: "Tata Motors (TTM) - shares…" is no dateline.
+_TITLE_WORD = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+_TITLE_DATELINE = re.compile(
+    rf"(?P<place>{_TITLE_WORD}(?: {_TITLE_WORD}){{0,2}})"
+    rf"(?:\s*,\s*(?P<region>(?!{_MONTH}\s+\d){_TITLE_WORD}(?: {_TITLE_WORD}){{0,2}}))?"
+    rf"\s*,?\s*(?P<date>{_DATE})"
+    r"\s*\((?P<agency>[A-Za-z][\w&.-]*(?:[ -][A-Z][\w&.-]*){0,3})\)"
+    r"(?P<dash>\s*(?:_{1,2}|-{1,2}|—|–|:)(?=\s|[A-Z]))"
 )
 _LETTERS = re.compile(r"[^\W\d_]")
 _MAX_PLACE = 40
@@ -73,7 +83,7 @@ def find_datelines(text: str) -> list[Dateline]:
         position = start.end()
         line_end = text.find("\n", position)
         line = text[position:line_end if line_end >= 0 else len(text)]
-        match = match_dateline(line) if line[:2].isupper() else None
+        match = match_dateline(line) if line[:2].isupper() else _TITLE_DATELINE.match(line)
         if match is None or not (match["agency"] or match["date"] or _near_top(text, position)
                                  or _under_headline(text, position)):
             continue
