@@ -117,6 +117,7 @@ def test_rewrap_breaks_only_spaces_and_keeps_lines_within_the_width():
     ("PARIS, Jan. 5 (AFP) -- The minister said", "PARIS", None, "AFP"),
     ("RIO DE JANEIRO, Brazil (AP) _ Police said", "RIO DE JANEIRO", "Brazil", "AP"),
     ("LONDON 1996-08-30", "LONDON", None, None),
+    ("OSAKA, Japan—Hanami Foods said", "OSAKA", "Japan", None),
     # not datelines
     ("SOCCER - JAPAN GET LUCKY WIN", None, None, None),
     ("CLINTON: I think we can win.", None, None, None),
@@ -143,6 +144,7 @@ def test_datelines_are_found_at_paragraph_starts_with_offsets():
     ("Osaka, May 12 (Kyodo)--Hanami Foods Co. said profit rose.", "Osaka, May 12 (Kyodo)--", "Osaka", "Kyodo"),
     ("New Delhi, Feb 14 (PTI) - The ministry said", "New Delhi, Feb 14 (PTI) -", "New Delhi", "PTI"),
     ("PERTH (Reuters)--Miners fell.", "PERTH (Reuters)--", "PERTH", "Reuters"),
+    ("QUETTA, May 3 (APP): The provincial cabinet met.", "QUETTA, May 3 (APP):", "QUETTA", "APP"),
     # not datelines: a company and its ticker, a compound, a title-case place without date and agency
     ("Kestrel Motors (KMO) - shares fell on Monday.", None, None, None),
     ("U.S.-China talks resumed on Monday.", None, None, None),

@@ -25,7 +25,8 @@ _DATELINE = re.compile(
     rf"(?:\s*,\s*(?P<region>(?!{_MONTH}\s+\d){_REGION_WORD}(?:\s{_REGION_WORD}){{0,2}}))?"
     rf"(?:\s*,?\s*(?P<date>{_DATE}))?"
     r"(?:\s*\((?P<agency>[A-Za-z][\w&.-]*(?:[ -][A-Z][\w&.-]*){0,3})\))?"
-    r"(?P<dash>\s*(?:_{1,2}|-{1,2}|—|–)(?=\s)|(?<=\))\s*(?:-{1,2}|—|–)(?=[A-Z]))?"  # "(Jiji Press)--Toyota"
+    # "(Jiji Press)--Toyota", "(PPI): The budget", "KOBE, Japan—Sumitomo"
+    r"(?P<dash>\s*(?:_{1,2}|-{1,2}|—|–)(?=\s)|(?<=\))\s*(?:-{1,2}|—|–|:)(?=\s|[A-Z])|—(?=[A-Z]))?"
 )
 # In title case a dateline needs both its date and its agency: "Tata Motors (TTM) - shares…" is no dateline.
 _TITLE_WORD = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
