@@ -486,6 +486,13 @@ RECALL = [
      "sales reached $40 million, a 12% rise on the year before", "Tamsin Foods"),
     # "call for" reads the object of "for"
     ("The union called for a moratorium on new mines.", "a moratorium on new mines", "The union"),
+    # an "as" clause attributes the clause it hangs on; one that tells when, or compares, does not
+    ("As several economists have pointed out, the tariff raises prices for farmers.",
+     "the tariff raises prices for farmers", "several economists"),
+    ("The ferry, as the harbour master noted, has never sailed on time.",
+     "The ferry, as the harbour master noted, has never sailed on time", "the harbour master"),
+    ("As the mayor announced the budget, protesters gathered outside the hall.", None, None),
+    ("Nordvik is not as large as its rivals claim.", None, None),
 ]
 
 

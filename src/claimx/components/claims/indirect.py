@@ -102,6 +102,8 @@ def _content(reading: Reading, cue: Token, entry: CueVerb) -> tuple[Span | None,
         return tidy(reading, clause.left_edge.i, end), "verb_parenthetical"
     if cue.dep_ == "parataxis" or _is_attribution(reading, cue):
         return _around_parenthetical(reading, cue), "verb_parenthetical"
+    if _as_clause(cue, entry):
+        return _beside_as_clause(reading, cue), "verb_parenthetical"
     takes_object = entry.takes_object or (entry.evidence_object and _evidence_subject(reading, cue))
     if takes_object and _main_clause(cue) and not _infinitive(cue):
         return _object(reading, cue, entry), "verb_object"
@@ -274,6 +276,27 @@ def _is_attribution(reading: Reading, verb: Token) -> bool:
     return (verb.dep_ == "ccomp" and verb.head.i < verb.i and verb.left_edge.i > 0
             and verb.doc[verb.left_edge.i - 1].text == "," and reading.cue_verb(verb) is not None
             and not any(c.dep_ in _CLAUSES for c in verb.children))
+
+
+def _as_clause(cue: Token, entry: CueVerb) -> bool:
+    """As X pointed out, …  /  …, as X said.  The attribution is an "as" clause with its own subject that reports
+    nothing of its own (not "as he announced the plan, …" or "as she called for …", which tell when; not "as
+    predicted", whose subject is no speaker)."""
+    children = list(cue.children)
+    particle = next((c for c in children if c.lower_ == entry.particle), None) if entry.particle else None
+    return cue.dep_ == "advcl" and cue.head.pos_ in ("VERB", "AUX") and (particle is None or not any(c.dep_ == "pobj" for c in particle.children)) \
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in children) \
+        and any(c.dep_ == "nsubj" for c in children) \
+        and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "auxpass") for c in children)
+
+
+def _beside_as_clause(reading: Reading, cue: Token) -> Span | None:
+    """The clause the "as" clause hangs on: after it when it opens the clause, before it when it closes it, the
+    whole clause when it stands inside (fragments then leave the attribution out)."""
+    clause = subtree(cue.head)
+    if cue.left_edge.i <= clause.start:
+        return tidy(reading, cue.right_edge.i + 1, clause.end)
+    return _around_parenthetical(reading, cue)
 
 
 def _around_parenthetical(reading: Reading, cue: Token) -> Span | None:
