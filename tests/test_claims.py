@@ -493,6 +493,11 @@ RECALL = [
      "The ferry, as the harbour master noted, has never sailed on time", "the harbour master"),
     ("As the mayor announced the budget, protesters gathered outside the hall.", None, None),
     ("Nordvik is not as large as its rivals claim.", None, None),
+    # verbs that voice a quotation attribute the quotation they introduce, and nothing else
+    ("“We will need a bigger boat for the next one,” the captain joked.",
+     "“We will need a bigger boat for the next one,”", "the captain"),
+    ('The banner read: "Keep the night trains running."', '"Keep the night trains running."', "The banner"),
+    ("She read the report twice before the meeting.", None, None),
 ]
 
 
