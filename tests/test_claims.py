@@ -498,6 +498,11 @@ RECALL = [
      "“We will need a bigger boat for the next one,”", "the captain"),
     ('The banner read: "Keep the night trains running."', '"Keep the night trains running."', "The banner"),
     ("She read the report twice before the meeting.", None, None),
+    # stance verbs report what they are said of
+    ("The senator slammed the governor for the delayed bridge repairs.",
+     "the governor for the delayed bridge repairs", "The senator"),
+    ("Union leaders expressed concern that the merger would cost jobs.",
+     "concern that the merger would cost jobs", "Union leaders"),
 ]
 
 
