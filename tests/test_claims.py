@@ -503,6 +503,8 @@ RECALL = [
      "the governor for the delayed bridge repairs", "The senator"),
     ("Union leaders expressed concern that the merger would cost jobs.",
      "concern that the merger would cost jobs", "Union leaders"),
+    ("The minister acknowledged the risk of a second flood.", "the risk of a second flood", "The minister"),
+    ("The mayor stressed the need for more night buses.", "the need for more night buses", "The mayor"),
 ]
 
 
