@@ -388,6 +388,9 @@ AGENTS = [
     ("That said, we understand why the fans are angry.", None),  # no antecedent for "that"
     ("A poll shows that most voters back the plan.", "A poll"),  # polls and documents are agents
     ("The report found that the dam was unsafe.", "The report"),
+    ("June challenged a law that would close the clinics.", None),  # a date the parser made a subject
+    ("Forty percent said they would vote for the plan.", "Forty percent"),  # people polled speak
+    ("As we know, the bridge was built in 1890.", None),  # common knowledge, nobody's claim
 ]
 
 

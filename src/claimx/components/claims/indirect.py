@@ -18,6 +18,7 @@ _SAYING_PLACES = frozenset({"interview", "speech", "ruling", "letter", "post", "
 _TAIL_LIMIT = 60  # tokens a reported clause may run on past its parse subtree
 _RESUMING = ("ccomp", "advcl", "conj", "parataxis", "xcomp")  # the sentence going on after "…, X said, …"
 _MIN_TOKENS = 2
+_COMMON_KNOWLEDGE = frozenset({"we", "you", "everyone", "everybody"})  # as we know, as you can see: nobody's claim
 _COLON_WINDOW = 10  # tokens from the cue to the colon of "X said in a statement on Tuesday: …"
 
 
@@ -281,12 +282,12 @@ def _is_attribution(reading: Reading, verb: Token) -> bool:
 def _as_clause(cue: Token, entry: CueVerb) -> bool:
     """As X pointed out, …  /  …, as X said.  The attribution is an "as" clause with its own subject that reports
     nothing of its own (not "as he announced the plan, …" or "as she called for …", which tell when; not "as
-    predicted", whose subject is no speaker)."""
+    predicted", whose subject is no speaker; not "as we know", common knowledge)."""
     children = list(cue.children)
     particle = next((c for c in children if c.lower_ == entry.particle), None) if entry.particle else None
     return cue.dep_ == "advcl" and cue.head.pos_ in ("VERB", "AUX") and (particle is None or not any(c.dep_ == "pobj" for c in particle.children)) \
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in children) \
-        and any(c.dep_ == "nsubj" for c in children) \
+        and any(c.dep_ == "nsubj" and c.lower_ not in _COMMON_KNOWLEDGE for c in children) \
         and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "auxpass") for c in children)
 
 
