@@ -39,6 +39,8 @@ def verb_claims(reading: Reading) -> list[Found]:
 
 def _verb_claim(reading: Reading, cue: Token, entry: CueVerb) -> Found | None:
     subject = speaking_subject(reading, cue)
+    if subject is None and entry.takes_object:
+        return _passive_claim(reading, cue, entry)
     if subject is None or subject.dep_ == "expl":
         return None
     located = _content(reading, cue, entry)
@@ -59,6 +61,27 @@ def _verb_claim(reading: Reading, cue: Token, entry: CueVerb) -> Found | None:
     cue_span = _cue_span(cue, entry)
     speaker, kind, canonical, label = describe_speaker(reading, subject, cue_span)
     return Found(content, rule, speaker=speaker, cue=cue_span, direct=direct, speaker_kind=kind,
+                 speaker_canonical=canonical, speaker_label=label, weight=entry.weight)
+
+
+def _passive_claim(reading: Reading, cue: Token, entry: CueVerb) -> Found | None:
+    """The plan was rejected by the council  /  She was called a liar by her rivals: the agent after "by" speaks, and
+    what was said is the passive subject with what the verb says of it."""
+    if not any(c.dep_ == "auxpass" for c in cue.children) or not _main_clause(cue):
+        return None
+    agent = next((c for c in cue.children if c.dep_ == "agent" and c.lower_ == "by"), None)
+    source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    said_of = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+    if source is None or said_of is None or said_of.pos_ == "PRON" or reading.quote_of[source.i] >= 0:
+        return None
+    complement = next((c for c in cue.children if c.dep_ in ("oprd", "attr") and c.i < agent.i), None)
+    end = complement.right_edge.i + 1 if complement is not None else said_of.right_edge.i + 1
+    content = tidy(reading, said_of.left_edge.i, end)
+    if content is None or reading.paragraph_of[content.start] != reading.paragraph_of[cue.i]:
+        return None
+    cue_span = cue.doc[cue.i : agent.i + 1] if agent.i == cue.i + 1 else cue.doc[cue.i : cue.i + 1]  # rejected by
+    speaker, kind, canonical, label = describe_speaker(reading, source, cue_span)
+    return Found(content, "verb_passive", speaker=speaker, cue=cue_span, speaker_kind=kind,
                  speaker_canonical=canonical, speaker_label=label, weight=entry.weight)
 
 
