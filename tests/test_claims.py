@@ -501,6 +501,9 @@ RECALL = [
      "“We will need a bigger boat for the next one,”", "the captain"),
     ('The banner read: "Keep the night trains running."', '"Keep the night trains running."', "The banner"),
     ("She read the report twice before the meeting.", None, None),
+    ("The skipper joked that the fish had all moved to Norway.", "that the fish had all moved to Norway",
+     "The skipper"),
+    ("As one farmer put it, the rain came a month too late.", "the rain came a month too late", "one farmer"),
     # stance verbs report what they are said of
     ("The senator slammed the governor for the delayed bridge repairs.",
      "the governor for the delayed bridge repairs", "The senator"),

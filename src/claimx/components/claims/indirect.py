@@ -29,7 +29,7 @@ def verb_claims(reading: Reading) -> list[Found]:
         entry = reading.cue_verb(token)
         if entry is None or token.i in reading.used_cues or reading.quote_of[token.i] >= 0:
             continue  # a cue inside a quotation is the quoted speaker's own wording
-        if entry is None or entry.quote_only or reading.excluded(token):
+        if entry is None or (entry.quote_only and not _as_clause(token, entry)) or reading.excluded(token):
             continue
         claim = _verb_claim(reading, token, entry)
         if claim is not None:
@@ -311,7 +311,7 @@ def _as_clause(cue: Token, entry: CueVerb) -> bool:
     return cue.dep_ == "advcl" and cue.head.pos_ in ("VERB", "AUX") and (particle is None or not any(c.dep_ == "pobj" for c in particle.children)) \
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in children) \
         and any(c.dep_ == "nsubj" and c.lower_ not in _COMMON_KNOWLEDGE for c in children) \
-        and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "auxpass") for c in children)
+        and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "auxpass") for c in children if c is not particle)
 
 
 def _beside_as_clause(reading: Reading, cue: Token) -> Span | None:
