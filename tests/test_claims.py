@@ -495,6 +495,7 @@ RECALL = [
     ("The ferry, as the harbour master noted, has never sailed on time.",
      "The ferry, as the harbour master noted, has never sailed on time", "the harbour master"),
     ("As the mayor announced the budget, protesters gathered outside the hall.", None, None),
+    ("The old harbour, as it is known, was rebuilt in 1990.", None, None),  # a name, not a source
     ("Nordvik is not as large as its rivals claim.", None, None),
     # verbs that voice a quotation attribute the quotation they introduce, and nothing else
     ("“We will need a bigger boat for the next one,” the captain joked.",

@@ -311,7 +311,8 @@ def _as_clause(cue: Token, entry: CueVerb) -> bool:
     return cue.dep_ == "advcl" and cue.head.pos_ in ("VERB", "AUX") and (particle is None or not any(c.dep_ == "pobj" for c in particle.children)) \
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in children) \
         and any(c.dep_ == "nsubj" and c.lower_ not in _COMMON_KNOWLEDGE for c in children) \
-        and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "auxpass") for c in children if c is not particle)
+        and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "auxpass") or c.lemma_ == "be"
+                    for c in children if c is not particle)  # as it's known: a name, not a source
 
 
 def _beside_as_clause(reading: Reading, cue: Token) -> Span | None:

@@ -10,7 +10,7 @@ from claimx.components.claims.speakers import describe_speaker, speaking_subject
 
 _LINKING = frozenset({"be", "remain", "seem", "appear", "become", "grow", "sound", "stay"})
 _ABOUT = frozenset({"of", "about", "over", "on", "toward", "towards"})  # critical of Y, worried about Y
-_ASKING = frozenset({"whether", "if"})  # not sure whether …: a question, not a stance
+_ASKING = frozenset({"whether", "if", "how", "what", "why", "when", "where", "who", "which"})  # not sure how …: asks
 
 
 def stance_claims(reading: Reading) -> list[Found]:
