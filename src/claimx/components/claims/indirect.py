@@ -18,6 +18,7 @@ _SAYING_PLACES = frozenset({"interview", "speech", "ruling", "letter", "post", "
 _TAIL_LIMIT = 60  # tokens a reported clause may run on past its parse subtree
 _RESUMING = ("ccomp", "advcl", "conj", "parataxis", "xcomp")  # the sentence going on after "…, X said, …"
 _MIN_TOKENS = 2
+_IS = frozenset({"'s", "’s"})  # as it's known: "is", read as a passive
 _COMMON_KNOWLEDGE = frozenset({"we", "you", "everyone", "everybody"})  # as we know, as you can see: nobody's claim
 _COLON_WINDOW = 10  # tokens from the cue to the colon of "X said in a statement on Tuesday: …"
 
@@ -311,7 +312,7 @@ def _as_clause(cue: Token, entry: CueVerb) -> bool:
     return cue.dep_ == "advcl" and cue.head.pos_ in ("VERB", "AUX") and (particle is None or not any(c.dep_ == "pobj" for c in particle.children)) \
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in children) \
         and any(c.dep_ == "nsubj" and c.lower_ not in _COMMON_KNOWLEDGE for c in children) \
-        and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "auxpass") or c.lemma_ == "be"
+        and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "auxpass") or c.lemma_ == "be" or c.lower_ in _IS
                     for c in children if c is not particle)  # as it's known: a name, not a source
 
 
