@@ -388,6 +388,9 @@ AGENTS = [
     ("That said, we understand why the fans are angry.", None),  # no antecedent for "that"
     ("A poll shows that most voters back the plan.", "A poll"),  # polls and documents are agents
     ("The report found that the dam was unsafe.", "The report"),
+    ("June challenged a law that would close the clinics.", None),  # a date the parser made a subject
+    ("Forty percent said they would vote for the plan.", "Forty percent"),  # people polled speak
+    ("As we know, the bridge was built in 1890.", None),  # common knowledge, nobody's claim
 ]
 
 
@@ -486,6 +489,29 @@ RECALL = [
      "sales reached $40 million, a 12% rise on the year before", "Tamsin Foods"),
     # "call for" reads the object of "for"
     ("The union called for a moratorium on new mines.", "a moratorium on new mines", "The union"),
+    # an "as" clause attributes the clause it hangs on; one that tells when, or compares, does not
+    ("As several economists have pointed out, the tariff raises prices for farmers.",
+     "the tariff raises prices for farmers", "several economists"),
+    ("The ferry, as the harbour master noted, has never sailed on time.",
+     "The ferry, as the harbour master noted, has never sailed on time", "the harbour master"),
+    ("As the mayor announced the budget, protesters gathered outside the hall.", None, None),
+    ("The old harbour, as it is known, was rebuilt in 1990.", None, None),  # a name, not a source
+    ("Nordvik is not as large as its rivals claim.", None, None),
+    # verbs that voice a quotation attribute the quotation they introduce, and nothing else
+    ("“We will need a bigger boat for the next one,” the captain joked.",
+     "“We will need a bigger boat for the next one,”", "the captain"),
+    ('The banner read: "Keep the night trains running."', '"Keep the night trains running."', "The banner"),
+    ("She read the report twice before the meeting.", None, None),
+    ("The skipper joked that the fish had all moved to Norway.", "that the fish had all moved to Norway",
+     "The skipper"),
+    ("As one farmer put it, the rain came a month too late.", "the rain came a month too late", "one farmer"),
+    # stance verbs report what they are said of
+    ("The senator slammed the governor for the delayed bridge repairs.",
+     "the governor for the delayed bridge repairs", "The senator"),
+    ("Union leaders expressed concern that the merger would cost jobs.",
+     "concern that the merger would cost jobs", "Union leaders"),
+    ("The minister acknowledged the risk of a second flood.", "the risk of a second flood", "The minister"),
+    ("The mayor stressed the need for more night buses.", "the need for more night buses", "The mayor"),
 ]
 
 

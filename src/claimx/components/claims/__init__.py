@@ -7,7 +7,8 @@ The layer runs last, over the parse and the entities, money and dates layers. It
 2. non-verbal cues (nonverbal.py): According to X, …, In X's view, …, X's statement that …, NAME: … (before the
    verbs: an explicit source outranks a verb inside what it reports);
 3. reported speech introduced by a verb (indirect.py): X said (that) …, …, X said., X denied the report;
-4. factual claims (factual.py): unattributed sentences asserting a number about a named entity.
+4. stances told by an adjective (stances.py): X is confident that …, X is critical of Y;
+5. factual claims (factual.py): unattributed sentences asserting a number about a named entity.
 
 A claim found later that covers mostly the same words as an earlier one is dropped. Each claim is dated
 (dating.py) and scored: score = the rule's score × the cue verb's weight × the speaker factor, all three read from
@@ -34,6 +35,7 @@ from claimx.components.claims.lexicon import Lexicon, load_lexicon
 from claimx.components.claims.nonverbal import nonverbal_claims
 from claimx.components.claims.reading import Found, Reading
 from claimx.components.claims.speakers import resolve_pronoun_speakers
+from claimx.components.claims.stances import stance_claims
 
 _SAME_CONTENT = 0.5  # overlap (intersection over union) above which two claims are the same claim
 # A headline yields a claim only when it attributes one: `X: “…”`, `X says …`, `…, experts say`, `“…,” X says`.
@@ -57,7 +59,7 @@ class ClaimsComponent:
         reading = Reading(doc, self.lexicon)
         attributed: list[Found] = []
         owner = [-1] * len(doc)  # token → the latest kept claim whose content holds it
-        for finder in (direct_claims, nonverbal_claims, verb_claims):
+        for finder in (direct_claims, nonverbal_claims, verb_claims, stance_claims):
             for claim in finder(reading):
                 if _kept(reading, claim) and not _repeats(claim, attributed, owner):
                     owner[claim.content.start : claim.content.end] = [len(attributed)] * len(claim.content)

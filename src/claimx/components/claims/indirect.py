@@ -18,6 +18,8 @@ _SAYING_PLACES = frozenset({"interview", "speech", "ruling", "letter", "post", "
 _TAIL_LIMIT = 60  # tokens a reported clause may run on past its parse subtree
 _RESUMING = ("ccomp", "advcl", "conj", "parataxis", "xcomp")  # the sentence going on after "…, X said, …"
 _MIN_TOKENS = 2
+_IS = frozenset({"'s", "’s"})  # as it's known: "is", read as a passive
+_COMMON_KNOWLEDGE = frozenset({"we", "you", "everyone", "everybody"})  # as we know, as you can see: nobody's claim
 _COLON_WINDOW = 10  # tokens from the cue to the colon of "X said in a statement on Tuesday: …"
 
 
@@ -28,7 +30,7 @@ def verb_claims(reading: Reading) -> list[Found]:
         entry = reading.cue_verb(token)
         if entry is None or token.i in reading.used_cues or reading.quote_of[token.i] >= 0:
             continue  # a cue inside a quotation is the quoted speaker's own wording
-        if entry is None or entry.quote_only or reading.excluded(token):
+        if entry is None or (entry.quote_only and not _as_clause(token, entry)) or reading.excluded(token):
             continue
         claim = _verb_claim(reading, token, entry)
         if claim is not None:
@@ -38,6 +40,8 @@ def verb_claims(reading: Reading) -> list[Found]:
 
 def _verb_claim(reading: Reading, cue: Token, entry: CueVerb) -> Found | None:
     subject = speaking_subject(reading, cue)
+    if subject is None and entry.takes_object:
+        return _passive_claim(reading, cue, entry)
     if subject is None or subject.dep_ == "expl":
         return None
     located = _content(reading, cue, entry)
@@ -58,6 +62,27 @@ def _verb_claim(reading: Reading, cue: Token, entry: CueVerb) -> Found | None:
     cue_span = _cue_span(cue, entry)
     speaker, kind, canonical, label = describe_speaker(reading, subject, cue_span)
     return Found(content, rule, speaker=speaker, cue=cue_span, direct=direct, speaker_kind=kind,
+                 speaker_canonical=canonical, speaker_label=label, weight=entry.weight)
+
+
+def _passive_claim(reading: Reading, cue: Token, entry: CueVerb) -> Found | None:
+    """The plan was rejected by the council  /  She was called a liar by her rivals: the agent after "by" speaks, and
+    what was said is the passive subject with what the verb says of it."""
+    if not any(c.dep_ == "auxpass" for c in cue.children) or not _main_clause(cue):
+        return None
+    agent = next((c for c in cue.children if c.dep_ == "agent" and c.lower_ == "by"), None)
+    source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    said_of = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+    if source is None or said_of is None or said_of.pos_ == "PRON" or reading.quote_of[source.i] >= 0:
+        return None
+    complement = next((c for c in cue.children if c.dep_ in ("oprd", "attr") and c.i < agent.i), None)
+    end = complement.right_edge.i + 1 if complement is not None else said_of.right_edge.i + 1
+    content = tidy(reading, said_of.left_edge.i, end)
+    if content is None or reading.paragraph_of[content.start] != reading.paragraph_of[cue.i]:
+        return None
+    cue_span = cue.doc[cue.i : agent.i + 1] if agent.i == cue.i + 1 else cue.doc[cue.i : cue.i + 1]  # rejected by
+    speaker, kind, canonical, label = describe_speaker(reading, source, cue_span)
+    return Found(content, "verb_passive", speaker=speaker, cue=cue_span, speaker_kind=kind,
                  speaker_canonical=canonical, speaker_label=label, weight=entry.weight)
 
 
@@ -102,6 +127,8 @@ def _content(reading: Reading, cue: Token, entry: CueVerb) -> tuple[Span | None,
         return tidy(reading, clause.left_edge.i, end), "verb_parenthetical"
     if cue.dep_ == "parataxis" or _is_attribution(reading, cue):
         return _around_parenthetical(reading, cue), "verb_parenthetical"
+    if _as_clause(cue, entry):
+        return _beside_as_clause(reading, cue), "verb_parenthetical"
     takes_object = entry.takes_object or (entry.evidence_object and _evidence_subject(reading, cue))
     if takes_object and _main_clause(cue) and not _infinitive(cue):
         return _object(reading, cue, entry), "verb_object"
@@ -274,6 +301,28 @@ def _is_attribution(reading: Reading, verb: Token) -> bool:
     return (verb.dep_ == "ccomp" and verb.head.i < verb.i and verb.left_edge.i > 0
             and verb.doc[verb.left_edge.i - 1].text == "," and reading.cue_verb(verb) is not None
             and not any(c.dep_ in _CLAUSES for c in verb.children))
+
+
+def _as_clause(cue: Token, entry: CueVerb) -> bool:
+    """As X pointed out, …  /  …, as X said.  The attribution is an "as" clause with its own subject that reports
+    nothing of its own (not "as he announced the plan, …" or "as she called for …", which tell when; not "as
+    predicted", whose subject is no speaker; not "as we know", common knowledge)."""
+    children = list(cue.children)
+    particle = next((c for c in children if c.lower_ == entry.particle), None) if entry.particle else None
+    return cue.dep_ == "advcl" and cue.head.pos_ in ("VERB", "AUX") and (particle is None or not any(c.dep_ == "pobj" for c in particle.children)) \
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in children) \
+        and any(c.dep_ == "nsubj" and c.lower_ not in _COMMON_KNOWLEDGE for c in children) \
+        and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "auxpass") or c.lemma_ == "be" or c.lower_ in _IS
+                    for c in children if c is not particle)  # as it's known: a name, not a source
+
+
+def _beside_as_clause(reading: Reading, cue: Token) -> Span | None:
+    """The clause the "as" clause hangs on: after it when it opens the clause, before it when it closes it, the
+    whole clause when it stands inside (fragments then leave the attribution out)."""
+    clause = subtree(cue.head)
+    if cue.left_edge.i <= clause.start:
+        return tidy(reading, cue.right_edge.i + 1, clause.end)
+    return _around_parenthetical(reading, cue)
 
 
 def _around_parenthetical(reading: Reading, cue: Token) -> Span | None:

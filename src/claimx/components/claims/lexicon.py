@@ -24,6 +24,7 @@ class Lexicon:
     source_phrases: tuple[tuple[str, ...], ...]  # lower-cased words: ("according", "to")
     view_nouns: frozenset[str]
     statement_nouns: frozenset[str]
+    stance_adjectives: frozenset[str]  # X is confident that …, X is critical of Y
     not_speakers: frozenset[str]  # "Correction:" opens a paragraph like a speaker's name but is none
     pronoun_labels: dict[str, str | None]  # personal pronoun → label of the entity it can stand for
     relative_pronouns: frozenset[str]
@@ -62,6 +63,7 @@ def load_lexicon() -> Lexicon:
         source_phrases=tuple(tuple(p.split()) for p in nonverbal["source_phrases"]),
         view_nouns=frozenset(nonverbal["view_nouns"]),
         statement_nouns=frozenset(nonverbal["statement_nouns"]),
+        stance_adjectives=frozenset(nonverbal["stance_adjectives"]),
         not_speakers=frozenset(nonverbal["not_speakers"]),
         pronoun_labels=dict(pronouns["personal"]),
         relative_pronouns=frozenset(pronouns["relative"]),
