@@ -89,6 +89,8 @@ NOT_CLAIMS = [
     "She was asked to leave.",
     "A spokesperson for the ministry declined to comment.",  # nothing said
     "Revenue rose 12% in 2024.",  # a number with no named subject is no factual claim either
+    "The council shared the details on Monday.",  # an object that says nothing checkable
+    "She discussed the matter with her lawyers.",
 ]
 
 
@@ -391,12 +393,24 @@ AGENTS = [
     ("June challenged a law that would close the clinics.", None),  # a date the parser made a subject
     ("Forty percent said they would vote for the plan.", "Forty percent"),  # people polled speak
     ("As we know, the bridge was built in 1890.", None),  # common knowledge, nobody's claim
+    ("The interim dividend declared is 20 cents a share.", None),  # a dividend never speaks
+    ("The Mail on Sunday reported that the minister had resigned.", "The Mail on Sunday"),  # the name whole
+    ("The company said in an exchange filing on Thursday that profit rose.", "The company"),
+    ("According to an exchange filing on Thursday, profit rose 8%.", "an exchange filing"),  # the date is when
+    ('Vessel Freight Inc. (Nasdaq: VFI, "Vessel") said sales rose 5%.', "Vessel Freight Inc."),  # no half bracket
 ]
 
 
 @pytest.mark.parametrize("text, speaker", AGENTS)
 def test_speakers_are_agents(nlp, text, speaker):
     assert [c["speaker"]["text"] for c in attributed(text)] == ([speaker] if speaker else [])
+
+
+def test_a_verb_joined_to_the_main_verb_shares_its_subject(nlp):
+    """'…expects margins to improve and said …': the parse hangs "said" on "improve"; the speaker is still the
+    subject of "expects", never "margins"."""
+    text = "Harbor Rail expects margins to improve and said it would hire 300 engineers."
+    assert {c["speaker"]["text"] for c in attributed(text)} == {"Harbor Rail"}
 
 
 RELATIVE_SPEAKERS = [

@@ -227,7 +227,7 @@ def _object(reading: Reading, cue: Token, entry: CueVerb) -> Span | None:
         obj = next((c for c in holder.children if c.dep_ in ("pobj", "pcomp")), None)
     else:
         obj = next((c for c in cue.children if c.dep_ in _OBJECTS and c.i > cue.i), None)
-    if obj is None:
+    if obj is None or _contentless(reading, obj):
         return None
     end = obj.right_edge.i + 1
     # What the parse hangs on the verb after the object still belongs to it: criticized X for Y, accused X of Y,
@@ -242,6 +242,12 @@ def _object(reading: Reading, cue: Token, entry: CueVerb) -> Span | None:
             continue
         end = max(end, child.right_edge.i + 1)
     return tidy(reading, obj.left_edge.i, end)
+
+
+def _contentless(reading: Reading, obj: Token) -> bool:
+    """'reported the story', 'shared the details': a bare object that says nothing a reader could check."""
+    return obj.lemma_.lower() in reading.lexicon.contentless_objects and all(
+        c.dep_ in ("det", "poss", "predet") for c in obj.children)
 
 
 def _after_date_phrase(reading: Reading, cue: Token, start: int, clause: Token) -> int:

@@ -30,6 +30,7 @@ class Lexicon:
     relative_pronouns: frozenset[str]
     person_nouns: frozenset[str]  # heads of noun phrases naming a person ("the chief executive")
     inanimate: frozenset[str]  # lemmas of heads that never speak (prices, shares, a year)
+    contentless_objects: frozenset[str]  # "reported the story": a noun object that says nothing checkable
     generic: dict[str, frozenset[str]]  # pronoun → cue lemmas after which it speaks for nobody (empty: any cue)
     evidence: frozenset[str]  # lemmas of heads naming a poll, a document, data
     colon_sources: frozenset[str]  # "Poll: …" names a source before a colon
@@ -69,6 +70,7 @@ def load_lexicon() -> Lexicon:
         relative_pronouns=frozenset(pronouns["relative"]),
         person_nouns=frozenset(pronouns["person_nouns"]),
         inanimate=frozenset(agents["inanimate"]),
+        contentless_objects=frozenset(load_json("claims", "contents.json")["contentless_objects"]),
         generic={pronoun: frozenset(cues) for pronoun, cues in agents["generic"].items()},
         evidence=frozenset(agents["evidence"]),
         colon_sources=frozenset(agents["colon_sources"]),

@@ -90,6 +90,8 @@ def _speaker_colon_claims(reading: Reading) -> list[Found]:
         colon = next((t.i for t in doc[start : start + _SPEAKER_COLON_MAX + 1] if t.text == ":" or "\n" in t.text), None)
         if colon is None or colon == start or doc[colon].text != ":":
             continue
+        if any(t.text == "(" for t in doc[start:colon]) and not any(t.text == ")" for t in doc[start:colon]):
+            continue  # "Vessel Freight Inc. (Nasdaq: VFI) said …": a colon inside brackets names no speaker
         name = strip_marks(doc[start:colon])
         label = name.text.lower()
         if label in lexicon.question_labels or (label in lexicon.not_speakers and label not in lexicon.answer_labels):

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from claimx.components.claims.reading import Found, Reading, is_line_break, is_quote_mark
+from claimx.extensions import DATES_KEY, ENTITIES_KEY
 
 _CLIMB = ("conj", "xcomp", "advcl")  # "…, adding that", "went on to say": the subject is the head verb's
 _GERUND_PREPOSITIONS = frozenset({"by", "after", "before", "while", "since", "for"})
@@ -30,8 +31,17 @@ def subject_of(verb: Token) -> Token | None:
             return None  # urged voters to say: the one saying is the object, not the subject
         if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.dep_ == "ccomp":
             verb = verb.head  # X said sales rose, citing demand: the parse hangs "citing" on what X said
+        elif verb.dep_ == "conj" and verb.tag_ in _FINITE and _infinitive(verb.head) and verb.head.head is not verb.head:
+            verb = verb.head  # X expects margins to improve and said …: "said" goes with "expects", not "improve"
         verb = verb.head
     return None
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _infinitive(verb: Token) -> bool:
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _gerund_speaker(verb: Token) -> Token | None:
@@ -91,11 +101,35 @@ def noun_phrase(head: Token, barrier: Span | None = None) -> Span:
             elif i > head.i:
                 end = i
                 break
+    start, end = _whole_names(doc, start, end, barrier)
+    end = _before_trailing_date(doc, start, end, head)
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].is_space or doc[end - 1].dep_ == "case" or _loose_punct(doc[start:end])):
         end -= 1
+    opened = next((i for i in range(start + 1, end) if doc[i].text == "("), None)
+    if opened is not None and not any(t.text == ")" for t in doc[opened:end]):
+        end = opened  # "LSI Industries Inc. (Nasdaq: LYTS, …": the bracket closes outside the phrase
     return doc[start:end] if end > start else doc[head.i : head.i + 1]
+
+
+def _whole_names(doc: Doc, start: int, end: int, barrier: Span | None) -> tuple[int, int]:
+    """A name the parse cut short is the speaker whole: "The Mail on Sunday", not "The Mail" (only to the right: a
+    name reaching left of the phrase is more often the entity layer's slip, "Say Mexico")."""
+    for name in doc.spans.get(ENTITIES_KEY, ()):
+        if start <= name.start < end < name.end and (barrier is None or not (
+                name.start < barrier.end and barrier.start < name.end)):
+            end = name.end
+    return start, end
+
+
+def _before_trailing_date(doc: Doc, start: int, end: int, head: Token) -> int:
+    """"an exchange filing on Thursday", "the statement late Tuesday": the date is when, not who."""
+    for date in doc.spans.get(DATES_KEY, ()):
+        if head.i < date.start < end <= date.end:
+            cut = date.start - 1 if date.start - 1 > head.i and doc[date.start - 1].pos_ == "ADP" else date.start
+            return cut
+    return end
 
 
 def _loose_punct(span: Span) -> bool:
