@@ -513,3 +513,23 @@ def test_eval_runs_claimx_when_no_predictions_are_given(gold_file):
     rows = {(r["layer"], r["metric"], r["label"]): r for r in data["scores"]}
     assert rows[("money", "span overlap", None)]["tp"] == 1
     assert rows[("entities", "overlap", "micro")]["fn"] + rows[("entities", "overlap", "micro")]["tp"] == 4
+
+
+# ---------------------------------------------------------------- the business claims gold set
+
+
+def test_business_claims_gold_offsets_match_their_text():
+    """tests/data/business-claims.gold.jsonl was annotated by hand: every span's text is text[start:end]."""
+    from pathlib import Path
+
+    path = Path(__file__).parent / "data" / "business-claims.gold.jsonl"
+    gold = ev.load_gold(path)
+    raw = [orjson.loads(line) for line in path.read_bytes().splitlines() if line.strip()]
+    assert len(gold) == len(raw) >= 12 and sum(len(doc["claims"]) for doc in gold) >= 60
+    for doc in raw:
+        text = doc["text"]
+        for claim in doc["claims"]:
+            assert claim["kind"] == "statement"
+            spans = [claim, claim["speaker"], *(claim.get("fragments") or [])] + ([claim["cue"]] if claim["cue"] else [])
+            for span in spans:
+                assert text[span["start"]:span["end"]] == span["text"], (doc["id"], span)
