@@ -256,6 +256,32 @@ def test_claim_fragments_are_the_content():
     assert ev.iou(gold, claim(start, start + 60)) == pytest.approx(40 / 60)
 
 
+STATEMENT = {**GOLD_CLAIM, "kind": "statement"}
+ANNOUNCEMENT = {**claim(TEXT.index("paid"), TEXT.index(" in Bergen")), "kind": "announcement"}
+
+
+@pytest.mark.parametrize(
+    "kinds, gold, pred, counts",
+    [
+        # no filter: every attributed prediction is scored, an announcement with no gold is a false positive
+        (None, [GOLD_CLAIM], [STATEMENT, ANNOUNCEMENT], ev.Counts(1, 1, 0)),
+        # gold without kinds (a statements-only set): all gold kept, only predicted statements scored
+        (frozenset({"statement"}), [GOLD_CLAIM], [STATEMENT, ANNOUNCEMENT], ev.Counts(1, 0, 0)),
+        # a predicted claim without a kind is not of the requested kind, as with `claimx extract --claims`
+        (frozenset({"statement"}), [GOLD_CLAIM], [GOLD_CLAIM], ev.Counts(0, 0, 1)),
+        # gold with kinds is filtered like the predictions: the unpredicted announcement is not required
+        (frozenset({"statement"}), [STATEMENT, ANNOUNCEMENT], [STATEMENT], ev.Counts(1, 0, 0)),
+        (frozenset({"announcement"}), [STATEMENT, ANNOUNCEMENT], [STATEMENT], ev.Counts(0, 0, 1)),
+        (frozenset({"statement", "announcement"}), [STATEMENT, ANNOUNCEMENT], [STATEMENT], ev.Counts(1, 0, 1)),
+    ],
+)
+def test_claim_kinds_filter_predictions_and_gold_that_has_kinds(kinds, gold, pred, counts):
+    doc = {"id": "d1", "text": TEXT, "claims": gold}
+    result = ev.evaluate([doc], [{"id": "d1", "claims": pred}], claim_kinds=kinds)
+    assert f(result, "claims", "content") == counts
+    assert result.claim_kinds == kinds
+
+
 # ---------------------------------------------------------------- properties
 
 
@@ -455,6 +481,30 @@ def test_eval_usage_errors(tmp_path, gold_file, args, message):
     assert isinstance(result.exception, UsageError) and message in str(result.exception)
 
 
+def test_eval_claims_option_scores_only_those_kinds(tmp_path):
+    gold = write_jsonl(tmp_path / "gold.jsonl", [{"id": "d1", "text": TEXT, "claims": [GOLD_CLAIM]}])
+    pred = write_jsonl(tmp_path / "pred.jsonl", [{"id": "d1", "claims": [STATEMENT, ANNOUNCEMENT]}])
+
+    def content(*extra):
+        result = runner.invoke(app, ["eval", gold, "--pred", pred, "-f", "json", *extra])
+        assert result.exit_code == 0, result.output
+        data = orjson.loads(result.stdout)
+        row = next(r for r in data["scores"] if r["metric"] == "content")
+        return data["claim_kinds"], (row["tp"], row["fp"], row["fn"])
+
+    assert content() == (None, (1, 1, 0))
+    assert content("--claims", "statement") == (["statement"], (1, 0, 0))
+    assert content("--claims", " announcement,factual ") == (["announcement", "factual"], (0, 1, 1))
+    table = runner.invoke(app, ["eval", gold, "--pred", pred, "--claims", "statement"])
+    assert table.exit_code == 0 and "claims of kind statement" in table.stdout
+
+
+@pytest.mark.parametrize("value", ["statment", ",", ""])
+def test_eval_claims_option_rejects_unknown_kinds(gold_file, value):
+    result = runner.invoke(app, ["eval", gold_file, "--pred", gold_file, "--claims", value])
+    assert isinstance(result.exception, UsageError) and "claim kind" in str(result.exception)
+
+
 def test_eval_runs_claimx_when_no_predictions_are_given(gold_file):
     result = runner.invoke(app, ["eval", gold_file, "-f", "json"])
     assert result.exit_code == 0, result.output
@@ -463,3 +513,23 @@ def test_eval_runs_claimx_when_no_predictions_are_given(gold_file):
     rows = {(r["layer"], r["metric"], r["label"]): r for r in data["scores"]}
     assert rows[("money", "span overlap", None)]["tp"] == 1
     assert rows[("entities", "overlap", "micro")]["fn"] + rows[("entities", "overlap", "micro")]["tp"] == 4
+
+
+# ---------------------------------------------------------------- the business claims gold set
+
+
+def test_business_claims_gold_offsets_match_their_text():
+    """tests/data/business-claims.gold.jsonl was annotated by hand: every span's text is text[start:end]."""
+    from pathlib import Path
+
+    path = Path(__file__).parent / "data" / "business-claims.gold.jsonl"
+    gold = ev.load_gold(path)
+    raw = [orjson.loads(line) for line in path.read_bytes().splitlines() if line.strip()]
+    assert len(gold) == len(raw) >= 12 and sum(len(doc["claims"]) for doc in gold) >= 60
+    for doc in raw:
+        text = doc["text"]
+        for claim in doc["claims"]:
+            assert claim["kind"] == "statement"
+            spans = [claim, claim["speaker"], *(claim.get("fragments") or [])] + ([claim["cue"]] if claim["cue"] else [])
+            for span in spans:
+                assert text[span["start"]:span["end"]] == span["text"], (doc["id"], span)

@@ -426,6 +426,10 @@ def eval_(
     errors: Annotated[int, typer.Option(
         "--errors", help="Show the first N errors of each kind (missed, spurious, wrong value...) per layer, "
         "with their context.")] = 0,
+    claims: Annotated[Optional[str], typer.Option(
+        "--claims", help="Comma-separated kinds of claim to score: statement, announcement, factual. Only "
+        "predicted claims of these kinds count; gold claims with a kind are filtered the same way, gold claims "
+        "without one are all kept. Default: all.", show_default=False)] = None,
     model: ModelOption = None,
 ) -> None:
     """Score claimx against gold annotations: P/R/F per layer (see spec/eval.md).
@@ -435,15 +439,21 @@ def eval_(
       claimx eval mygold.jsonl                        # run claimx on the gold texts and score it
       claimx eval mygold.jsonl --pred out.jsonl       # score earlier output
       claimx eval mygold.jsonl --errors 10 -f json    # with the first 10 errors of each kind
+      claimx eval statements.jsonl --claims statement # score only statement claims
     """
     from claimx import evaluate
     from claimx.output import scores
     from claimx.pipeline import ModelNotFound
+    from claimx.records import claim_kinds
 
     if format not in ("table", "json"):
         raise UsageError(f"unknown format {format!r}; choose from table, json")
     if errors < 0:
         raise UsageError("--errors must be 0 or more")
+    try:
+        kinds = claim_kinds(claims) if claims is not None else None
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
     for path in (gold, pred):
         if path is not None and not os.path.isfile(path):
             raise UsageError(f"{path}: no such file")
@@ -453,7 +463,7 @@ def eval_(
             predictions = evaluate.align(gold_docs, evaluate.load_predictions(pred))
         else:
             predictions = evaluate.predict(gold_docs, model=model)
-        result = evaluate.evaluate(gold_docs, predictions)
+        result = evaluate.evaluate(gold_docs, predictions, claim_kinds=kinds)
     except (evaluate.GoldError, ModelNotFound) as exc:
         raise UsageError(str(exc)) from None
     source = pred or f"claimx ({model or 'default model'})"
@@ -461,6 +471,8 @@ def eval_(
         sys.stdout.buffer.write(scores.evaluation_json(result, gold=gold, predictions=source, errors=errors))
     else:
         title = f"{gold}: {result.documents} documents, predictions from {source}"
+        if kinds is not None:
+            title += f", claims of kind {','.join(sorted(kinds))}"
         scores.print_evaluation(result, title=title, errors=errors)
 
 

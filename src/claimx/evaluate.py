@@ -25,6 +25,10 @@ Which predictions count:
   gold with a null value is not required, a prediction overlapping one is not judged, and a prediction
   without a value makes no value claim (it can only cost recall).
 - claims: only predictions with a speaker or a cue are scored (attribution gold has no unattributed claims).
+  With `claim_kinds` (`claimx eval --claims statement,announcement`), only predicted claims whose `kind` is one
+  of them are scored, as `claimx extract --claims` would keep them (a prediction without a kind is dropped);
+  gold claims that carry a `kind` are filtered the same way, gold claims without one are all kept (a set
+  annotated for statements only has no kinds and is scored with `--claims statement`).
 """
 
 from __future__ import annotations
@@ -107,6 +111,7 @@ class Evaluation:
     counts: dict[tuple[str, str, str], Counts]  # (layer, metric, label) -> counts; label "" when none
     mismatches: list[Mismatch] = field(default_factory=list)
     failed: int = 0  # prediction records that were error records (scored as empty)
+    claim_kinds: frozenset[str] | None = None  # claims scored only of these kinds; None: all
 
     def rows(self) -> Iterator[tuple[str, str, str, Counts]]:
         for (layer, metric, label), counts in self.counts.items():
@@ -201,8 +206,10 @@ def predict(gold: Sequence[Doc], *, model: str | None = None) -> list[Doc]:
 # ---------------------------------------------------------------- scoring
 
 
-def evaluate(gold: Sequence[Doc], predictions: Sequence[Doc]) -> Evaluation:
-    """Score aligned predictions (one per gold document, same order) against gold."""
+def evaluate(gold: Sequence[Doc], predictions: Sequence[Doc], *,
+             claim_kinds: frozenset[str] | None = None) -> Evaluation:
+    """Score aligned predictions (one per gold document, same order) against gold; with `claim_kinds`, only
+    claims of those kinds (see the module notes)."""
     layers = annotated_layers(gold)
     labels = entity_labels(gold)
     counts: dict[tuple[str, str, str], Counts] = {}
@@ -210,7 +217,7 @@ def evaluate(gold: Sequence[Doc], predictions: Sequence[Doc]) -> Evaluation:
         counts[key] = Counts()
     scorers: dict[str, Callable[[Doc, Doc], tuple[dict, list[Mismatch]]]] = {
         "entities": partial(score_entities, labels=labels), "money": score_money, "dates": score_dates,
-        "claims": score_claims,
+        "claims": partial(score_claims, kinds=claim_kinds),
     }
     mismatches: list[Mismatch] = []
     failed = 0
@@ -228,7 +235,7 @@ def evaluate(gold: Sequence[Doc], predictions: Sequence[Doc]) -> Evaluation:
             micro = counts[("entities", metric, "micro")]
             for label in labels:
                 micro += counts[("entities", metric, label)]
-    return Evaluation(len(gold), layers, counts, mismatches, failed)
+    return Evaluation(len(gold), layers, counts, mismatches, failed, claim_kinds)
 
 
 def entity_labels(gold: Iterable[Doc]) -> tuple[str, ...]:
@@ -419,9 +426,17 @@ def _content_score(g: Item, p: Item) -> float:
     return value if value >= CLAIM_IOU else 0.0
 
 
-def score_claims(doc: Doc, pred: Doc) -> tuple[dict, list[Mismatch]]:
-    gold = _items(doc, "claims")
-    predicted = [c for c in _items(pred, "claims") if c.get("speaker") or c.get("cue")]
+def of_kinds(claims: Iterable[Item], kinds: frozenset[str] | None, *, keep_unknown: bool) -> list[Item]:
+    """The claims whose `kind` is one of `kinds` (None: all); a claim without a kind is kept when `keep_unknown`."""
+    if kinds is None:
+        return list(claims)
+    return [c for c in claims if c.get("kind") in kinds or (keep_unknown and c.get("kind") is None)]
+
+
+def score_claims(doc: Doc, pred: Doc, kinds: frozenset[str] | None = None) -> tuple[dict, list[Mismatch]]:
+    gold = of_kinds(_items(doc, "claims"), kinds, keep_unknown=True)
+    predicted = [c for c in of_kinds(_items(pred, "claims"), kinds, keep_unknown=False)
+                 if c.get("speaker") or c.get("cue")]
     content = greedy_match(gold, predicted, _content_score)
     with_speaker = greedy_match(gold, predicted, lambda g, p: _content_score(g, p) if same_speaker(g, p) else 0)
     counts = {

@@ -74,6 +74,7 @@ def evaluation_dict(evaluation: Evaluation, *, gold: str, predictions: str, erro
         "documents": evaluation.documents,
         "failed": evaluation.failed,
         "layers": list(evaluation.layers),
+        "claim_kinds": sorted(evaluation.claim_kinds) if evaluation.claim_kinds is not None else None,
         "scores": [
             {"layer": layer, "metric": metric, "label": label or None, "precision": counts.precision,
              "recall": counts.recall, "f1": counts.f1, "tp": counts.tp, "fp": counts.fp, "fn": counts.fn}
