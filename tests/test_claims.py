@@ -99,12 +99,22 @@ def test_no_claim(nlp, text):
     assert claims_of(text) == []
 
 
-def test_a_quote_over_several_paragraphs_keeps_its_speaker(nlp):
-    text = "“We built the line in two years.\n\n“Nobody thought it was possible,” Berg said."
-    claims = attributed(text)
-    assert [c["text"] for c in claims] == ["“We built the line in two years.", "“Nobody thought it was possible,”"]
-    assert {c["speaker"]["text"] for c in claims} == {"Berg"}
-    assert [c["rule"] for c in claims] == ["quote_continued", "quote_cue_after"]
+@pytest.mark.parametrize("text, content", [
+    # the attribution in the last paragraph covers the ones before it
+    ("“We built the line in two years.\n\n“Nobody thought it was possible,” Berg said.",
+     "“We built the line in two years.\n\n“Nobody thought it was possible,”"),
+    # a statement after "said:" runs on over paragraphs that open a quote and leave it open
+    ("Berg said: “We had a steady quarter.\n\n“Demand held up.\n\n“We expect more of the same.”",
+     "“We had a steady quarter.\n\n“Demand held up.\n\n“We expect more of the same.”"),
+])
+def test_a_quote_over_several_paragraphs_is_one_claim(nlp, text, content):
+    [claim] = attributed(text)
+    assert (claim["text"], claim["speaker"]["text"]) == (content, "Berg")
+
+
+def test_a_block_quote_and_a_new_quotation_after_it_are_two_claims(nlp):
+    text = 'The paper reports:\n\n"The mill closed in May.\n\n“It broke my heart,” she said.'
+    assert "“It broke my heart,”" in [c["text"] for c in attributed(text)]
 
 
 def test_a_quotation_paragraph_after_a_quote_goes_on_quoting_the_same_speaker(nlp):

@@ -34,14 +34,13 @@ def direct_claims(reading: Reading) -> list[Found]:
         if claim is None:
             index += 1
             continue
-        last = _last_part(reading, index, claim)
-        claim.content = reading.doc[span.start : reading.quote_spans[last].end]
+        first, last = _first_part(reading, index, claim_of_quote), _last_part(reading, index, claim)
+        claim.content = reading.doc[reading.quote_spans[first].start : reading.quote_spans[last].end]
         if claim.cue is not None and claim.rule != "quote_continued":
             reading.used_cues.add(claim.cue.start)
-        for part in range(index, last + 1):
+        for part in range(first, last + 1):
             claim_of_quote[part] = claim
         found.append(claim)
-        found.extend(_earlier_paragraphs(reading, index, claim, claim_of_quote))
         index = last + 1
     return found
 
@@ -53,17 +52,20 @@ def _transcript_line(span: Span) -> bool:
         t.text == ":" for t in span[1:4])
 
 
-def _earlier_paragraphs(reading: Reading, index: int, claim: Found, claim_of_quote: dict[int, Found]) -> list[Found]:
-    """“A.  ¶  “B,” X said.  The attribution in the last paragraph of a long quote covers the paragraphs before it."""
-    earlier = []
-    while index > 0 and reading.quotes[index].continues and index - 1 not in claim_of_quote:
+def _first_part(reading: Reading, index: int, claim_of_quote: dict[int, Found]) -> int:
+    """“A.  ¶  “B,” X said.  A quotation that runs over paragraphs is one claim: the attribution in its last
+    paragraph covers the paragraphs before it."""
+    while index > 0 and _carries_on(reading, index) and index - 1 not in claim_of_quote:
         index -= 1
-        span = reading.quote_spans[index]
-        if span is None:
-            break
-        claim_of_quote[index] = _same_speaker(claim, span, "quote_continued")
-        earlier.append(claim_of_quote[index])
-    return earlier
+    return index
+
+
+def _carries_on(reading: Reading, index: int) -> bool:
+    """The quote carries on the one left open in the paragraph before, opening with the same mark (a block quote in
+    straight marks followed by a curly one is two quotations)."""
+    quotes, text = reading.quotes, reading.doc.text
+    return quotes[index].continues and reading.quote_spans[index - 1] is not None \
+        and text[quotes[index].start] == text[quotes[index - 1].start]
 
 
 def _speech_like(reading: Reading, span: Span) -> bool:
@@ -216,7 +218,8 @@ def _last_part(reading: Reading, index: int, claim: Found) -> int:
     last = index
     if claim.rule == "quote_cue_after" and last + 1 < len(reading.quotes) and _resumes(reading, last + 1, claim.cue):
         last += 1
-    while last + 1 < len(reading.quotes) and _adjacent(reading, last):
+    while last + 1 < len(reading.quotes) and reading.quote_spans[last + 1] is not None and (
+            _adjacent(reading, last) or _carries_on(reading, last + 1)):  # said: “A. ¶ “B. ¶ “C.”: one quotation
         last += 1
     return last
 

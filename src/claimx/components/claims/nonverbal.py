@@ -108,6 +108,8 @@ def _speaker_colon_claims(reading: Reading) -> list[Found]:
         cue = doc[colon : colon + 1]
         if len(name) > 1 and name[0].lemma_.lower() in lexicon.verbs:  # Said Ellis: “…”
             cue, name = name[:1], name[1:]
+        elif len(name) > 1 and name[-1].pos_ in ("VERB", "AUX") and name[-1].lemma_.lower() in lexicon.verbs:
+            continue  # "Berg said: …" is a verb's claim (direct.py, indirect.py), not a label
         quoted = reading.quote_of[content.start] >= 0
         speech = quoted or transcript or any(t.lower_ in _FIRST_PERSON or reading.quote_of[t.i] >= 0 for t in content)
         speaker = _colon_speaker(reading, name, quoted, speech)
