@@ -89,7 +89,7 @@ def _added_phrase(first: Token, end: int) -> bool:
     relative clause opened by which/who, an apposition. Not an apposition that states a figure (…, a 5% increase
     over the year-ago quarter): that is part of what was said, and a fact-checker checks it."""
     head = first
-    while head.head is not head and head.head.left_edge.i == first.i and head.head.i < end:
+    while head.head != head and head.head.left_edge.i == first.i and head.head.i < end:
         head = head.head
     if head.right_edge.i + 1 < end:
         return False

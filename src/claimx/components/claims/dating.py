@@ -98,7 +98,7 @@ def _overlaps(date: Span, content: Span) -> bool:
 
 def _hangs_from(token: Token, cue: Token) -> bool:
     for _ in range(_CUE_DATE_HOPS):
-        if token.head is token:
+        if token.head == token:
             return False
         token = token.head
         if token.i == cue.i:

@@ -255,7 +255,7 @@ def _subordinate_to(token: Token, cue: Token) -> bool:
             return True
         if token.head.i == cue.i:
             return token.dep_ != "conj"
-        if token.head is token:
+        if token.head == token:
             return False
         token = token.head
     return False

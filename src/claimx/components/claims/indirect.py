@@ -125,6 +125,9 @@ def _content(reading: Reading, cue: Token, entry: CueVerb) -> tuple[Span | None,
         if rest is not None:
             end = rest.right_edge.i + 1
         return tidy(reading, clause.left_edge.i, end), "verb_parenthetical"
+    that = _stray_that(cue)
+    if that is not None:  # "noted that the regulator's regime needed …" with the clause lost in the parse
+        return tidy(reading, that.i, reading.sentence(cue).end), "verb_clause"
     if cue.dep_ == "parataxis" or _is_attribution(reading, cue):
         return _around_parenthetical(reading, cue), "verb_parenthetical"
     if _as_clause(cue, entry):
@@ -242,6 +245,14 @@ def _object(reading: Reading, cue: Token, entry: CueVerb) -> Span | None:
             continue
         end = max(end, child.right_edge.i + 1)
     return tidy(reading, obj.left_edge.i, end)
+
+
+def _stray_that(cue: Token) -> Token | None:
+    """"that" right after the cue, hung on the cue itself as the mark of a clause the parse did not find."""
+    after = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
+    if after is None or after.lower_ != "that" or after.head != cue or after.dep_ != "mark":
+        return None
+    return after if after.i + 3 < cue.sent.end else None
 
 
 def _contentless(reading: Reading, obj: Token) -> bool:

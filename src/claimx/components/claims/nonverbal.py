@@ -152,7 +152,7 @@ def _colon_speaker(reading: Reading, name: Span, quoted: bool, speech: bool
 
 def _clause_around(reading: Reading, anchor: Token, cut_start: int, cut_end: int) -> Span | None:
     """The clause the phrase [cut_start, cut_end) hangs from, without the phrase when it opens or closes it."""
-    head = anchor.head if anchor.head is not anchor else anchor
+    head = anchor.head if anchor.head != anchor else anchor
     clause = subtree(head) if head.pos_ in ("VERB", "AUX") else reading.sentence(anchor)
     start, end = clause.start, clause.end
     doc = reading.doc

@@ -25,13 +25,13 @@ def subject_of(verb: Token) -> Token | None:
             return None if subject.tag_ in ("WP", "WDT") and verb.dep_ != "relcl" else subject  # Who said …?
         if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
             return _gerund_speaker(verb)
-        if verb.dep_ not in _CLIMB or verb.head is verb:
+        if verb.dep_ not in _CLIMB or verb.head == verb:
             return None
         if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in verb.head.children):
             return None  # urged voters to say: the one saying is the object, not the subject
         if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.dep_ == "ccomp":
             verb = verb.head  # X said sales rose, citing demand: the parse hangs "citing" on what X said
-        elif verb.dep_ == "conj" and verb.tag_ in _FINITE and _infinitive(verb.head) and verb.head.head is not verb.head:
+        elif verb.dep_ == "conj" and verb.tag_ in _FINITE and _infinitive(verb.head) and verb.head.head != verb.head:
             verb = verb.head  # X expects margins to improve and said …: "said" goes with "expects", not "improve"
         verb = verb.head
     return None
@@ -74,7 +74,7 @@ def is_reported(reading: Reading, verb: Token) -> bool:
     claim's content, not an attribution of its own."""
     token = verb
     for _ in range(8):
-        if token.head is token:
+        if token.head == token:
             return False
         if token.dep_ in ("ccomp", "xcomp") and reading.cue_verb(token.head) is not None:
             return True
@@ -149,7 +149,7 @@ def describe_speaker(reading: Reading, subject: Token, cue: Span) -> tuple[Span,
     lower = subject.lower_
     word = doc[subject.i : subject.i + 1]
     if lower in reading.lexicon.relative_pronouns:
-        if subject.head.dep_ != "relcl" or subject.head.head is subject.head:
+        if subject.head.dep_ != "relcl" or subject.head.head == subject.head:
             return word, "not_agent", None, None
         antecedent = noun_phrase(subject.head.head)
         mention = _named(reading, antecedent)
