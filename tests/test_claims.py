@@ -138,6 +138,7 @@ PRONOUNS = [
     ('The chief executive of Orbis, Lena Falk, spoke to investors. "We will grow," she said.', "she", "Lena Falk"),
     ("Shareholders backed the plan proposed by the bank, which said it would cut 500 jobs.", "which", "the bank"),
     ('"We will grow," they said.', "they", None),  # plural pronouns are left open
+    ("The ski season opens on Saturday. It said the lifts were ready.", "It", None),  # a season does not speak
 ]
 
 

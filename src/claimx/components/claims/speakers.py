@@ -248,8 +248,8 @@ def _kind_of(reading: Reading, phrase: Span) -> str | None:
     if mention is not None:
         return mention.label_ if mention.label_ in ("PERSON", "ORG") else None
     head = phrase.root
-    if head.tag_ not in ("NN", "NNP") or head.lower_ in reading.lexicon.pronoun_labels:
-        return None
+    if head.tag_ not in ("NN", "NNP") or head.lower_ in reading.lexicon.pronoun_labels or is_inanimate(reading, phrase):
+        return None  # "The winter season … it offers …": a thing does not speak through "it" either
     return "PERSON" if head.lemma_.lower() in reading.lexicon.person_nouns else "ORG"
 
 
