@@ -592,6 +592,11 @@ def test_fiscal_periods_under_a_calendar(text, published, fiscal, expected, cale
     ("the full fiscal year", [("2025-Q1", 2)], INDIA, "FY2025"),
     ("a decade earlier", [("2050", 0)], NOT_FISCAL, "2040"),
     ("the corresponding quarter of FY24", [("FY2025-Q2", 0)], INDIA, "FY2024-Q2"),
+    # "the quarter" is the quarter under discussion, in its own notation, not the quarter of the last day said
+    ("the quarter", [("FY2026-Q2", 1)], INDIA, "FY2026-Q2"),
+    ("the quarter", [("FY2026-Q1", 0), ("2025-06", 0)], INDIA, "FY2026-Q1"),
+    ("the quarter", [("FY2017-Q1", 0), ("2016-12-31", 0)], NO_CALENDAR, "FY2017-Q1"),
+    ("the half", [("FY2025-H1", 1), ("2024-12-31", 0)], INDIA, "FY2025-H1"),
 ])
 def test_fiscal_periods_that_refer_back(text, context, fiscal, expected):
     parts = parse_date(text)

@@ -335,6 +335,12 @@ def _holiday(p: DateParts, ref: dt.date, tense: str | None) -> str | None:
 def _from_context(p: DateParts, context: Context) -> str | None:
     """'that year', 'the following day', 'two days later': counted from the date last mentioned."""
     unit = p.unit or expression_grain(p)
+    if unit in ("quarter", "half") and not p.shift:
+        # "the quarter" is the quarter under discussion ("Q3FY18 ... during the quarter": FY2018-Q3), not the one
+        # holding the day or month mentioned last ("first fiscal quarter ended June ... a record for the quarter")
+        discussed = latest_mention(context, (unit,), ANAPHORA_REACH)
+        if discussed is not None:
+            return discussed
     finer = tuple(g for g in GRAIN_RANK if GRAIN_RANK[g] >= GRAIN_RANK.get(unit, GRAIN_RANK["day"]))
     mentioned = latest_mention(context, finer, ANAPHORA_REACH)
     if unit == "year" and mentioned is not None and not mentioned.startswith("FY"):
