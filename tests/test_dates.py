@@ -569,6 +569,11 @@ FISCAL_IN_CONTEXT = [
     ("H1FY25", "2024-11-05", INDIA, "FY2025-H1", "2024-04-01/2024-09-30"),
     ("the first half (H1) of FY25", "2024-11-05", INDIA, "FY2025-H1", "2024-04-01/2024-09-30"),
     ("the second quarter of its 2017 financial year", "2017-01-27", NO_CALENDAR, "FY2017-Q2", None),
+    # a half or quarter of a split year is a fiscal one in a fiscal story
+    ("the first half of 2017/18", "2019-02-21", FiscalContext(FiscalCalendar(7), True, True), "FY2018-H1",
+     "2017-07-01/2017-12-31"),
+    ("the third quarter of 2023-24", "2024-02-09", INDIA, "FY2024-Q3", "2023-Q4"),
+    ("the second half of fiscal 2022-23", "2023-05-02", INDIA, "FY2023-H2", "2022-10-01/2023-03-31"),
 ]
 
 
