@@ -362,6 +362,7 @@ NOT_DATES = [
     "\u00a9 2024 Nordvik Media",
     "Copyright 2024",
     "flight 2017 landed",
+    "net profit rose 3.9% on the year",  # year-on-year, no period of its own
 ]
 
 
@@ -569,6 +570,15 @@ FISCAL_IN_CONTEXT = [
     ("H1FY25", "2024-11-05", INDIA, "FY2025-H1", "2024-04-01/2024-09-30"),
     ("the first half (H1) of FY25", "2024-11-05", INDIA, "FY2025-H1", "2024-04-01/2024-09-30"),
     ("the second quarter of its 2017 financial year", "2017-01-27", NO_CALENDAR, "FY2017-Q2", None),
+    # a half or quarter of a split year is a fiscal one in a fiscal story
+    ("the first half of 2017/18", "2019-02-21", FiscalContext(FiscalCalendar(7), True, True), "FY2018-H1",
+     "2017-07-01/2017-12-31"),
+    ("the third quarter of 2023-24", "2024-02-09", INDIA, "FY2024-Q3", "2023-Q4"),
+    ("the second half of fiscal 2022-23", "2023-05-02", INDIA, "FY2023-H2", "2022-10-01/2023-03-31"),
+    ("the financial year", "2017-10-20", INDIA, "FY2018", "2017-04-01/2018-03-31"),  # "financial" as "fiscal"
+    # the fiscal year just over, under the company's own calendar (Walmart: February–January)
+    ("the just completed fiscal year", "2025-02-23", FiscalContext(FiscalCalendar(2, source="company"), True, True),
+     "FY2025", "2024-02-01/2025-01-31"),
 ]
 
 
@@ -592,6 +602,17 @@ def test_fiscal_periods_under_a_calendar(text, published, fiscal, expected, cale
     ("the full fiscal year", [("2025-Q1", 2)], INDIA, "FY2025"),
     ("a decade earlier", [("2050", 0)], NOT_FISCAL, "2040"),
     ("the corresponding quarter of FY24", [("FY2025-Q2", 0)], INDIA, "FY2024-Q2"),
+    # "the quarter" is the quarter under discussion, in its own notation, not the quarter of the last day said
+    ("the quarter", [("FY2026-Q2", 1)], INDIA, "FY2026-Q2"),
+    ("the quarter", [("FY2026-Q1", 0), ("2025-06", 0)], INDIA, "FY2026-Q1"),
+    ("the quarter", [("FY2017-Q1", 0), ("2016-12-31", 0)], NO_CALENDAR, "FY2017-Q1"),
+    ("the half", [("FY2025-H1", 1), ("2024-12-31", 0)], INDIA, "FY2025-H1"),
+    # Australia's "prior corresponding period": the period discussed, a year before
+    ("the prior corresponding period", [("FY2025", 0)], INDIA, "FY2024"),
+    ("the previous comparable half", [("FY2025-H1", 1)], INDIA, "FY2024-H1"),
+    # a run of months is the period a comparison takes, said sentences before, with or without "the"
+    ("corresponding period of last fiscal", [("2019-04/2019-10", 3), ("2019", 0)], INDIA, "2018-04/2018-10"),
+    ("the same period last year", [("2024-04/2024-10", 2)], INDIA, "2023-04/2023-10"),
 ])
 def test_fiscal_periods_that_refer_back(text, context, fiscal, expected):
     parts = parse_date(text)
@@ -609,6 +630,9 @@ def test_two_decades_earlier_is_a_decade():
     ("the year", "2015-03", "FY2015"),
     ("the nine months ended", "2014-09-30", "2014-01/2014-09"),
     ("the three months ended", "2012-09-30", "2012-Q3"),
+    ("the 12 months ended", "2025-06-30", "FY2025"),  # twelve months are the year ended
+    ("the twelve months ended", "2024-12-31", "2024"),
+    ("the financial year", "2018-03", "FY2018"),
 ])
 def test_reporting_periods_end_on_the_date_given(text, period_end, expected):
     parts = find_dates(text + " Sept. 30")[0].parts  # "the nine months" is a date only before "ended"

@@ -15,6 +15,7 @@ from typing import Any
 
 from claimx.normalize.dates.calendar import (
     end_of,
+    fiscal_year_of,
     half_bounds,
     holiday_date,
     month_bounds,
@@ -105,6 +106,8 @@ def _period_ending(p: DateParts, period_end: str) -> str | None:
         return None
     if p.months and grain_of_value(period_end) in ("day", "month"):  # "the nine months ended Sept. 30"
         end = end_of(period_end)
+        if p.months == 12 and end.month != 12:  # "the 12 months ended 30 June" is "the year ended 30 June"
+            return fiscal_value(end.year)
         last = end.year * 12 + end.month - 1
         return month_interval(last - p.months + 1, last)
     unit = p.unit or (p.period if p.period in ("quarter", "half", "month", "year") else "quarter")
@@ -132,7 +135,7 @@ def _value(p: DateParts, ref: dt.date | None, tense: str | None, context: Contex
     if p.compare:
         return _compared(p, ref, context, first_month)
     if p.latest:
-        return _latest(p, ref, context, first_month)
+        return _latest(p, ref, context, fiscal)
     if p.split_from is not None:  # "the 2013/14 season" outside a fiscal story: both years
         return f"{p.split_from:04d}/{p.year:04d}" if p.year_digits == 4 else None
     if p.month_end is not None:
@@ -335,6 +338,12 @@ def _holiday(p: DateParts, ref: dt.date, tense: str | None) -> str | None:
 def _from_context(p: DateParts, context: Context) -> str | None:
     """'that year', 'the following day', 'two days later': counted from the date last mentioned."""
     unit = p.unit or expression_grain(p)
+    if unit in ("quarter", "half") and not p.shift:
+        # "the quarter" is the quarter under discussion ("Q3FY18 ... during the quarter": FY2018-Q3), not the one
+        # holding the day or month mentioned last ("first fiscal quarter ended June ... a record for the quarter")
+        discussed = latest_mention(context, (unit,), ANAPHORA_REACH)
+        if discussed is not None:
+            return discussed
     finer = tuple(g for g in GRAIN_RANK if GRAIN_RANK[g] >= GRAIN_RANK.get(unit, GRAIN_RANK["day"]))
     mentioned = latest_mention(context, finer, ANAPHORA_REACH)
     if unit == "year" and mentioned is not None and not mentioned.startswith("FY"):
@@ -367,13 +376,18 @@ def _compared(p: DateParts, ref: dt.date | None, context: Context, first_month: 
         return shift_value_years(named, -1) if named else None
     if p.period is not None and p.period != "period":
         searches: list[tuple[tuple[str, ...], int]] = [((p.period,), COMPARISON_REACH)]
-    else:  # a reported quarter or half first; a month or a day only when just mentioned
-        searches = [(("quarter", "half"), COMPARISON_REACH), (("month", "season"), NEARBY_REACH)]
+    else:  # a reported quarter, half or run of months first; a month or a day only when just mentioned
+        searches = [(("quarter", "half"), COMPARISON_REACH), (("months",), COMPARISON_REACH),
+                    (("month", "season"), NEARBY_REACH)]
         if p.anchor == "context":  # "a year earlier" right after a day
             searches.append((("day", "week"), NEARBY_REACH))
         searches.append((("year",), NEARBY_REACH))  # "up 3.7% in the 2024 fiscal year from the same time last year"
     for grains, reach in searches:
-        mentioned = latest_mention(context, grains, reach, over_by=ref, first_month=first_month)
+        if grains == ("months",):  # "April-October ... the corresponding period of last fiscal": those months
+            mentioned = next((value for value, back in reversed(context) if back <= reach and "/" in value
+                              and grain_of_value(value) == "month" and (ref is None or end_of(value) < ref)), None)
+        else:
+            mentioned = latest_mention(context, grains, reach, over_by=ref, first_month=first_month)
         if mentioned is not None:
             return shift_value_years(mentioned, -1)
     if ref is None:
@@ -393,9 +407,18 @@ def _year_of_period(bounds: Callable[[int], tuple[dt.date, dt.date]], ref: dt.da
     return year_by_tense(bounds, ref, None, "quarter")
 
 
-def _latest(p: DateParts, ref: dt.date | None, context: Context, first_month: int = 1) -> str | None:
+def _latest(p: DateParts, ref: dt.date | None, context: Context, fiscal: FiscalContext) -> str | None:
     """'the latest quarter': the one under discussion, else the last one completed."""
     unit = p.unit or "quarter"
+    first_month = fiscal.calendar.first_month if fiscal.calendar else 1
+    if unit == "year" and p.fiscal and ref is not None and fiscal.calendar and fiscal.calendar.source in (
+            "article", "company"):
+        # "the just completed fiscal year" of a year the article states or the company keeps: the fiscal year said
+        # that is over, else the last one over. A calendar guessed from the country or from part of a year is too
+        # weak to move it off the year TimeML writes (TimeBank: "the latest fiscal year" of Provigo is 1988)
+        said = latest_mention(context, ("year",), COMPARISON_REACH, over_by=ref, first_month=first_month,
+                              fiscal_only=True)
+        return said or fiscal_value(fiscal_year_of(ref, first_month) - 1)
     mentioned = latest_mention(context, _period_grains(p.period or unit), COMPARISON_REACH, over_by=ref,
                                first_month=first_month)
     if mentioned is not None:
