@@ -331,6 +331,14 @@ def test_shared_words_follow_the_article():
     assert article("Tickets cost 2,000 rupees.")[0][1] == "INR"
 
 
+def test_a_place_the_parser_missed_settles_a_shared_sign(nlp):
+    """ "ISLAMABAD" opening a story is an ORG to spaCy's NER; the entity layer knows it is in Pakistan."""
+    from claimx.extract import extract
+
+    text = "ISLAMABAD, (Capital Wire - 9th Jun) :The finance minister unveiled a Rs 14 trillion budget on Friday."
+    assert [m["currency"] for m in extract(text).to_dict()["money"]] == ["PKR"]
+
+
 def test_commodity_prices_are_us_dollars_and_mark_nothing():
     text = "Gold ended at $1,950 an ounce in Sydney. The state will spend $3 billion on schools."
     assert article(text, Counter({"AU": 4})) == [("$1,950", "USD"), ("$3 billion", "AUD")]

@@ -78,9 +78,12 @@ def currency_context(
     vocab: Vocabulary | None = None,
     dollar: str | None = None,
     country: str | None = None,
+    more_places: Counter | None = None,
 ) -> CurrencyContext:
     """Settle the article's currencies from its mentions and place counts (territory → mentions), and the
-    publisher's country (ISO 3166-1 alpha-2) when the input shows it."""
+    publisher's country (ISO 3166-1 alpha-2) when the input shows it. `more_places` weigh in on a sign several
+    currencies share ("Rs": India's or Pakistan's) but not on which dollar a bare "$" is, which the NER's places and
+    the publisher settle."""
     vocab = vocab or load_vocabulary()
     mentions = list(mentions)
     places = Counter(places or ())
@@ -94,7 +97,7 @@ def currency_context(
     marked_numbers = {
         _digits(m.number): m.currency for m in strong if m.currency in vocab.dollars and m.number[:1].isdigit()
     }
-    return CurrencyContext(dollar, cents, vocab, named, places, marked_numbers)
+    return CurrencyContext(dollar, cents, vocab, named, places + Counter(more_places or ()), marked_numbers)
 
 
 def article_dollar(mentions: list[MoneyMention], places: Counter, vocab: Vocabulary) -> str:
