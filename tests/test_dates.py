@@ -703,6 +703,9 @@ FISCAL_COMPONENT = [
      [("2022-23", "FY2023", None), ("2023-24", "2023/2024", None)]),  # a season even in a money story
     ("Enrolment fell in the 2023-24 school year, the district's budget shows.", [("2023-24", "2023/2024", None)]),
     ("GAIL spent Rs 1885 crore in 2023.", [("2023", "2023", None)]),
+    ("Profit fell in the December quarter. It rose compared to a loss in the September quarter. Sales were up "
+     "from the year-ago period.", [("the December quarter", "2023-Q4", None), ("the September quarter", "2023-Q3", None),
+                                   ("the year-ago period", "2022-Q4", None)]),  # compared with the quarter reported
     ("Microsoft said fiscal Q2 revenue rose. Microsoft shares fell.", [("fiscal Q2", "FY2024-Q2", "2023-Q4")]),
 ]
 

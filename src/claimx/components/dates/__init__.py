@@ -61,7 +61,8 @@ class DatesComponent:
             span._.claimx_date = resolve(match.parts, ref, governing_tense(span, parsed), context,
                                          self._period_end(text, found, i, ref, parsed), here)
             value = span._.claimx_date["value"]
-            if value and not (match.parts.compare or match.parts.latest or not _kept_as_context(match.parts, value)):
+            if value and not (match.parts.compare or match.parts.latest or not _kept_as_context(match.parts, value)
+                              or _compared_against(span)):
                 mentioned.append((value, sentence))  # what later "that year" / "a year earlier" refer to
         spans = [span for span, _ in found]
         if self.statistical_fallback:  # never where a rule matched, taken or rejected
@@ -127,6 +128,21 @@ def _kept_as_context(parts: Any, value: str) -> bool:
     """Whether later references may point back to this date: not "the 1988 period" (it points back itself), and a
     run of months only when it is one calendar quarter or half ("the six months ended Dec. 31" is 2019-H2)."""
     return parts.period in (None, "year") or (parts.period == "months" and "/" not in value)
+
+
+_COMPARING = frozenset({"compared", "versus", "vs", "vs.", "against"})
+
+
+def _compared_against(span: Span) -> bool:
+    """'… increased compared to a net loss of Rs 2,476 crore in the September quarter': the period compared against
+    is an aside; a later "the year-ago period" compares with the period the story reports, not with it."""
+    sentence_start = span.sent.start if span.doc.has_annotation("SENT_START") else max(0, span.start - 12)
+    for token in reversed(span.doc[max(sentence_start, span.start - 12) : span.start]):
+        if token.lower_ in _COMPARING:
+            return True
+        if token.pos_ in ("VERB", "AUX") or token.is_punct and token.text in ".;:":
+            return False
+    return False
 
 
 def _sentence_starts(doc: Doc, text: str) -> list[int]:
