@@ -703,6 +703,11 @@ FISCAL_COMPONENT = [
      [("2022-23", "FY2023", None), ("2023-24", "2023/2024", None)]),  # a season even in a money story
     ("Enrolment fell in the 2023-24 school year, the district's budget shows.", [("2023-24", "2023/2024", None)]),
     ("GAIL spent Rs 1885 crore in 2023.", [("2023", "2023", None)]),
+    ("Apple's holiday quarter revenue hit a record.", [("holiday quarter", "2023-Q4", None)]),
+    ("Harbor Rail's fourth-quarter profit rose 8%. Its full-year revenue was $2 billion.",
+     [("fourth-quarter", "2023-Q4", None), ("full-year", "2023", None)]),  # the year of the quarter reported
+    ("Tata Motors posted a profit in Q3 FY24 and expects a full-year net profit of Rs 30,000 crore.",
+     [("Q3 FY24", "FY2024-Q3", "2023-Q4"), ("full-year", "FY2024", "2023-04-01/2024-03-31")]),
     ("Profit fell in the December quarter. It rose compared to a loss in the September quarter. Sales were up "
      "from the year-ago period.", [("the December quarter", "2023-Q4", None), ("the September quarter", "2023-Q3", None),
                                    ("the year-ago period", "2022-Q4", None)]),  # compared with the quarter reported

@@ -93,7 +93,8 @@ def _fiscal_year(p: DateParts, ref: dt.date | None, tense: str | None, context: 
                              base=current)
     if p.unit == "year" and p.anchor == "ref":
         if p.period == "year":  # "the fiscal year", "the full year": the one under discussion
-            mentioned = latest_mention(context, SUB_YEAR + ("year",), COMPARISON_REACH)
+            mentioned = latest_mention(context, SUB_YEAR + ("year",), COMPARISON_REACH, fiscal_only=True) \
+                or latest_mention(context, SUB_YEAR + ("year",), COMPARISON_REACH)
             if mentioned is not None and (mentioned.startswith("FY") or grain_of_value(mentioned) != "year"):
                 return value_year(mentioned) if mentioned.startswith("FY") else fiscal_year_of(
                     end_of(mentioned), first_month)
@@ -106,6 +107,8 @@ def _the_year_of_a_report(p: DateParts, fiscal: FiscalContext, context: Context)
     is that fiscal year."""
     if not (fiscal.shifts_quarters and p.period == "year" and p.anchor == "ref" and p.year is None):
         return False
+    if p.unit == "year" and p.shift == 0 and not p.fiscal:  # "the full year", "full-year net profit"
+        return True
     mentioned = latest_mention(context, ("year", "quarter", "half"), NEARBY_REACH)
     return mentioned is not None and mentioned.startswith("FY")
 

@@ -147,6 +147,11 @@ def _value(p: DateParts, ref: dt.date | None, tense: str | None, context: Contex
         anchored = _from_context(p, context)
         if anchored is not None or p.fallback != "ref" or ref is None:
             return anchored
+    if p.period == "year" and p.unit == "year" and p.shift == 0:
+        # "fourth-quarter profit rose … its full-year revenue": the year of the quarter just reported
+        mentioned = latest_mention(context, ("quarter", "half"), NEARBY_REACH)
+        if mentioned is not None and not mentioned.startswith("FY") and "/" not in mentioned:
+            return mentioned[:4]
     if ref is None:
         return None
     return _from_reference(p, ref, tense)
