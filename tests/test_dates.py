@@ -775,3 +775,13 @@ def test_a_claim_is_dated_by_the_period_it_asserts(nlp, text, expected):
     doc = nlp(make_doc(nlp, Article(id="t", source="t", text=text, published="2024-02-09")))
     dates = [claim["date"]["value"] for claim in doc._.claimx_claims if claim.get("date")]
     assert dates and dates[0] == expected
+
+
+def test_country_cues_read_datelines_and_skip_shared_signs():
+    """What the dates layer alone (claimx eval) reads a story's country from: "ISLAMABAD" as a dateline writes it
+    is Pakistan; "Rs", which India, Pakistan, Sri Lanka and Nepal share, names none."""
+    from claimx.components.dates.fiscal_context import _cue_countries
+
+    cues = _cue_countries()
+    assert cues["ISLAMABAD"] == "PK" and cues["Islamabad"] == "PK"
+    assert "Rs" not in cues and "Rs." not in cues

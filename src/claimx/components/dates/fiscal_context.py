@@ -108,7 +108,9 @@ def _season_words() -> re.Pattern[str]:
 
 @cache
 def _cue_countries() -> dict[str, str]:
-    return {cue: country for country, cues in calendars_data()["country_cues"].items() for cue in cues}
+    """Cue → country, each cue also in capitals as a dateline writes it ("ISLAMABAD")."""
+    cues = {cue: country for country, cues in calendars_data()["country_cues"].items() for cue in cues}
+    return cues | {cue.upper(): country for cue, country in cues.items() if len(cue) > 3 and cue.upper() not in cues}
 
 
 @cache
