@@ -40,7 +40,7 @@ def _governing_verb(span: Span) -> Any:
     for _ in range(6):
         if verb.pos_ in ("VERB", "AUX") and verb.dep_ not in ("amod", "compound"):
             return verb
-        if verb.head is verb:
+        if verb.head == verb:
             return None
         verb = verb.head
     return None
@@ -70,7 +70,7 @@ def _tense_of(verb: Any, depth: int = 0) -> str | None:
         head = verb.head
         finite_past = head.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in head.children)
         planned = head.lemma_ in _PLANNING_VERBS
-        return "past" if head is not verb and finite_past and not planned else "future"
+        return "past" if head != verb and finite_past and not planned else "future"
     if any(a.tag_ == "VBD" for a in auxiliaries) or verb.tag_ == "VBD":
         return "past"
     if verb.tag_ == "VBN":
@@ -78,17 +78,17 @@ def _tense_of(verb: Any, depth: int = 0) -> str | None:
             return "past"
         if any(a.tag_ in ("VBZ", "VBP") for a in auxiliaries):
             return "present"
-        if any(a.tag_ == "VBG" for a in auxiliaries) and depth < 2 and verb.head is not verb:
+        if any(a.tag_ == "VBG" for a in auxiliaries) and depth < 2 and verb.head != verb:
             return _tense_of(verb.head, depth + 1)  # "going to start getting beaten up"
         return None  # "the plan announced Tuesday": no tense of its own
     if verb.tag_ == "VBG" and any(a.lemma_ == "have" for a in auxiliaries):
         return "past"  # "have been searching since Oct. 23"
     if verb.tag_ == "VBG" and any(a.tag_ in ("VBZ", "VBP") for a in auxiliaries):
         return "future"  # "is meeting on Tuesday"
-    if verb.tag_ == "VBG" and not auxiliaries and depth < 2 and verb.head is not verb:
+    if verb.tag_ == "VBG" and not auxiliaries and depth < 2 and verb.head != verb:
         return _tense_of(verb.head, depth + 1)  # "can take part in planning for the summit in April"
     if verb.tag_ in ("VBZ", "VBP"):
         return "present"
-    if verb.tag_ == "VB" and depth < 2 and verb.head is not verb:
+    if verb.tag_ == "VB" and depth < 2 and verb.head != verb:
         return _tense_of(verb.head, depth + 1)
     return None
