@@ -400,6 +400,7 @@ def _dates(nlp, text: str, published: str | None = REF) -> list[tuple[str, str |
 
 COMPONENT = [
     ("The board said Friday that it will meet on Tuesday.", [("Friday", "2013-03-15"), ("Tuesday", "2013-03-26")]),
+    ("Toyota said on Friday it expects profit to fall.", [("Friday", "2013-03-15")]),  # parsed onto "expects"
     ("Theresa May said she may visit in May.", [("May", "2013-05")]),
     ("The plant has 2000 employees and opened in 1998.", [("1998", "1998")]),
     ("Windows 2000 was released before the 2004 election.", [("2004", "2004")]),

@@ -24,6 +24,9 @@ def governing_tense(span: Span, parsed: bool | None = None) -> str | None:
     doc = span.doc
     if span.end < len(doc) and doc[span.end].tag_ == "POS":
         return None  # "Wednesday's ruling": a thing that exists, whatever will be done with it
+    said = _verb_right_before(span)
+    if said is not None and said.tag_ == "VBD":
+        return "past"  # "Toyota said on Friday it expects …": the parse may hang the date on what was said
     verb = _governing_verb(span) if (span.doc.has_annotation("DEP") if parsed is None else parsed) else None
     tense = _tense_of(verb) if verb is not None else None
     preposition = _preposition_before(span)
@@ -33,6 +36,14 @@ def governing_tense(span: Span, parsed: bool | None = None) -> str | None:
     if verb is not None and verb.lemma_ in _SCHEDULING_VERBS and (tense != "past" or span.start > verb.i):
         return "future"  # "plans a rally on Saturday", "has scheduled a briefing Thursday"
     return tense
+
+
+def _verb_right_before(span: Span) -> Any:
+    """The verb just before "on <date>" or a bare date ("said on Friday", "said Friday")."""
+    i = span.start - 1
+    if i >= 0 and span.doc[i].lower_ == "on":
+        i -= 1
+    return span.doc[i] if i >= 0 and span.doc[i].pos_ in ("VERB", "AUX") else None
 
 
 def _governing_verb(span: Span) -> Any:
