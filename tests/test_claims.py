@@ -91,6 +91,7 @@ NOT_CLAIMS = [
     "Revenue rose 12% in 2024.",  # a number with no named subject is no factual claim either
     "The council shared the details on Monday.",  # an object that says nothing checkable
     "She discussed the matter with her lawyers.",
+    "She called into the radio show when she was home sick.",  # a circumstance, not what was said
 ]
 
 
@@ -483,6 +484,8 @@ def test_a_question_is_never_a_claim(nlp, text, content, canonical):
 # Recall classes: (text, content, speaker)
 
 RECALL = [
+    # a reported clause after a phrase of time, which the parse hangs on the cue as an adverbial
+    ("Lund said after the vote she would not stand again.", "she would not stand again", "Lund"),
     # "noted that …" whose parse hangs "that" on the verb and loses the clause
     ("Okafor also noted that the regulator's flexible inflation targeting regime needed to be defended.",
      "that the regulator's flexible inflation targeting regime needed to be defended", "Okafor"),

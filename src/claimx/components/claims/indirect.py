@@ -128,6 +128,10 @@ def _content(reading: Reading, cue: Token, entry: CueVerb) -> tuple[Span | None,
     that = _stray_that(cue)
     if that is not None:  # "noted that the regulator's regime needed …" with the clause lost in the parse
         return tidy(reading, that.i, reading.sentence(cue).end), "verb_clause"
+    after = _clause_after_phrase(cue)
+    if after is not None:  # "said after the convention he would not …": the parse made the clause an adverbial
+        subject, clause = after
+        return tidy(reading, subject.left_edge.i, clause.right_edge.i + 1), "verb_clause"
     if cue.dep_ == "parataxis" or _is_attribution(reading, cue):
         return _around_parenthetical(reading, cue), "verb_parenthetical"
     if _as_clause(cue, entry):
@@ -245,6 +249,21 @@ def _object(reading: Reading, cue: Token, entry: CueVerb) -> Span | None:
             continue
         end = max(end, child.right_edge.i + 1)
     return tidy(reading, obj.left_edge.i, end)
+
+
+def _clause_after_phrase(cue: Token) -> tuple[Token, Token] | None:
+    """The subject of a clause the parse hung on the cue as an adverbial after a phrase of time or place ("said after
+    the convention he would …", "told reporters in Ohio she had …"): no subordinating word, a subject of its own."""
+    doc = cue.doc
+    if cue.i + 1 >= len(doc) or doc[cue.i + 1].pos_ != "ADP":
+        return None
+    for clause in (c for c in cue.children if c.dep_ == "advcl" and c.i > cue.i):
+        if any(c.dep_ == "mark" or c.tag_ in ("WRB", "WDT") for c in clause.children):
+            return None  # "called in when she was home sick": a circumstance, not what was said
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > cue.i + 2), None)
+        if subject is not None and subject.i < clause.i and doc[subject.left_edge.i - 1].pos_ != "ADP":
+            return subject, clause
+    return None
 
 
 def _stray_that(cue: Token) -> Token | None:
