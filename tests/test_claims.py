@@ -92,6 +92,7 @@ NOT_CLAIMS = [
     "The council shared the details on Monday.",  # an object that says nothing checkable
     "She discussed the matter with her lawyers.",
     "She called into the radio show when she was home sick.",  # a circumstance, not what was said
+    "The rule would add so many forms that it would be a boon for lawyers.",  # a result clause, nobody speaks
 ]
 
 
@@ -484,6 +485,9 @@ def test_a_question_is_never_a_claim(nlp, text, content, canonical):
 # Recall classes: (text, content, speaker)
 
 RECALL = [
+    # the reported clause hung on the listener as a relative clause, its "that" a conjunction
+    ("In Bergen last week, she told a meeting of harbour pilots that few ports were ready for larger ships.",
+     "that few ports were ready for larger ships", "she"),
     # a reported clause after a phrase of time, which the parse hangs on the cue as an adverbial
     ("Lund said after the vote she would not stand again.", "she would not stand again", "Lund"),
     # "noted that …" whose parse hangs "that" on the verb and loses the clause

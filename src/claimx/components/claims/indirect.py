@@ -128,6 +128,9 @@ def _content(reading: Reading, cue: Token, entry: CueVerb) -> tuple[Span | None,
     that = _stray_that(cue)
     if that is not None:  # "noted that the regulator's regime needed …" with the clause lost in the parse
         return tidy(reading, that.i, reading.sentence(cue).end), "verb_clause"
+    told = _clause_on_the_listener(cue)
+    if told is not None:  # "told a meeting of leaders that few people understood …"
+        return tidy(reading, told.i, told.head.right_edge.i + 1), "verb_clause"
     after = _clause_after_phrase(cue)
     if after is not None:  # "said after the convention he would not …": the parse made the clause an adverbial
         subject, clause = after
@@ -249,6 +252,26 @@ def _object(reading: Reading, cue: Token, entry: CueVerb) -> Span | None:
             continue
         end = max(end, child.right_edge.i + 1)
     return tidy(reading, obj.left_edge.i, end)
+
+
+# Verbs whose object is who was told ("told a meeting of leaders that …"), not what was said.
+_TELLING = frozenset({"tell", "assure", "warn", "inform", "remind", "convince", "persuade", "notify", "brief",
+                      "advise", "caution", "reassure"})
+
+
+def _clause_on_the_listener(cue: Token) -> Token | None:
+    """"told a meeting of Pacific leaders that few people understood …": the parse hangs the reported clause on the
+    listener as a relative clause, but its "that" is a conjunction (a relative "that" would be its subject or
+    object). Returns that "that"."""
+    listener = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
+    if listener is None or cue.lemma_.lower() not in _TELLING:
+        return None
+    for token in listener.subtree:
+        if token.dep_ == "relcl" and any(c.dep_.startswith("nsubj") for c in token.children):
+            that = next((c for c in token.children if c.lower_ == "that" and c.dep_ == "mark"), None)
+            if that is not None:
+                return that
+    return None
 
 
 def _clause_after_phrase(cue: Token) -> tuple[Token, Token] | None:
