@@ -713,6 +713,17 @@ FISCAL_COMPONENT = [
      "from the year-ago period.", [("the December quarter", "2023-Q4", None), ("the September quarter", "2023-Q3", None),
                                    ("the year-ago period", "2022-Q4", None)]),  # compared with the quarter reported
     ("Microsoft said fiscal Q2 revenue rose. Microsoft shares fell.", [("fiscal Q2", "FY2024-Q2", "2023-Q4")]),
+    # Classes the third blind set (business-dates-blind3) found.
+    ("The Osaka maker's operating profit rose 94% in the first quarter of fiscal 2023, from ¥50 billion a year before "
+     "to ¥97 billion.", [("the first quarter of fiscal 2023", "FY2024-Q1", "2023-Q2"),
+                        ("a year before", "FY2023-Q1", "2022-Q2")]),  # "to" ends the comparison
+    ("Acme's sales rose in the third quarter fiscal 2024 and fell in the second half of FY 2023.",
+     [("the third quarter fiscal 2024", "FY2024-Q3", None), ("the second half of FY 2023", "FY2023-H2", None)]),
+    ("Sales fell, according to first quarter fiscal year 2025 results.", [("first quarter fiscal year 2025", "FY2025-Q1", None)]),
+    ("Acme said sales rose 8% in the fourth quarter ended Dec. 31. For the full-year, margins held.",
+     [("the fourth quarter", "2023-Q4", None), ("Dec. 31", "2023-12-31", None), ("the full-year", "2023", None)]),
+    ("Borrowing was £11 billion in November 2023, the lowest November borrowing for three years.",
+     [("November 2023", "2023-11", None)]),  # a month after a superlative is every November
 ]
 
 
