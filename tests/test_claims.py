@@ -189,9 +189,18 @@ def test_without_any_date_a_claim_is_undated(nlp):
     assert claim["date"] is None
 
 
-def test_a_comparison_keeps_the_period_it_asserts_about(nlp):
-    claim = only_claim("The agency said copper output rose 3% in 2024 from 2023.")
-    assert claim["date"] == {"value": "2024", "source": "explicit"}
+@pytest.mark.parametrize("text, value", [
+    ("The agency said copper output rose 3% in 2024 from 2023.", "2024"),
+    # only the base of the comparison is named: the claim is about the year after it
+    ("The company expects earnings to grow 10% from the base fiscal 2024 earnings, it said.", "FY2025"),
+    ("The minister said both deficits will be less than that in 2023.", "2024"),
+    # a year-ago comparison beside another base: the period a year after the year-ago one
+    ("The bank reported results for the first half of 2024. It said income was flat on the prior corresponding "
+     "period but up 3.5% on the second half of 2023.", "2024-H1"),
+])
+def test_a_comparison_keeps_the_period_it_asserts_about(nlp, text, value):
+    claim = [c for c in claims_of(text, published="2025-02-12") if c["speaker"]][-1]
+    assert claim["date"]["value"] == value
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ _COMPARED = frozenset({"from", "than", "versus", "vs", "vs.", "against"})
 _COMPARISON_DATE = re.compile(r"\b(?:year[\s-]*(?:ago|earlier|before)|prior[\s-]*year|previous[\s-]*year|"
                               r"a year (?:ago|earlier|before)|same (?:period|quarter|time|month)|corresponding)\b",
                               re.IGNORECASE)
+_COMPARISON_REACH = 4  # words back from a date to the comparison word of its phrase
 _REACH_BEFORE = 20  # characters before the content a date overlapping its start may begin
 _CUE_DATE_HOPS = 4  # how far up the parse a date may hang below its cue: said → in → statement → on → Tuesday
 
@@ -34,8 +35,11 @@ def claim_date(reading: Reading, content: Span, cue: Span | None) -> dict | None
               if _value(d) and d.end_char > content.start_char]
     if inside:
         asserted = [d for d in inside if not _compared(d)]
-        if not asserted and _COMPARISON_DATE.search(inside[-1].text):
-            return _a_year_later(_dated(inside[-1], "explicit"))
+        year_ago = [d for d in inside if _COMPARISON_DATE.search(d.text)]
+        if not asserted and (year_ago or _grain(inside[-1]) == "year"):
+            # "flat on the prior corresponding period, up 3.5% on the second half": the period a year after the
+            # year-ago one; "up 5% from fiscal 2024": fiscal 2025
+            return _a_year_later(_dated((year_ago or inside)[-1], "explicit"))
         periods = [d for d in asserted if not _day_of_saying(d)]
         return _dated(_newest(periods or asserted or inside), "explicit")
     if cue is not None:
@@ -49,6 +53,10 @@ def claim_date(reading: Reading, content: Span, cue: Span | None) -> dict | None
 
 def _value(date: Span) -> str | None:
     return (date._.claimx_date or {}).get("value")
+
+
+def _grain(date: Span) -> str | None:
+    return (date._.claimx_date or {}).get("grain")
 
 
 def _dated(date: Span, source: str) -> dict:
@@ -83,13 +91,23 @@ def _newest(dates: list[Span]) -> Span:
 
 
 def _compared(date: Span) -> bool:
+    """The date is what the claim compares with: a comparison in itself ("the year-ago quarter"), or introduced by a
+    comparison word, perhaps across a few words of its phrase ("from the base fiscal 2024 earnings", "less than that
+    in 2023-24", "up 3.5% on the second half of FY2019", "compared with 2023")."""
     if _COMPARISON_DATE.search(date.text):
         return True
-    before = date.doc[date.start - 1] if date.start > 0 else None
-    if before is not None and before.lower_ in _COMPARED:
-        return True
-    return before is not None and before.lower_ in ("to", "with") and date.start > 1 and date.doc[date.start - 2].lower_ in (
-        "compared", "relative")
+    doc = date.doc
+    for i in range(date.start - 1, max(-1, date.start - 1 - _COMPARISON_REACH), -1):
+        word = doc[i].lower_
+        if word in _COMPARED:
+            return True
+        if word in ("to", "with") and i > 0 and doc[i - 1].lower_ in ("compared", "relative"):
+            return True
+        if word in ("on", "over") and i > 0 and (doc[i - 1].like_num or doc[i - 1].text in ("%", "percent", "pct")):
+            return True  # "up 3.5% on the second half", "a 5% increase over 2023"
+        if doc[i].pos_ in ("VERB", "AUX") or doc[i].is_punct:
+            return False
+    return False
 
 
 def _overlaps(date: Span, content: Span) -> bool:
