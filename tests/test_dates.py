@@ -676,7 +676,9 @@ def test_the_calendar_an_article_states(text, first_month):
 
 @pytest.mark.parametrize(("text", "company"), [
     ("Microsoft said ... Microsoft's fiscal second quarter", "Microsoft"),
-    ("Microsoft said profits rose.", None),  # named once: perhaps only in passing
+    ("Microsoft said profits rose.", "Microsoft"),  # named once, in the lede: what the story is about
+    ("Tata Motors said profits rose. " + "Sales grew. " * 40 + "Microsoft said so too.", None),  # once, in passing
+    ("P&G said sales fell. Procter & Gamble kept its outlook. Microsoft said so too.", "Procter & Gamble"),
     ("Apple and Microsoft, Apple and Microsoft", None),  # a tie names none
 ])
 def test_the_company_a_story_is_about(text, company):
@@ -704,6 +706,13 @@ FISCAL_COMPONENT = [
      [("2022-23", "FY2023", None), ("2023-24", "2023/2024", None)]),  # a season even in a money story
     ("Enrolment fell in the 2023-24 school year, the district's budget shows.", [("2023-24", "2023/2024", None)]),
     ("GAIL spent Rs 1885 crore in 2023.", [("2023", "2023", None)]),
+    ("Procter & Gamble said sales fell in the first quarter. P&G kept its outlook for fiscal 2025.",
+     [("the first quarter", "FY2024-Q1", "2023-Q3"), ("fiscal 2025", "FY2025", "2024-07-01/2025-06-30")]),
+    ("Nike reported fiscal 2024 results. In fiscal 2023, it took a charge in the fourth quarter.",
+     [("fiscal 2024", "FY2024", "2023-06-01/2024-05-31"), ("fiscal 2023", "FY2023", "2022-06-01/2023-05-31"),
+      ("the fourth quarter", "FY2023-Q4", "2023-03-01/2023-05-31")]),  # the quarter of the year named in its sentence
+    ("Sales fell in the October-December period, compared to the same period of 2022.",
+     [("the October-December period", "2023-Q4", None), ("the same period of 2022", "2022-Q4", None)]),
     ("Apple's holiday quarter revenue hit a record.", [("holiday quarter", "2023-Q4", None)]),
     ("Harbor Rail's fourth-quarter profit rose 8%. Its full-year revenue was $2 billion.",
      [("fourth-quarter", "2023-Q4", None), ("full-year", "2023", None)]),  # the year of the quarter reported

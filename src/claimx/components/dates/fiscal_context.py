@@ -79,10 +79,18 @@ def story_country(doc: Doc) -> str | None:
 
 
 def story_company(text: str) -> str | None:
-    """The company of calendars.json the story is about: named at least twice, and more often than any other."""
-    counts = Counter(found.group() for found in _companies().finditer(text)).most_common(2) + [("", 0), ("", 0)]
+    """The company of calendars.json the story is about: named at least twice (under any of its names: "Procter &
+    Gamble … P&G"), or in the lede when no other is named, and more often than any other."""
+    aliases = calendars_data()["company_aliases"]
+    found = [aliases.get(name.group(), name.group()) for name in _companies().finditer(text)]
+    counts = Counter(found).most_common(2) + [("", 0), ("", 0)]
     (best, count), (_, runner_up) = counts[0], counts[1]
-    return best if count >= 2 and count > runner_up else None
+    in_lede = count == 1 and runner_up == 0 and any(
+        aliases.get(name.group(), name.group()) == best for name in _companies().finditer(text, 0, _LEDE))
+    return best if (count >= 2 or in_lede) and count > runner_up else None
+
+
+_LEDE = 400  # characters: where a company named once is what the story is about
 
 
 def _word_regex(words: list[str]) -> re.Pattern[str]:

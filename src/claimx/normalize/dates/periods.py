@@ -88,6 +88,9 @@ def _fiscal_year(p: DateParts, ref: dt.date | None, tense: str | None, context: 
     if p.quarter is not None or p.half is not None:
         if calendar is None:
             return None  # "the fiscal second quarter" of a calendar nobody names: read as a calendar quarter
+        named = latest_mention(context, ("year",), 0, fiscal_only=True)
+        if named is not None:  # "In fiscal 2009, … in the fourth quarter": that year's quarter
+            return value_year(named)
         quarter, half = p.quarter, p.half
         return year_by_tense(lambda y: fiscal_bounds(y, first_month, quarter, half), ref, tense, "quarter",
                              base=current)
