@@ -376,6 +376,9 @@ KINDS = [
     ("According to the ministry, profit will rise.", "statement"),
     ("Harbor Rail reported a net profit of $2 million for the quarter.", "announcement"),
     ("The regulator announced a $185 million settlement with the bank.", "announcement"),
+    # a participle phrase's source gives a figure, not a statement
+    ("Nordvik's profit rose to $40 million, beating the average estimate of $38 million, according to LSEG data.",
+     "announcement"),
     ("Nordvik's revenue rose 12% to €4.1 billion in 2024.", "factual"),
 ]
 
@@ -556,6 +559,14 @@ RECALL = [
      "concern that the merger would cost jobs", "Union leaders"),
     ("The minister acknowledged the risk of a second flood.", "the risk of a second flood", "The minister"),
     ("The mayor stressed the need for more night buses.", "the need for more night buses", "The mayor"),
+    # a concession after a quotation that closes on its comma is the reporter's, not the speaker's
+    ("Earlier, Lund had said that the talks were making “steady progress,” although he warned about pensions.",
+     "that the talks were making “steady progress,”", "Lund"),
+    # assure and inform report a clause like tell
+    ("The chief executive assured shareholders that the dividend was safe.", "that the dividend was safe",
+     "The chief executive"),
+    ("The union informed Harbor Rail that its members would strike on Monday.",
+     "that its members would strike on Monday", "The union"),
 ]
 
 

@@ -518,11 +518,12 @@ def test_eval_runs_claimx_when_no_predictions_are_given(gold_file):
 # ---------------------------------------------------------------- the business claims gold set
 
 
-def test_business_claims_gold_offsets_match_their_text():
-    """tests/data/business-claims.gold.jsonl was annotated by hand: every span's text is text[start:end]."""
+@pytest.mark.parametrize("name", ["business-claims.gold.jsonl", "business-claims-blind2.gold.jsonl"])
+def test_business_claims_gold_offsets_match_their_text(name):
+    """The business claims sets were annotated by hand: every span's text is text[start:end]."""
     from pathlib import Path
 
-    path = Path(__file__).parent / "data" / "business-claims.gold.jsonl"
+    path = Path(__file__).parent / "data" / name
     gold = ev.load_gold(path)
     raw = [orjson.loads(line) for line in path.read_bytes().splitlines() if line.strip()]
     assert len(gold) == len(raw) >= 12 and sum(len(doc["claims"]) for doc in gold) >= 60

@@ -77,11 +77,20 @@ def without_tail(reading: Reading, content: Span) -> Span:
             continue
         if token.text == ";":
             return tidy(reading, content.start, i) or content
-        if doc[i - 1].text != "," or reading.quote_of[i - 1] >= 0:
+        if not _after_comma(reading, i):
             continue
         if token.lower_ in _CONCESSIVE or _added_phrase(token, content.end):
             return tidy(reading, content.start, i - 1) or content
     return content
+
+
+def _after_comma(reading: Reading, i: int) -> bool:
+    """Token i follows the reporter's comma: a comma outside quotes, or one a quotation closes with (…, the talks
+    were making “good progress,” although he warned …)."""
+    doc = reading.doc
+    if doc[i - 1].text == ",":
+        return reading.quote_of[i - 1] < 0
+    return i >= 2 and is_quote_mark(doc[i - 1]) and doc[i - 2].text == "," and reading.quote_of[i] < 0
 
 
 def _added_phrase(first: Token, end: int) -> bool:

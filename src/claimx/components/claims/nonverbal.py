@@ -51,7 +51,16 @@ def _source_phrase_claim(reading: Reading, token: Token) -> Found | None:
         return None
     cue, source = phrase
     content = _clause_around(reading, token, cue.start, source.right_edge.i + 1)
-    return _found(reading, content, "source_phrase", cue, source) if content is not None else None
+    # "…, beating the analysts' estimate, according to LSEG data": the source of a figure, not a statement
+    rule = "source_phrase_figure" if _hangs_from_participle(token) else "source_phrase"
+    return _found(reading, content, rule, cue, source) if content is not None else None
+
+
+def _hangs_from_participle(token: Token) -> bool:
+    """The phrase qualifies a participle phrase that opens at its verb (beating X, according to Y), not a clause."""
+    head = token.head
+    return head != token and head.tag_ == "VBG" and head.dep_ in ("advcl", "acl", "xcomp", "conj") \
+        and head.left_edge.i == head.i
 
 
 def _view_claim(reading: Reading, noun: Token) -> Found | None:
