@@ -809,6 +809,12 @@ DATED_CLAIMS = [
     ("Acme said revenue rose 5% from the year-ago quarter to $2 billion.", "2023-Q4"),
     # the comparison in an apposition that states a figure stays in the claim, so it dates it too
     ("Acme said revenue was $2 billion, a 5% increase over the year-ago quarter.", "2023-Q4"),
+    # a fiscal year that frames a figure for a period inside it: the period
+    ("New Delhi: The ministry said the deficit of Rs 5 lakh crore stood at 36.5 per cent of the full-year target at "
+     "the end of the first half of FY24.", "FY2024-H1"),
+    ("The Treasury said the deficit swelled in January, putting fiscal 2024 at a faster pace.", "2024-01"),
+    # but not a calendar year, nor a fiscal year closed by a period that ends with it
+    ("Acme said demand for 2024 remains uncertain after a decline in the first quarter.", "2024"),
 ]
 
 
