@@ -733,6 +733,30 @@ FISCAL_COMPONENT = [
      [("the fourth quarter", "2023-Q4", None), ("Dec. 31", "2023-12-31", None), ("the full-year", "2023", None)]),
     ("Borrowing was £11 billion in November 2023, the lowest November borrowing for three years.",
      [("November 2023", "2023-11", None)]),  # a month after a superlative is every November
+    # Classes the fifth blind set (business-dates-blind4) found.
+    ("Mumbai: Zenith Steel's revenue rose 9% to Rs 4,000 crore in Q3 FY24. Costs during the period fell.",
+     [("Q3 FY24", "FY2024-Q3", "2023-Q4"), ("the period", "FY2024-Q3", "2023-Q4")]),  # the period under discussion
+    ("Kestrel Mining's revenue was A$500 million in 1HFY24, down 2% from prior period. Net profit rose 4% on the prior "
+     "period.", [("1HFY24", "FY2024-H1", "2023-07-01/2023-12-31"), ("prior period", "FY2023-H1", "2022-07-01/2022-12-31"),
+                 ("the prior period", "FY2023-H1", "2022-07-01/2022-12-31")]),
+    ("Kestrel Mining released its accounts for the half-year ended 31 December 2023. During the half-year, it paid A$5 "
+     "million.", [("the half-year", "2023-H2", None), ("31 December 2023", "2023-12-31", None),
+                  ("the half-year", "2023-H2", None)]),
+    ("New Delhi: India's fiscal deficit was Rs 6 lakh crore in the first half of the fiscal, against Rs 5 lakh crore in "
+     "the first six months of the previous financial year.",
+     [("the first half of the fiscal", "FY2024-H1", "2023-04-01/2023-09-30"),
+      ("the first six months of the previous financial year", "2022-04/2022-09", None)]),
+    ("The US budget deficit was $500 billion in the first two months of the fiscal year.",
+     [("the first two months of the fiscal year", "2023-10/2023-11", None)]),
+    ("The US deficit totaled $100 billion in January. For the month, outlays rose 5%.",
+     [("January", "2024-01", None), ("the month", "2024-01", None)]),
+    ("Tokyo: Honda raised its forecast to 1 trillion yen for this business year.",
+     [("this business year", "FY2024", "2023-04-01/2024-03-31")]),
+    ("Orbis Software announced fiscal 2023 Q4 results.", [("fiscal 2023 Q4", "FY2023-Q4", None)]),
+    ("Medco reported results for its second quarter (Q2) of fiscal year 2024.",
+     [("second quarter (Q2) of fiscal year 2024", "FY2024-Q2", None)]),
+    ("Borrowing was £90 billion in the eight months to November 2023.",
+     [("the eight months", "2023-04/2023-11", None), ("November 2023", "2023-11", None)]),
 ]
 
 
@@ -785,6 +809,12 @@ DATED_CLAIMS = [
     ("Acme said revenue rose 5% from the year-ago quarter to $2 billion.", "2023-Q4"),
     # the comparison in an apposition that states a figure stays in the claim, so it dates it too
     ("Acme said revenue was $2 billion, a 5% increase over the year-ago quarter.", "2023-Q4"),
+    # a fiscal year that frames a figure for a period inside it: the period
+    ("New Delhi: The ministry said the deficit of Rs 5 lakh crore stood at 36.5 per cent of the full-year target at "
+     "the end of the first half of FY24.", "FY2024-H1"),
+    ("The Treasury said the deficit swelled in January, putting fiscal 2024 at a faster pace.", "2024-01"),
+    # but not a calendar year, nor a fiscal year closed by a period that ends with it
+    ("Acme said demand for 2024 remains uncertain after a decline in the first quarter.", "2024"),
 ]
 
 

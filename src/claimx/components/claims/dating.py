@@ -15,7 +15,7 @@ import re
 from spacy.tokens import Span, Token
 
 from claimx.components.claims.reading import Reading
-from claimx.normalize.dates.calendar import end_of
+from claimx.normalize.dates.calendar import end_of, start_of
 from claimx.normalize.dates.parts import shift_value_years
 
 _COMPARED = frozenset({"from", "than", "versus", "vs", "vs.", "against"})
@@ -41,7 +41,7 @@ def claim_date(reading: Reading, content: Span, cue: Span | None) -> dict | None
             # year-ago one; "up 5% from fiscal 2024": fiscal 2025
             return _a_year_later(_dated((year_ago or inside)[-1], "explicit"))
         periods = [d for d in asserted if not _day_of_saying(d)]
-        return _dated(_newest(periods or asserted or inside), "explicit")
+        return _dated(_asserted_period(periods or asserted or inside), "explicit")
     if cue is not None:
         sentence = reading.sentence(cue.root)
         for date in reading.dates_within(sentence.start_char, sentence.end_char):
@@ -88,6 +88,40 @@ def _newest(dates: list[Span]) -> Span:
         except (ValueError, IndexError, KeyError):
             return ""
     return max(dates, key=lambda d: (ends(d), -d.start))
+
+
+def _asserted_period(dates: list[Span]) -> Span:
+    """The newest period, unless it is a fiscal year and another period lies inside it and ends before it: then that
+    one. The fiscal year is the frame of a figure for the narrower period ("36.5 per cent of the full-year target at
+    the end of the first half of FY26", "swelled in November, putting fiscal 2025 at a faster pace"); an end date
+    ("the quarter ended Dec. 31") ends with its period, so it never takes the period's place. A calendar year is
+    often what the claim is about ("demand for 2009 remains uncertain following a decline in the three months
+    ending March"), so it stays."""
+    newest = _newest(dates)
+    outer = _bounds(newest) if (_value(newest) or "").startswith("FY") else None  # a calendar year stays
+    inner = [d for d in dates if d is not newest and outer and _grain(d) not in ("day", "week")
+             and not _COUNTED_FROM_ANOTHER.search(d.text) and (bounds := _bounds(d))
+             and outer[0] <= bounds[0] and bounds[1] < outer[1]]
+    closing = [d for d in dates if d is not newest and _grain(d) not in ("day", "week") and (bounds := _bounds(d))
+               and outer and bounds[1] == outer[1]]  # "In fiscal 2009, … in the fourth quarter, and third quarter …"
+    return _newest(inner) if inner and not closing else newest
+
+
+# "projected three months earlier", "two years ago": counted from another date, a point of comparison, not a period
+# a figure covers (nor is a day: "to be paid on 30 April 2025")
+_COUNTED_FROM_ANOTHER = re.compile(r"\b(?:ago|earlier|before|later)\b", re.IGNORECASE)
+
+
+def _bounds(date: Span) -> tuple[str, str] | None:
+    """First and last day of a date's period (a fiscal one by its calendar); None when it cannot be placed."""
+    calendar = (date._.claimx_date or {}).get("calendar")
+    value = calendar or _value(date) or ""
+    if value.startswith("FY"):
+        return None
+    try:
+        return start_of(value.split("/")[0]).isoformat(), end_of(value.split("/")[-1]).isoformat()
+    except (ValueError, IndexError, KeyError):
+        return None
 
 
 def _compared(date: Span) -> bool:

@@ -127,6 +127,8 @@ _PERIOD_END = re.compile(r",?\s+(?:that\s+|which\s+)?(?:ended|ending|ends|closed
 def _kept_as_context(parts: Any, value: str) -> bool:
     """Whether later references may point back to this date: not "the 1988 period" (it points back itself), and a
     run of months only when it is one calendar quarter or half ("the six months ended Dec. 31" is 2019-H2)."""
+    if parts.anchor == "context" and (parts.shift or 0) < 0:
+        return False  # "the prior year" is a comparison too: "compared to the prior period" is not a year before it
     return parts.period in (None, "year") or (parts.period == "months" and "/" not in value)
 
 

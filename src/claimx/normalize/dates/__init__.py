@@ -31,7 +31,8 @@ Conventions worth knowing:
   * Reporting periods: "the quarter ended Sept. 30" and "the March quarter" are calendar quarters; "the year to March
     2015" is FY2015; runs of months ("the nine months ended Sept. 30", "9M FY24") are month intervals
     ("2014-01/2014-09"), a calendar quarter or half when they are one; "the year-ago quarter", "the same period last
-    year" are the period compared, a year earlier, in its own notation (FY2024-Q3 → FY2023-Q3).
+    year" are the period compared, a year earlier, in its own notation (FY2024-Q3 → FY2023-Q3); so is Australia's
+    "(the) prior period". "During the period", "for the month" are the period (month) under discussion.
     A numbered quarter or half with an end date of its own is valued by that date, whatever calendar the rest of
     the story follows: "the fourth quarter ended June 30" → FY2024-Q4 (calendar 2024-Q2), "the third quarter ended
     Sept. 30" → 2024-Q3. "The 1800s" is the century ("18"); other round decades ("the 2000s") are decades.

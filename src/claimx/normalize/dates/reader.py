@@ -16,7 +16,8 @@ class MatchReader:
 
     _PERIODS = {"quarter": "quarter", "half": "half", "month": "month", "week": "week", "season": "season",
                 "year": "year", "fiscal year": "year"}
-    _YEAR_RELATIONS = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "following": 1,
+    # "the" for India's "the first half of the fiscal": the fiscal year of the article
+    _YEAR_RELATIONS = {"last": -1, "previous": -1, "this": 0, "current": 0, "the": 0, "next": 1, "following": 1,
                        "coming": 1}
     _MOD_WORDS = {"beginning": "START", "start": "START", "turn": "START", "middle": "MID", "end": "END",
                   "close": "END"}

@@ -386,9 +386,13 @@ def _compared(p: DateParts, ref: dt.date | None, context: Context, first_month: 
                     (("month", "season"), NEARBY_REACH)]
         if p.anchor == "context":  # "a year earlier" right after a day
             searches.append((("day", "week"), NEARBY_REACH))
+        if p.period == "period":  # "FY25 was a strong year … compared to the prior period": the fiscal year reported
+            searches.append((("fiscal year",), COMPARISON_REACH))
         searches.append((("year",), NEARBY_REACH))  # "up 3.7% in the 2024 fiscal year from the same time last year"
     for grains, reach in searches:
-        if grains == ("months",):  # "April-October ... the corresponding period of last fiscal": those months
+        if grains == ("fiscal year",):
+            mentioned = latest_mention(context, ("year",), reach, fiscal_only=True)
+        elif grains == ("months",):  # "April-October ... the corresponding period of last fiscal": those months
             mentioned = next((value for value, back in reversed(context) if back <= reach and "/" in value
                               and grain_of_value(value) == "month" and (ref is None or end_of(value) < ref)), None)
         else:
@@ -428,7 +432,10 @@ def _latest(p: DateParts, ref: dt.date | None, context: Context, fiscal: FiscalC
                                first_month=first_month)
     if mentioned is not None:
         return mentioned
-    return shift_unit(unit, ref, -1) if ref else None
+    if p.period == "period" and p.anchor == "context":  # "during the period" with none before it: nothing to point at
+        return None
+    # the last one completed; "for the month" with none before it is this month ("I'm away for the month")
+    return shift_unit(unit, ref, -1 if p.shift is None else p.shift) if ref else None
 
 
 def _period_grains(period: str) -> tuple[str, ...]:
