@@ -101,6 +101,14 @@ def test_no_claim(nlp, text):
     assert claims_of(text) == []
 
 
+def test_a_quotation_after_the_colon_ending_a_reported_clause_is_a_claim_of_its_own(nlp):
+    text = "Chairman Ola Berg said that the slowdown had hit every unit: “Sales fell in all regions. We cut costs.”"
+    claims = attributed(text)
+    assert [(c["text"], c["speaker"]["text"], c["direct"]) for c in claims] == [
+        ("that the slowdown had hit every unit", "Chairman Ola Berg", False),
+        ("“Sales fell in all regions. We cut costs.”", "Chairman Ola Berg", True)]
+
+
 @pytest.mark.parametrize("text, content", [
     # the attribution in the last paragraph covers the ones before it
     ("“We built the line in two years.\n\n“Nobody thought it was possible,” Berg said.",

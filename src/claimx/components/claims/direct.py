@@ -29,15 +29,16 @@ def direct_claims(reading: Reading) -> list[Found]:
         claim = None
         if span is not None and not reading.excluded(span) and not _transcript_line(span):
             if _speech_like(reading, span):
-                claim = _cue_after(reading, index) or _cue_before(reading, index) or _dash_byline(reading, index)
+                claim = _cue_after(reading, index) or _cue_before(reading, index) or _dash_byline(reading, index) \
+                    or _after_a_reported_clause(reading, index)
             claim = claim or _continued(reading, index, claim_of_quote) or _follow_on(reading, index, found)
         if claim is None:
             index += 1
             continue
         first, last = _first_part(reading, index, claim_of_quote), _last_part(reading, index, claim)
         claim.content = reading.doc[reading.quote_spans[first].start : reading.quote_spans[last].end]
-        if claim.cue is not None and claim.rule != "quote_continued":
-            reading.used_cues.add(claim.cue.start)
+        if claim.cue is not None and claim.rule not in ("quote_continued", "quote_after_clause"):
+            reading.used_cues.add(claim.cue.start)  # (the clause before "quote_after_clause" is the cue's claim too)
         for part in range(first, last + 1):
             claim_of_quote[part] = claim
         found.append(claim)
@@ -152,6 +153,26 @@ def _cue_before(reading: Reading, index: int) -> Found | None:
             return None  # said that “…”: the reported clause starts with "that"; the clause rules take it
         i -= 1
         steps += 1
+    return None
+
+
+def _after_a_reported_clause(reading: Reading, index: int) -> Found | None:
+    """X said that the slowdown hit every unit: “Sales fell in all regions.” A quotation after the colon that ends a
+    reported clause is the same speaker's; the clause is a claim of its own (indirect.py stops it at the colon)."""
+    doc, span = reading.doc, reading.quote_spans[index]
+    i = span.start - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 1 or doc[i].text != ":":
+        return None
+    sentence = reading.sentence(doc[i - 1])
+    for token in reversed(doc[sentence.start : i]):
+        entry = reading.cue_verb(token)
+        if entry is not None and reading.quote_of[token.i] < 0:
+            subject = speaking_subject(reading, token)
+            if subject is None or not any(c.dep_ == "ccomp" and token.i < c.i < i for c in token.children):
+                return None
+            return _claim(reading, span, "quote_after_clause", _cue_span(token), subject, entry.weight)
     return None
 
 

@@ -53,6 +53,7 @@ def _verb_claim(reading: Reading, cue: Token, entry: CueVerb) -> Found | None:
     if content is None or len(content) < _MIN_TOKENS or (subject.i in inside and cue.i not in inside):
         return None
     content = _capped(reading, content)
+    content = _before_colon_quote(reading, content)
     content = _before_next_cue(reading, content)
     if rule != "verb_parenthetical":
         content = without_tail(reading, content)
@@ -287,6 +288,21 @@ def _clause_after_phrase(cue: Token) -> tuple[Token, Token] | None:
         if subject is not None and subject.i < clause.i and doc[subject.left_edge.i - 1].pos_ != "ADP":
             return subject, clause
     return None
+
+
+def _before_colon_quote(reading: Reading, content: Span) -> Span:
+    """"that the slowdown hit every unit: “Sales fell …”": the clause ends at the colon; the quotation after it is a
+    claim of its own (direct.py, quote_after_clause)."""
+    doc = reading.doc
+    for token in content[1:]:
+        if token.text != ":":
+            continue
+        following = token.i + 1
+        while following < len(doc) and doc[following].is_space:
+            following += 1
+        if following < len(doc) and reading.quote_of[following] >= 0 and reading.quote_of[token.i] < 0:
+            return tidy(reading, content.start, token.i) or content
+    return content
 
 
 def _stray_that(cue: Token) -> Token | None:
