@@ -757,6 +757,14 @@ FISCAL_COMPONENT = [
      [("second quarter (Q2) of fiscal year 2024", "FY2024-Q2", None)]),
     ("Borrowing was £90 billion in the eight months to November 2023.",
      [("the eight months", "2023-04/2023-11", None), ("November 2023", "2023-11", None)]),
+    # Classes the sixth blind set (business-dates-blind5) found.
+    # A US retailer names its year to early February by the year it begins: Home Depot's "fiscal 2023" ends in 2024.
+    ("Home Depot said comparable sales fell in fiscal 2023. Home Depot expects sales to rise in the first quarter of "
+     "fiscal 2024.", [("fiscal 2023", "FY2024", "2023-02-01/2024-01-31"),
+                      ("the first quarter of fiscal 2024", "FY2025-Q1", "2024-02-01/2024-04-30")]),
+    # Australia's big banks keep an October year.
+    ("ANZ said cash profit rose in the first half. ANZ's H1 FY24 profit was A$3.5 billion.",
+     [("the first half", "FY2024-H1", "2023-10-01/2024-03-31"), ("H1 FY24", "FY2024-H1", "2023-10-01/2024-03-31")]),
 ]
 
 
