@@ -765,6 +765,11 @@ FISCAL_COMPONENT = [
     # Australia's big banks keep an October year.
     ("ANZ said cash profit rose in the first half. ANZ's H1 FY24 profit was A$3.5 billion.",
      [("the first half", "FY2024-H1", "2023-10-01/2024-03-31"), ("H1 FY24", "FY2024-H1", "2023-10-01/2024-03-31")]),
+    # A run of months with no noun after it: one date in brackets or before a period code, two months elsewhere.
+    ("Net income for the cumulative period (April to September) fell, and in the most recent three months, from July "
+     "to September (2Q), it dropped 40%.",
+     [("April to September", "2023-04/2023-09", None), ("July to September", "2023-Q3", None), ("2Q", "2023-Q2", None)]),
+    ("Exports rose from April to September.", [("April", "2023-04", None), ("September", "2023-09", None)]),
 ]
 
 
