@@ -770,6 +770,10 @@ FISCAL_COMPONENT = [
      "to September (2Q), it dropped 40%.",
      [("April to September", "2023-04/2023-09", None), ("July to September", "2023-Q3", None), ("2Q", "2023-Q2", None)]),
     ("Exports rose from April to September.", [("April", "2023-04", None), ("September", "2023-09", None)]),
+    # A quarter code the tagger calls a name is a quarter before a results word, not after a capitalised name.
+    ("Mumbai: ZLB's Q3 profit rose 8% to Rs 900 crore in Q3FY24. ZLB Q3 results beat estimates.",
+     [("Q3", "FY2024-Q3", "2023-Q4"), ("Q3FY24", "FY2024-Q3", "2023-Q4"), ("Q3", "FY2024-Q3", "2023-Q4")]),
+    ("Audi Q3 sales rose 5%.", []),
 ]
 
 
