@@ -774,6 +774,9 @@ FISCAL_COMPONENT = [
     ("Mumbai: ZLB's Q3 profit rose 8% to Rs 900 crore in Q3FY24. ZLB Q3 results beat estimates.",
      [("Q3", "FY2024-Q3", "2023-Q4"), ("Q3FY24", "FY2024-Q3", "2023-Q4"), ("Q3", "FY2024-Q3", "2023-Q4")]),
     ("Audi Q3 sales rose 5%.", []),
+    # A run of months of a split year in a fiscal story.
+    ("New Delhi: India's fiscal deficit in first seven months of 2023-24 was Rs 8 lakh crore.",
+     [("first seven months of 2023-24", "2023-04/2023-10", None)]),
 ]
 
 
@@ -832,6 +835,9 @@ DATED_CLAIMS = [
     ("The Treasury said the deficit swelled in January, putting fiscal 2024 at a faster pace.", "2024-01"),
     # but not a calendar year, nor a fiscal year closed by a period that ends with it
     ("Acme said demand for 2024 remains uncertain after a decline in the first quarter.", "2024"),
+    # a run of months of a split year: those months, not the whole fiscal year
+    ("New Delhi: The ministry said the fiscal deficit in the first seven months of 2023-24 was Rs 8 lakh crore.",
+     "2023-04/2023-10"),
 ]
 
 
