@@ -757,6 +757,26 @@ FISCAL_COMPONENT = [
      [("second quarter (Q2) of fiscal year 2024", "FY2024-Q2", None)]),
     ("Borrowing was £90 billion in the eight months to November 2023.",
      [("the eight months", "2023-04/2023-11", None), ("November 2023", "2023-11", None)]),
+    # Classes the sixth blind set (business-dates-blind5) found.
+    # A US retailer names its year to early February by the year it begins: Home Depot's "fiscal 2023" ends in 2024.
+    ("Home Depot said comparable sales fell in fiscal 2023. Home Depot expects sales to rise in the first quarter of "
+     "fiscal 2024.", [("fiscal 2023", "FY2024", "2023-02-01/2024-01-31"),
+                      ("the first quarter of fiscal 2024", "FY2025-Q1", "2024-02-01/2024-04-30")]),
+    # Australia's big banks keep an October year.
+    ("ANZ said cash profit rose in the first half. ANZ's H1 FY24 profit was A$3.5 billion.",
+     [("the first half", "FY2024-H1", "2023-10-01/2024-03-31"), ("H1 FY24", "FY2024-H1", "2023-10-01/2024-03-31")]),
+    # A run of months with no noun after it: one date in brackets or before a period code, two months elsewhere.
+    ("Net income for the cumulative period (April to September) fell, and in the most recent three months, from July "
+     "to September (2Q), it dropped 40%.",
+     [("April to September", "2023-04/2023-09", None), ("July to September", "2023-Q3", None), ("2Q", "2023-Q2", None)]),
+    ("Exports rose from April to September.", [("April", "2023-04", None), ("September", "2023-09", None)]),
+    # A quarter code the tagger calls a name is a quarter before a results word, not after a capitalised name.
+    ("Mumbai: ZLB's Q3 profit rose 8% to Rs 900 crore in Q3FY24. ZLB Q3 results beat estimates.",
+     [("Q3", "FY2024-Q3", "2023-Q4"), ("Q3FY24", "FY2024-Q3", "2023-Q4"), ("Q3", "FY2024-Q3", "2023-Q4")]),
+    ("Audi Q3 sales rose 5%.", []),
+    # A run of months of a split year in a fiscal story.
+    ("New Delhi: India's fiscal deficit in first seven months of 2023-24 was Rs 8 lakh crore.",
+     [("first seven months of 2023-24", "2023-04/2023-10", None)]),
 ]
 
 
@@ -815,6 +835,9 @@ DATED_CLAIMS = [
     ("The Treasury said the deficit swelled in January, putting fiscal 2024 at a faster pace.", "2024-01"),
     # but not a calendar year, nor a fiscal year closed by a period that ends with it
     ("Acme said demand for 2024 remains uncertain after a decline in the first quarter.", "2024"),
+    # a run of months of a split year: those months, not the whole fiscal year
+    ("New Delhi: The ministry said the fiscal deficit in the first seven months of 2023-24 was Rs 8 lakh crore.",
+     "2023-04/2023-10"),
 ]
 
 

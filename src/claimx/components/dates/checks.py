@@ -27,7 +27,8 @@ def plausible(span: Span, match: DateMatch) -> bool:
     if _inside_a_name(span):
         return False  # "the Mail on Sunday", "Sunday Times"
     if all(tok.ent_type_ in _NAME_ENTITIES for tok in span) and not match.parts.fiscal:  # "FY26" tagged ORG
-        return False  # "USA Today", "Good Friday Agreement", "Windows 2000"
+        if not _quarter_code_of_results(span, match):
+            return False  # "USA Today", "Good Friday Agreement", "Windows 2000"
     if match.rule in _LOWER_CASE_RULES and (span[0].is_title or span[0].is_upper):
         before = span.doc[span.start - 1] if span.start > 0 else None
         if before is not None and before.pos_ == "PROPN" and (before.is_title or before.is_upper):
@@ -45,6 +46,24 @@ def plausible(span: Span, match: DateMatch) -> bool:
 _LOWER_CASE_RULES = {"deictic_day", "relative_unit", "relative_weekend", "the_year", "the_quarter", "units_ago",
                      "latest_period", "year_ago_period", "earlier_in_the_unit"}
 _OPENERS = {'"', "``", "`", "\u201c", "'", "\u2018", ":", "-", "--", "\u2014", "\u2013", "(", "_"}
+
+
+def _quarter_code_of_results(span: Span, match: DateMatch) -> bool:
+    """'SBI Q3 results', "the bank's Q3 profit" (the tagger's PRODUCT): a quarter code before a results word is a
+    quarter, but not after a capitalised name ("Audi Q3 sales")."""
+    if match.rule not in ("quarter_code", "quarter_code_reversed") or span.end >= len(span.doc):
+        return False
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.is_title and before.pos_ == "PROPN":
+        return False
+    if before is not None and before.lower_ in ("'s", "\u2019s") and span.doc[before.i - 1].lower_ == "year":
+        return False  # "last year's Q2 earnings": the quarter goes with its year's date
+    return span.doc[span.end].lower_ in _results_words()
+
+
+@cache
+def _results_words() -> frozenset[str]:
+    return frozenset(load_json("dates", "vocab.json")["results_words"])
 
 
 def _may_be_capitalised(token: Any) -> bool:

@@ -169,7 +169,8 @@ def country_calendar(country: str | None, government: bool) -> FiscalCalendar | 
 def company_calendar(company: str | None) -> FiscalCalendar | None:
     """The calendar of a company of models/dates/calendars.json that keeps its own ('Microsoft': July–June)."""
     first_month = calendars_data()["companies"].get(company or "")
-    return FiscalCalendar(first_month, source="company") if first_month else None
+    named_by = calendars_data()["company_named_by"].get(company or "", "end")  # Target's "fiscal 2024" ends in 2025
+    return FiscalCalendar(first_month, named_by=named_by, source="company") if first_month else None
 
 
 def currency_country(currency: str | None) -> str | None:
