@@ -706,6 +706,10 @@ FISCAL_COMPONENT = [
      [("2022-23", "FY2023", None), ("2023-24", "2023/2024", None)]),  # a season even in a money story
     ("Enrolment fell in the 2023-24 school year, the district's budget shows.", [("2023-24", "2023/2024", None)]),
     ("GAIL spent Rs 1885 crore in 2023.", [("2023", "2023", None)]),
+    ("Rio Tinto's FY24 profit rose 2% from the prior year.", [("FY24", "FY2024", None),
+                                                               ("the prior year", "FY2023", None)]),
+    ("Harbor Rail's fourth-quarter profit was $0.89 a share, compared to $0.49 in the previous year.",
+     [("fourth-quarter", "2023-Q4", None), ("the previous year", "2022-Q4", None)]),  # the period reported, a year back
     ("Procter & Gamble said sales fell in the first quarter. P&G kept its outlook for fiscal 2025.",
      [("the first quarter", "FY2024-Q1", "2023-Q3"), ("fiscal 2025", "FY2025", "2024-07-01/2025-06-30")]),
     ("Nike reported fiscal 2024 results. In fiscal 2023, it took a charge in the fourth quarter.",

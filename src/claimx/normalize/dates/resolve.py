@@ -379,6 +379,13 @@ def _compared(p: DateParts, ref: dt.date | None, context: Context, first_month: 
                   else (lambda y: half_bounds(y, p.half)))
         named = _in_year(p, _year_of_period(bounds, ref, context), context)
         return shift_value_years(named, -1) if named else None
+    if p.period == "discussed":  # "up 2% from the prior year": whatever period was just reported, a year earlier
+        periods = ("quarter", "half", "year")  # a fiscal one first: "FY25 was strong … this year … the prior year"
+        mentioned = latest_mention(context, periods, COMPARISON_REACH, fiscal_only=True) \
+            or latest_mention(context, periods, COMPARISON_REACH)
+        if mentioned is not None:
+            return shift_value_years(mentioned, -1)
+        return f"{ref.year - 1:04d}" if ref is not None else None
     if p.period is not None and p.period != "period":
         searches: list[tuple[tuple[str, ...], int]] = [((p.period,), COMPARISON_REACH)]
     else:  # a reported quarter, half or run of months first; a month or a day only when just mentioned
