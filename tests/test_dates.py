@@ -706,6 +706,10 @@ FISCAL_COMPONENT = [
      [("2022-23", "FY2023", None), ("2023-24", "2023/2024", None)]),  # a season even in a money story
     ("Enrolment fell in the 2023-24 school year, the district's budget shows.", [("2023-24", "2023/2024", None)]),
     ("GAIL spent Rs 1885 crore in 2023.", [("2023", "2023", None)]),
+    ("Wipro's profit rose in the October to December quarter of 2023-24 fiscal, the Bengaluru company said.",
+     [("the October to December quarter of 2023-24 fiscal", "FY2024-Q3", "2023-Q4")]),  # months, but said as fiscal
+    ("SBI earned Rs 9,164 crore in the December quarter of FY23, the Mumbai lender said.",
+     [("the December quarter of FY23", "FY2023-Q3", "2022-Q4")]),
     ("Rio Tinto's FY24 profit rose 2% from the prior year.", [("FY24", "FY2024", None),
                                                                ("the prior year", "FY2023", None)]),
     ("Harbor Rail's fourth-quarter profit was $0.89 a share, compared to $0.49 in the previous year.",

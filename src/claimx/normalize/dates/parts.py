@@ -48,6 +48,7 @@ class DateParts:
     split_from: int | None = None  # a split year's first year: 2013 in "2013/14" (year holds the second)
     month_end: int | None = None  # the last month of a range of months: "October-December 2017", "April to June"
     by_month: bool = False  # a quarter named by its last month ("the March quarter"): a calendar quarter
+    quarter_month: int | None = None  # the month that names a quarter ("the December quarter"): its last month
     months: int | None = None  # a run of months: "the nine months ended Sept. 30", "9M FY24"
     vague: bool = False  # "a few years ago", "recent years": a date, but no value can be given
     mod: str | None = None  # TIMEX3 mod: START MID END APPROX BEFORE AFTER

@@ -48,7 +48,10 @@ def fiscal_period_value(p: DateParts, ref: dt.date | None, tense: str | None, co
         mentioned = latest_mention(context, ("quarter", "half"), COMPARISON_REACH, fiscal_only=True)
         if mentioned is not None:
             return f"FY{year:04d}{mentioned[6:]}"
-    return fiscal_value(year, p.quarter, p.half)
+    quarter = p.quarter
+    if p.quarter_month is not None and not p.by_month and calendar is not None:
+        quarter = (p.quarter_month - calendar.first_month) % 12 // 3 + 1  # India's December quarter of FY24 is Q3
+    return fiscal_value(year, quarter, p.half)
 
 
 def numbered_period_ending(p: DateParts, period_end: str) -> tuple[str, FiscalCalendar | None] | None:

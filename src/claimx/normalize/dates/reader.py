@@ -86,7 +86,8 @@ class MatchReader:
             month = g["month"].rstrip(".")
             f["month"] = int(month) if month.isdigit() else self.v.months[_words(month)]
             if f.pop("month_quarter", False):  # "the December quarter": the three months ending in December
-                f["quarter"] = (f.pop("month") - 2) % 12 // 3 + 1
+                f["quarter_month"] = f.pop("month")
+                f["quarter"] = (f["quarter_month"] - 2) % 12 // 3 + 1
             if rule in ("month", "relative_month") and not g["month"][0].isupper():
                 raise _NotADate  # "may" the verb, "march" the walk
         if "month_end" in g:  # "October-December 2017"
