@@ -92,6 +92,8 @@ NOT_CLAIMS = [
     "The council shared the details on Monday.",  # an object that says nothing checkable
     "She discussed the matter with her lawyers.",
     "She called into the radio show when she was home sick.",  # a circumstance, not what was said
+    "I wasn't sure I'd get anything from the tasting.",  # a doubt, not a stance
+    "The ministry let the regions decide when and how the schools would reopen.",  # a question left to decide
     "The rule would add so many forms that it would be a boon for lawyers.",  # a result clause, nobody speaks
 ]
 

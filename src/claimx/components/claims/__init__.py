@@ -42,6 +42,9 @@ _SAME_CONTENT = 0.5  # overlap (intersection over union) above which two claims 
 _HEADLINE_RULES = frozenset({"speaker_colon", "quote_cue_after", "quote_cue_before", "verb_clause",
                              "verb_parenthetical", "source_phrase"})
 _ASKING = frozenset({"whether", "if"})  # words opening an indirect question
+# Verbs that take a question, not a statement, after them: "let agencies decide when and how …", "wonders why …".
+_CHOOSING = frozenset({"decide", "determine", "choose", "wonder", "ask"})
+_QUESTION_WORDS = frozenset({"when", "how", "why", "where", "what", "which", "who"})
 _SPEECH_WEIGHT = 0.9  # cue verbs at least this sure to report speech (cue_verbs.tsv) keep a claim nested in another
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’']*\s+")
 
@@ -90,6 +93,9 @@ def _kept(reading: Reading, claim: Found) -> bool:
         return False
     if claim.rule == "verb_clause" and not claim.direct and claim.content[0].lower_ in _ASKING:
         return False  # asked whether …, does not know if …: an indirect question
+    if claim.rule == "verb_clause" and not claim.direct and claim.cue is not None and claim.content[0].lower_ in \
+            _QUESTION_WORDS and claim.cue.root.lemma_.lower() in _CHOOSING:
+        return False  # let agencies decide when and how …
     return claim.rule in _HEADLINE_RULES or not reading.in_headline(claim.content)
 
 

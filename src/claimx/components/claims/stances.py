@@ -13,6 +13,9 @@ _ABOUT = frozenset({"of", "about", "over", "on", "toward", "towards"})  # critic
 _ASKING = frozenset({"whether", "if", "how", "what", "why", "when", "where", "who", "which"})  # not sure how …: asks
 
 
+_CERTAINTY = frozenset({"sure", "certain", "confident", "convinced", "positive"})
+
+
 def stance_claims(reading: Reading) -> list[Found]:
     found = []
     adjectives = reading.lexicon.stance_adjectives
@@ -33,6 +36,9 @@ def _stance_claim(reading: Reading, adjective: Token) -> Found | None:
     subject = speaking_subject(reading, adjective.head)
     if subject is None or subject.dep_ == "expl":
         return None
+    if adjective.lemma_.lower() in _CERTAINTY and any(c.dep_ == "neg" for c in (*adjective.children,
+                                                                                 *adjective.head.children)):
+        return None  # "I wasn't sure I'd get anything from it": a doubt, not a stance ("not happy about X" is one)
     clause = next((c for c in adjective.children if c.dep_ == "ccomp" and c.i > adjective.i), None)
     if clause is not None:
         content, rule = tidy(reading, clause.left_edge.i, clause.right_edge.i + 1), "stance_clause"
