@@ -706,6 +706,11 @@ FISCAL_COMPONENT = [
      [("2022-23", "FY2023", None), ("2023-24", "2023/2024", None)]),  # a season even in a money story
     ("Enrolment fell in the 2023-24 school year, the district's budget shows.", [("2023-24", "2023/2024", None)]),
     ("GAIL spent Rs 1885 crore in 2023.", [("2023", "2023", None)]),
+    ("Nike reported the first quarter of fiscal 2024; sales fell from the preceding quarter.",
+     [("the first quarter of fiscal 2024", "FY2024-Q1", "2023-06-01/2023-08-31"),
+      ("the preceding quarter", "FY2023-Q4", "2023-03-01/2023-05-31")]),  # counted in fiscal quarters
+    ("SoftBank expects higher profit in fiscal year ending March 31, 2024, the Tokyo company said.",
+     [("fiscal year", "FY2024", "2023-04-01/2024-03-31"), ("March 31, 2024", "2024-03-31", None)]),
     ("Wipro's profit rose in the October to December quarter of 2023-24 fiscal, the Bengaluru company said.",
      [("the October to December quarter of 2023-24 fiscal", "FY2024-Q3", "2023-Q4")]),  # months, but said as fiscal
     ("SBI earned Rs 9,164 crore in the December quarter of FY23, the Mumbai lender said.",

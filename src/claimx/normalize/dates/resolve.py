@@ -363,6 +363,12 @@ def _from_context(p: DateParts, context: Context) -> str | None:
         return f"{int(mentioned) + (p.shift or 0) * (10 if unit == 'decade' else 100):04d}"
     if mentioned.startswith("FY") and unit == "year":  # "fiscal 2024 ... the previous year": FY2023
         return fiscal_value(value_year(mentioned) + (p.shift or 0))
+    if mentioned.startswith("FY") and unit in ("quarter", "half") and grain_of_value(mentioned) == unit:
+        # "the fourth quarter of fiscal 2024 … the preceding quarter": FY2024-Q3, counted in the fiscal year
+        per_year = 4 if unit == "quarter" else 2
+        index = value_year(mentioned) * per_year + int(mentioned[-1]) - 1 + (p.shift or 0)
+        return fiscal_value(index // per_year, *((index % per_year + 1, None) if unit == "quarter"
+                                                 else (None, index % per_year + 1)))
     if "/" in mentioned:  # "the nine months to December ... that year"
         mentioned = mentioned.split("/")[1]
     return shift_unit(unit, start_of(mentioned), p.shift or 0)
