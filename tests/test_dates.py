@@ -706,6 +706,11 @@ FISCAL_COMPONENT = [
      [("2022-23", "FY2023", None), ("2023-24", "2023/2024", None)]),  # a season even in a money story
     ("Enrolment fell in the 2023-24 school year, the district's budget shows.", [("2023-24", "2023/2024", None)]),
     ("GAIL spent Rs 1885 crore in 2023.", [("2023", "2023", None)]),
+    ("Nintendo expects 320 billion yen in the year through March 2024, up 8% from the fiscal year just ended.",
+     [("the year", "FY2024", "2023-04-01/2024-03-31"), ("March 2024", "2024-03", None),
+      ("the fiscal year just ended", "FY2023", "2022-04-01/2023-03-31")]),  # on 2024-02-09: the last one over
+    ("Profit rose in the latest quarter. It was $99 million a year earlier.",
+     [("the latest quarter", "2023-Q4", None), ("a year earlier", "2022-Q4", None)]),  # the quarter reported, a year back
     ("Nike reported the first quarter of fiscal 2024; sales fell from the preceding quarter.",
      [("the first quarter of fiscal 2024", "FY2024-Q1", "2023-06-01/2023-08-31"),
       ("the preceding quarter", "FY2023-Q4", "2023-03-01/2023-05-31")]),  # counted in fiscal quarters

@@ -61,7 +61,7 @@ class DatesComponent:
             span._.claimx_date = resolve(match.parts, ref, governing_tense(span, parsed), context,
                                          self._period_end(text, found, i, ref, parsed), here)
             value = span._.claimx_date["value"]
-            if value and not (match.parts.compare or match.parts.latest or not _kept_as_context(match.parts, value)
+            if value and not (match.parts.compare or not _kept_as_context(match.parts, value)
                               or _compared_against(span)):
                 mentioned.append((value, sentence))  # what later "that year" / "a year earlier" refer to
         spans = [span for span, _ in found]

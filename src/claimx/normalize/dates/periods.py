@@ -98,7 +98,8 @@ def _fiscal_year(p: DateParts, ref: dt.date | None, tense: str | None, context: 
         return year_by_tense(lambda y: fiscal_bounds(y, first_month, quarter, half), ref, tense, "quarter",
                              base=current)
     if p.unit == "year" and p.anchor == "ref":
-        if p.period == "year":  # "the fiscal year", "the full year": the one under discussion
+        if p.period == "year" and tense != "future":  # "the fiscal year", "the full year": the one under discussion
+            # (but "expects full-year earnings of …" looks ahead: the year in progress)
             mentioned = latest_mention(context, SUB_YEAR + ("year",), COMPARISON_REACH, fiscal_only=True) \
                 or latest_mention(context, SUB_YEAR + ("year",), COMPARISON_REACH)
             if mentioned is not None and (mentioned.startswith("FY") or grain_of_value(mentioned) != "year"):
