@@ -426,7 +426,7 @@ def _content_score(g: Item, p: Item) -> float:
     return value if value >= CLAIM_IOU else 0.0
 
 
-def of_kinds(claims: Iterable[Item], kinds: frozenset[str] | None, *, keep_unknown: bool) -> list[Item]:
+def _of_kinds(claims: Iterable[Item], kinds: frozenset[str] | None, *, keep_unknown: bool) -> list[Item]:
     """The claims whose `kind` is one of `kinds` (None: all); a claim without a kind is kept when `keep_unknown`."""
     if kinds is None:
         return list(claims)
@@ -434,8 +434,8 @@ def of_kinds(claims: Iterable[Item], kinds: frozenset[str] | None, *, keep_unkno
 
 
 def score_claims(doc: Doc, pred: Doc, kinds: frozenset[str] | None = None) -> tuple[dict, list[Mismatch]]:
-    gold = of_kinds(_items(doc, "claims"), kinds, keep_unknown=True)
-    predicted = [c for c in of_kinds(_items(pred, "claims"), kinds, keep_unknown=False)
+    gold = _of_kinds(_items(doc, "claims"), kinds, keep_unknown=True)
+    predicted = [c for c in _of_kinds(_items(pred, "claims"), kinds, keep_unknown=False)
                  if c.get("speaker") or c.get("cue")]
     content = greedy_match(gold, predicted, _content_score)
     with_speaker = greedy_match(gold, predicted, lambda g, p: _content_score(g, p) if same_speaker(g, p) else 0)

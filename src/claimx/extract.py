@@ -139,11 +139,11 @@ def tokenize(nlp: Language, text: str, cuts: Iterable[int] = ()) -> Doc:
     glued to its story, "(Jiji Press)--Toyota"), and a run of more than LONG_RUN characters without a space is cut
     into LONG_RUN-character tokens: spaCy's tokenizer peels punctuation and symbols off a run one at a time, which is
     quadratic in its length (20,000 '$' in a row take minutes). The Doc's text is `text`, character for character."""
-    inside_words = sorted({c for c in cuts if 0 < c < len(text) and not text[c - 1].isspace() and not text[c].isspace()})
+    inside_words = sorted({c for c in cuts
+                           if 0 < c < len(text) and not text[c - 1].isspace() and not text[c].isspace()})
     if not inside_words and not _LONG_RUN.search(text):
         return nlp.make_doc(text)
     from spacy.tokens import Doc
-    from claimx.ingest.datelines import Dateline
 
     words: list[str] = []
     spaces: list[bool] = []

@@ -2,7 +2,8 @@
 
 Our rules (normalize/money/) find the amounts; they replace the statistical MONEY spans, which cut "$US552 million"
 to "US552" and carry no value. The article's places (from the NER, and those of the entity layer it missed), its
-own currency marks and the publisher's country (Doc._.claimx_country) settle what a bare "$" or "rupees" means (normalize/money/context.py).
+own currency marks and the publisher's country (Doc._.claimx_country) settle what a bare "$" or "rupees" means
+(normalize/money/context.py).
 """
 
 from __future__ import annotations

@@ -384,7 +384,8 @@ def _as_clause(cue: Token, entry: CueVerb) -> bool:
     predicted", whose subject is no speaker; not "as we know", common knowledge)."""
     children = list(cue.children)
     particle = next((c for c in children if c.lower_ == entry.particle), None) if entry.particle else None
-    return cue.dep_ == "advcl" and cue.head.pos_ in ("VERB", "AUX") and (particle is None or not any(c.dep_ == "pobj" for c in particle.children)) \
+    return cue.dep_ == "advcl" and cue.head.pos_ in ("VERB", "AUX") \
+        and (particle is None or not any(c.dep_ == "pobj" for c in particle.children)) \
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in children) \
         and any(c.dep_ == "nsubj" and c.lower_ not in _COMMON_KNOWLEDGE for c in children) \
         and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "auxpass") or c.lemma_ == "be" or c.lower_ in _IS

@@ -26,8 +26,8 @@ Conventions worth knowing:
     calendar quarter: nobody can say which fiscal year's.
   * Split years ("2023-24", "2023/24", "FY2023-24") are fiscal years in a results or budget story ("FY2024") and an
     interval of two years elsewhere, and always before a season word ("the 2023-24 Premier League season", "the
-    2023-24 school year": "2023/2024"; models/dates/calendars.json `season_words`). A range of two full years ("2020-2022") is read as two
-    years, one span each. "2021-08" (second part not the next year, 01-12) is a month.
+    2023-24 school year": "2023/2024"; models/dates/calendars.json `season_words`). A range of two full years
+    ("2020-2022") is read as two years, one span each. "2021-08" (second part not the next year, 01-12) is a month.
   * Reporting periods: "the quarter ended Sept. 30" and "the March quarter" are calendar quarters; "the year to March
     2015" is FY2015; runs of months ("the nine months ended Sept. 30", "9M FY24") are month intervals
     ("2014-01/2014-09"), a calendar quarter or half when they are one; "the year-ago quarter", "the same period last

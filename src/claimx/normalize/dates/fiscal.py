@@ -119,12 +119,15 @@ _YEAR_RUNNING = re.compile(
 
 
 def _end_month(found: re.Match[str]) -> int:
-    """The month a period ends in; a 52-53-week period 'ended Oct. 1' really ends with September."""
-    month = _MONTHS[found.group("end").lower().rstrip(".")]
+    """The month a period ends in, from the words of its end date."""
     day = found.group("day_before") or found.group("day_after")
-    if day and int(day) <= 7:
-        month = (month - 2) % 12 + 1
-    return month
+    return closing_month(_MONTHS[found.group("end").lower().rstrip(".")], int(day) if day else None)
+
+
+def closing_month(month: int, day: int | None) -> int:
+    """The month a period ending on `day` of `month` really closes: a 52-53-week period 'ended Oct. 1' is
+    September's."""
+    return (month - 2) % 12 + 1 if day is not None and day <= 7 else month
 
 
 def stated_calendar(text: str) -> FiscalCalendar | None:

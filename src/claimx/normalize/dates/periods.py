@@ -16,7 +16,7 @@ from claimx.normalize.dates.anchors import (
     year_by_tense,
 )
 from claimx.normalize.dates.calendar import end_of, fiscal_bounds, fiscal_year_of, month_bounds
-from claimx.normalize.dates.fiscal import FiscalCalendar, FiscalContext, fiscal_value, month_interval
+from claimx.normalize.dates.fiscal import FiscalCalendar, FiscalContext, closing_month, fiscal_value, month_interval
 from claimx.normalize.dates.parts import DateParts, grain_of_value, value_year
 
 
@@ -63,15 +63,15 @@ def numbered_period_ending(p: DateParts, period_end: str) -> tuple[str, FiscalCa
     if grain_of_value(period_end) not in ("day", "month"):
         return None
     end = end_of(period_end)
-    if end.day <= 7:  # a 52-53-week period "ended Oct. 1" is September's
-        end = end.replace(day=1) - dt.timedelta(days=1)
+    month = closing_month(end.month, end.day)
+    year = end.year - 1 if month > end.month else end.year  # "ended Jan. 2" closes the December before
     months = 3 * p.quarter if p.quarter is not None else 6 * (p.half or 1)
-    first_month = (end.month - months) % 12 + 1
+    first_month = (month - months) % 12 + 1
     if first_month == 1:
-        calendar_value = f"{end.year:04d}-Q{p.quarter}" if p.quarter is not None else f"{end.year:04d}-H{p.half}"
+        calendar_value = f"{year:04d}-Q{p.quarter}" if p.quarter is not None else f"{year:04d}-H{p.half}"
         return calendar_value, None
     calendar = FiscalCalendar(first_month, source="article-part")
-    return fiscal_value(fiscal_year_of(end, first_month), p.quarter, p.half), calendar
+    return fiscal_value(fiscal_year_of(dt.date(year, month, 1), first_month), p.quarter, p.half), calendar
 
 
 def _fiscal_year(p: DateParts, ref: dt.date | None, tense: str | None, context: Context,

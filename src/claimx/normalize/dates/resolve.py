@@ -65,22 +65,22 @@ def resolve(parts: DateParts, ref: dt.date | None, tense: str | None = None, con
     the period when the expression itself does not. `fiscal` is what the document says about fiscal calendars.
     """
     fiscal = fiscal or FiscalContext()
+    calendar_in_force = fiscal.calendar
     numbered = numbered_period_ending(parts, period_end) if period_end else None
-    if numbered is not None:
-        value, own_calendar = numbered
-        resolved = {"value": value, "grain": grain_of_value(value), "relative": is_relative(parts), "mod": parts.mod}
-        calendar = calendar_period(value, own_calendar)
-        return {**resolved, "calendar": calendar} if calendar else resolved
-    try:
-        value = _period_ending(parts, period_end) if period_end else None
-        value = value or fiscal_period_value(parts, ref, tense, context, fiscal) or _value(parts, ref, tense, context, fiscal)
-    except (OverflowError, ValueError):  # "1000000 days ago", a reference date at the calendar's edge
-        value = None
+    if numbered is not None:  # "the fourth quarter ended June 30": its own calendar, whatever the story's
+        value, calendar_in_force = numbered
+    else:
+        try:
+            value = _period_ending(parts, period_end) if period_end else None
+            value = value or fiscal_period_value(parts, ref, tense, context, fiscal) or _value(
+                parts, ref, tense, context, fiscal)
+        except (OverflowError, ValueError):  # "1000000 days ago", a reference date at the calendar's edge
+            value = None
     if value is not None and grain_of_value(value) is None:  # "99999 years ago": no four-digit year
         value = None
     grain = grain_of_value(value) if value else _nominal_grain(parts)
     resolved = {"value": value, "grain": grain, "relative": is_relative(parts), "mod": parts.mod}
-    calendar = calendar_period(value, fiscal.calendar)
+    calendar = calendar_period(value, calendar_in_force)
     if calendar:
         resolved["calendar"] = calendar
     return resolved
